@@ -1,0 +1,1 @@
+//! IR → Rust tokens, one small function per emitted construct. Never reads markdown.

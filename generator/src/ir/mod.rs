@@ -1,0 +1,8 @@
+//! The model (`model`), naming rules (`naming`) and the merge of page IRs into
+//! one API per version (`merge`).
+
+pub mod merge;
+pub mod model;
+pub mod naming;
+
+pub use model::*;

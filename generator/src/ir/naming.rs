@@ -1,0 +1,182 @@
+//! Rust names for Graph names: case conversion, sanitising, keyword escaping,
+//! deterministic collision resolution. The one place that decides what an
+//! emitted identifier looks like, so models and clients agree.
+//!
+//! Rules:
+//! - types and enum variants: UpperCamelCase; a name that is a keyword or a
+//!   std prelude name stays legal because emitted code fully qualifies std
+//!   paths; `Self` becomes `Self_`.
+//! - fields, functions, modules: snake_case; Rust keywords get `r#`, except the
+//!   four that cannot be raw (`crate`, `self`, `super`, `Self`) which get a
+//!   trailing `_`.
+//! - any character outside `[A-Za-z0-9_]` separates words; a leading digit gets
+//!   a `_` prefix (`3dSecure` → `_3d_secure`); an empty result becomes `unnamed`.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeMap;
+
+/// Strict and reserved keywords of Rust 2021 (and 2024's `gen`).
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield", "union",
+];
+
+/// Keywords that cannot be written as raw identifiers.
+const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
+
+pub fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s)
+}
+
+/// Replace every character that cannot be in an identifier by a word break.
+fn words_only(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+fn fix_leading_digit(mut s: String) -> String {
+    if s.is_empty() {
+        return "unnamed".to_string();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, '_');
+    }
+    s
+}
+
+/// The UpperCamelCase identifier text for a Graph type, enum or variant name.
+pub fn type_name(graph: &str) -> String {
+    let camel = words_only(graph).to_upper_camel_case();
+    let camel = fix_leading_digit(camel);
+    if camel == "Self" {
+        "Self_".to_string()
+    } else {
+        camel
+    }
+}
+
+/// The snake_case identifier text (before keyword escaping) for a field,
+/// function or module.
+pub fn snake_name(graph: &str) -> String {
+    let snake = words_only(graph).to_snake_case();
+    fix_leading_digit(snake)
+}
+
+/// How to write a snake_case name as an identifier: `r#type`, `self_`, `name`.
+/// Returns the text of the identifier (with `r#` where needed).
+pub fn escape_snake(snake: &str) -> String {
+    if NOT_RAW.contains(&snake) {
+        format!("{snake}_")
+    } else if is_keyword(snake) {
+        format!("r#{snake}")
+    } else {
+        snake.to_string()
+    }
+}
+
+/// Field identifier for a JSON property name.
+pub fn field_ident(wire: &str) -> String {
+    escape_snake(&snake_name(wire))
+}
+
+/// Function identifier for an operation name.
+pub fn fn_ident(name: &str) -> String {
+    escape_snake(&snake_name(name))
+}
+
+/// Module identifier (no raw identifiers for modules: trailing `_` instead).
+pub fn module_ident(name: &str) -> String {
+    let s = snake_name(name);
+    if is_keyword(&s) || NOT_RAW.contains(&s.as_str()) {
+        format!("{s}_")
+    } else {
+        s
+    }
+}
+
+/// Make `names` unique deterministically: the first occurrence (in the given
+/// order, which callers keep sorted) keeps its name, later ones get `2`, `3`...
+/// Returns the resolved names and, for each renamed entry, `(index, old, new)`
+/// so the caller can report a diagnostic.
+pub fn uniquify(names: &[String]) -> (Vec<String>, Vec<(usize, String, String)>) {
+    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    for n in names {
+        taken.entry(n.clone()).or_insert(0);
+    }
+    let mut seen: BTreeMap<String, ()> = BTreeMap::new();
+    let mut out = Vec::with_capacity(names.len());
+    let mut renamed = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        if seen.insert(n.clone(), ()).is_none() {
+            out.push(n.clone());
+            continue;
+        }
+        let mut k = 2;
+        let new = loop {
+            let cand = format!("{n}{k}");
+            if !taken.contains_key(&cand) && !seen.contains_key(&cand) {
+                break cand;
+            }
+            k += 1;
+        };
+        seen.insert(new.clone(), ());
+        renamed.push((i, n.clone(), new.clone()));
+        out.push(new);
+    }
+    (out, renamed)
+}
+
+/// Naive English singular of a collection segment, used to name generic path
+/// parameters (`userStatuses/{id}` → `userStatus`). Only for names.
+pub fn singular(word: &str) -> String {
+    let lower = word.to_ascii_lowercase();
+    if lower.ends_with("ies") && word.len() > 3 {
+        format!("{}y", &word[..word.len() - 3])
+    } else if lower.ends_with("sses")
+        || lower.ends_with("uses")
+        || lower.ends_with("xes")
+        || lower.ends_with("ches")
+        || lower.ends_with("shes")
+    {
+        word[..word.len() - 2].to_string()
+    } else if lower.ends_with('s') && !lower.ends_with("ss") && word.len() > 1 {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(type_name("deviceComplianceUserStatus"), "DeviceComplianceUserStatus");
+        assert_eq!(type_name("Self"), "Self_");
+        assert_eq!(type_name("3dSecure"), "_3dSecure");
+        assert_eq!(type_name("@odata.type"), "OdataType");
+        assert_eq!(field_ident("type"), "r#type");
+        assert_eq!(field_ident("self"), "self_");
+        assert_eq!(field_ident("lastReportedDateTime"), "last_reported_date_time");
+        assert_eq!(field_ident("@odata.nextLink"), "odata_next_link");
+        assert_eq!(field_ident(""), "unnamed");
+        assert_eq!(module_ident("v1.0"), "v1_0");
+        assert_eq!(module_ident("crate"), "crate_");
+        assert_eq!(singular("userStatuses"), "userStatus");
+        assert_eq!(singular("deviceCompliancePolicies"), "deviceCompliancePolicy");
+        assert_eq!(singular("mobileAppConfigurations"), "mobileAppConfiguration");
+    }
+
+    #[test]
+    fn uniquify_is_deterministic() {
+        let (out, renamed) =
+            uniquify(&["a".into(), "b".into(), "a".into(), "a2".into(), "a".into()]);
+        assert_eq!(out, vec!["a", "b", "a3", "a2", "a4"]);
+        assert_eq!(renamed.len(), 2);
+    }
+}

@@ -1,0 +1,1 @@
+//! Score extracted types and enums against OData CSDL service metadata.

@@ -1,0 +1,1 @@
+// The build-script use of graph-docgen (filled by the models issue).
