@@ -136,6 +136,33 @@ fn folder_without_versions_falls_back_to_path() {
 }
 
 #[test]
+fn folder_without_versions_asks_its_parent_before_the_path() {
+    // The 2020-10 stubs: api pages show beta URLs, resource pages show nothing,
+    // and no folder name says `beta`.
+    let mut pages = Vec::new();
+    for name in ["a", "b"] {
+        pages.push(page(
+            &format!("h/stubs/api/{name}.md"),
+            PageKind::Api,
+            Some(Version::Beta),
+        ));
+    }
+    let mut res = page("h/stubs/resources/r.md", PageKind::Resource, None);
+    res.types
+        .push(typedef("r", true, "h/stubs/resources/r.md", vec![]));
+    pages.push(res);
+    let api = merge(pages);
+    assert_eq!(api.types[0].version, Some(Version::Beta));
+    let notes = codes(&api.diagnostics, "version-from-folder");
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0].message.contains("under `h/stubs`"),
+        "{}",
+        notes[0].message
+    );
+}
+
+#[test]
 fn item_version_is_kept_when_set() {
     let mut p = page(
         "v1.0/resources/x.md",

@@ -39,6 +39,60 @@ fn majority(votes: Option<&BTreeMap<Version, usize>>) -> Option<(Version, usize,
     Some((v, best, total))
 }
 
+/// Votes per parent folder, summed over its subfolders: a snapshot's
+/// `resources/` pages rarely show a version, its `api/` pages nearly always do.
+/// Parents that are empty or only `.`/`..` are left out: they would mix
+/// unrelated trees.
+fn parent_votes<'a>(
+    votes: &BTreeMap<&'a str, BTreeMap<Version, usize>>,
+) -> BTreeMap<&'a str, BTreeMap<Version, usize>> {
+    let mut out: BTreeMap<&str, BTreeMap<Version, usize>> = BTreeMap::new();
+    for (folder, v) in votes {
+        let parent = folder_of(folder);
+        if parent.split('/').all(|seg| matches!(seg, "" | "." | "..")) {
+            continue;
+        }
+        let entry = out.entry(parent).or_default();
+        for (version, n) in v {
+            *entry.entry(*version).or_default() += n;
+        }
+    }
+    out
+}
+
+/// A page's version from, in order: its folder's majority, its parent
+/// folder's majority, its path.
+fn decide(
+    file: &str,
+    votes: &BTreeMap<&str, BTreeMap<Version, usize>>,
+    parent_votes: &BTreeMap<&str, BTreeMap<Version, usize>>,
+) -> (Version, String) {
+    let folder = folder_of(file);
+    if let Some((v, n, total)) = majority(votes.get(folder)) {
+        return (
+            v,
+            format!("{n} of the {total} pages of folder `{folder}` that show a version show {v}"),
+        );
+    }
+    let parent = folder_of(folder);
+    if let Some((v, n, total)) = majority(parent_votes.get(parent)) {
+        return (
+            v,
+            format!("no page of folder `{folder}` decides; {n} of the {total} pages under `{parent}` that show a version show {v}"),
+        );
+    }
+    let v = version_from_path(file);
+    let rule = if v == Version::Beta {
+        "the path contains `beta`"
+    } else {
+        "the path does not contain `beta`"
+    };
+    (
+        v,
+        format!("no majority version in folder `{folder}` or its parent, and {rule}"),
+    )
+}
+
 /// The fallback when the folder does not decide: the historical and beta
 /// folders all have `beta` in their path; everything else is v1.0.
 fn version_from_path(file: &str) -> Version {
@@ -54,27 +108,13 @@ fn version_from_path(file: &str) -> Version {
 pub fn assign_versions(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
     let decided: Vec<(usize, Version, String)> = {
         let votes = folder_votes(pages);
+        let parent_votes = parent_votes(&votes);
         pages
             .iter()
             .enumerate()
             .filter(|(_, p)| p.version.is_none())
             .map(|(i, p)| {
-                let folder = folder_of(&p.file);
-                let (version, why) = match majority(votes.get(folder)) {
-                    Some((v, n, total)) => (
-                        v,
-                        format!("{n} of the {total} pages of folder `{folder}` that show a version show {v}"),
-                    ),
-                    None => {
-                        let v = version_from_path(&p.file);
-                        let rule = if v == Version::Beta {
-                            "the path contains `beta`"
-                        } else {
-                            "the path does not contain `beta`"
-                        };
-                        (v, format!("no majority version in folder `{folder}` and {rule}"))
-                    }
-                };
+                let (version, why) = decide(&p.file, &votes, &parent_votes);
                 (i, version, why)
             })
             .collect()
