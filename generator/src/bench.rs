@@ -26,14 +26,46 @@ pub struct BenchResult {
     pub events: usize,
     /// Items the pipeline produced: (types, enums, operations, diagnostics).
     pub items: (usize, usize, usize, usize),
-    /// Per round: (pipeline, bare parse).
-    pub rounds: Vec<(Duration, Duration)>,
+    /// Per round: (pipeline stages, bare parse).
+    pub rounds: Vec<(Stages, Duration)>,
 }
 
-/// The whole `ir` pipeline, without printing. Returns what it produced so the
-/// work cannot be optimised away and the output can say what was measured.
-fn run_pipeline(inputs: &[PathBuf]) -> (usize, usize, usize, usize) {
-    let api = black_box(crate::read_api(inputs));
+/// Time spent in each stage of one pipeline run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stages {
+    pub read: Duration,
+    pub extract: Duration,
+    pub merge: Duration,
+}
+
+impl Stages {
+    pub fn total(&self) -> Duration {
+        self.read + self.extract + self.merge
+    }
+}
+
+/// The whole `ir` pipeline, stage by stage: the same calls as
+/// [`crate::read_api`] (a test checks they give the same API), timed
+/// separately so the report can say where the time goes.
+pub fn run_pipeline(inputs: &[PathBuf]) -> (crate::ir::Api, Stages) {
+    let (read, (pages, load_diags)) = timed(|| load::read_pages(inputs));
+    let (extract, irs) = timed(|| crate::extract_all(&pages));
+    let (merge, api) = timed(|| {
+        let mut api = crate::ir::merge::merge(irs);
+        crate::ir::merge::add_diagnostics(&mut api, load_diags);
+        api
+    });
+    (
+        black_box(api),
+        Stages {
+            read,
+            extract,
+            merge,
+        },
+    )
+}
+
+fn item_counts(api: &crate::ir::Api) -> (usize, usize, usize, usize) {
     (
         api.types.len(),
         api.enums.len(),
@@ -77,7 +109,7 @@ fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
 /// Warm up once, then `rounds` alternating timed runs of both.
 pub fn run(inputs: &[PathBuf], rounds: usize) -> BenchResult {
     let (pages, bytes, events) = run_bare(inputs);
-    let items = run_pipeline(inputs);
+    let items = item_counts(&run_pipeline(inputs).0);
     let mut result = BenchResult {
         pages,
         bytes,
@@ -88,11 +120,11 @@ pub fn run(inputs: &[PathBuf], rounds: usize) -> BenchResult {
     };
     for round in 0..rounds.max(1) {
         let (ir, bare) = if round % 2 == 0 {
-            let ir = timed(|| run_pipeline(inputs)).0;
+            let ir = run_pipeline(inputs).1;
             (ir, timed(|| run_bare(inputs)).0)
         } else {
             let bare = timed(|| run_bare(inputs)).0;
-            (timed(|| run_pipeline(inputs)).0, bare)
+            (run_pipeline(inputs).1, bare)
         };
         result.rounds.push((ir, bare));
     }
@@ -146,13 +178,16 @@ pub fn render(r: &BenchResult) -> String {
     for (i, (ir, bare)) in r.rounds.iter().enumerate() {
         let _ = writeln!(
             out,
-            "  round {}: ir {:9.2} ms   bare {:9.2} ms",
+            "  round {}: ir {:9.2} ms (read {:.2}, extract {:.2}, merge {:.2})   bare {:9.2} ms",
             i + 1,
-            ms(*ir),
+            ms(ir.total()),
+            ms(ir.read),
+            ms(ir.extract),
+            ms(ir.merge),
             ms(*bare)
         );
     }
-    let ir = median(r.rounds.iter().map(|x| x.0).collect());
+    let ir = median(r.rounds.iter().map(|x| x.0.total()).collect());
     let bare = median(r.rounds.iter().map(|x| x.1).collect());
     let ratio = if bare.is_zero() {
         "n/a".to_string()
@@ -181,6 +216,16 @@ mod tests {
             Duration::from_micros(2500)
         );
         assert_eq!(median(vec![]), Duration::ZERO);
+    }
+
+    #[test]
+    fn staged_pipeline_is_read_api() {
+        let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+        let inputs = vec![seeds];
+        let (api, stages) = run_pipeline(&inputs);
+        assert_eq!(api, crate::read_api(&inputs));
+        assert!(api.summary.pages > 0, "the seeds were read");
+        assert!(stages.total() > Duration::ZERO);
     }
 
     #[test]

@@ -327,6 +327,28 @@ fn references_follow_the_canonical_spelling() {
 }
 
 #[test]
+fn fragment_properties_go_before_navigation_properties() {
+    let r = "v1.0/resources/x.md";
+    let mut res = page(r, PageKind::Resource, Some(Version::V1_0));
+    let mut nav = prop("owner", "user", r, 9);
+    nav.navigation = true;
+    res.types
+        .push(typedef("x", true, r, vec![prop("a", "String", r, 8), nav]));
+    let f = "v1.0/api/x-create.md";
+    let mut create = page(f, PageKind::Api, Some(Version::V1_0));
+    create
+        .types
+        .push(typedef("x", false, f, vec![prop("b", "String", f, 20)]));
+    let api = merge(vec![create, res]);
+    let names: Vec<&str> = api.types[0]
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["a", "b", "owner"]);
+}
+
+#[test]
 fn two_resource_pages_for_one_type_warn() {
     let mut a = page(
         "v1.0/resources/a.md",

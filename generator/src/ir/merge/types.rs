@@ -162,7 +162,11 @@ impl<'a> PropertySet<'a> {
         self.props.push(p);
     }
 
-    fn into_vec(self) -> Vec<Property> {
+    /// Structural properties then navigation properties (the model's order),
+    /// each group in first-seen order: rows added by fragments come after the
+    /// resource page's rows of the same group.
+    fn into_vec(mut self) -> Vec<Property> {
+        self.props.sort_by_key(|p| p.navigation);
         self.props
     }
 }
