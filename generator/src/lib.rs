@@ -6,6 +6,7 @@
 //! → `ir::merge` (pages → [`ir::Api`]) → `emit` (IR → tokens) → `write` (files).
 //! `verify` scores an [`ir::Api`] against OData CSDL metadata.
 
+pub mod bench;
 pub mod diag;
 pub mod emit;
 pub mod extract;
@@ -22,18 +23,23 @@ pub fn read_api(inputs: &[PathBuf]) -> ir::Api {
     let (pages, load_diags) = load::read_pages(inputs);
     let irs = extract_all(&pages);
     let mut api = ir::merge::merge(irs);
-    api.diagnostics.extend(load_diags);
-    api.diagnostics.sort();
+    ir::merge::add_diagnostics(&mut api, load_diags);
     api
+}
+
+/// How many threads page-parallel work uses (`extract_all`, and `bench`'s
+/// baseline, which must match it to be a fair comparison).
+pub fn worker_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8)
 }
 
 /// Extract every page, on all cores (pages are independent); the result keeps
 /// the input order so everything downstream is deterministic.
 pub fn extract_all(pages: &[load::InputPage]) -> Vec<ir::PageIr> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 8);
+    let threads = worker_threads();
     let chunk = pages.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
         let handles: Vec<_> = pages

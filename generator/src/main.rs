@@ -2,11 +2,16 @@
 
 use clap::{Parser, Subcommand};
 use graph_docgen::diag::{Counts, Severity};
-use std::path::PathBuf;
+use graph_docgen::verify::Thresholds;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "graph-docgen", version, about = "Microsoft Graph docs → Rust models and clients")]
+#[command(
+    name = "graph-docgen",
+    version,
+    about = "Microsoft Graph docs → Rust models and clients"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -26,6 +31,63 @@ enum Command {
         #[arg(long)]
         summary_only: bool,
     },
+    /// Score the v1.0 types and enums extracted from PATH... against OData CSDL
+    /// metadata; print the figures and every disagreement.
+    Verify {
+        /// The service metadata (OData CSDL XML), e.g. ../shared/truth/v1.0.csdl.
+        #[arg(long, value_name = "FILE")]
+        csdl: PathBuf,
+        /// Page files or folders (searched recursively for .md and .txt).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print the report as JSON on stdout instead of text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        thresholds: ThresholdArgs,
+    },
+    /// Time the whole `ir` pipeline against a bare pulldown-cmark parse of the
+    /// same pages, alternating in one process; print medians and their ratio.
+    Bench {
+        /// Page files or folders (searched recursively for .md and .txt).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Timed rounds of each (after one untimed warm-up).
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
+}
+
+/// Minimum percentages for `verify`; exit non-zero when a figure is below.
+#[derive(clap::Args)]
+struct ThresholdArgs {
+    /// Minimum property precision (percent).
+    #[arg(long, value_name = "PERCENT")]
+    min_precision: Option<f64>,
+    /// Minimum property recall (percent).
+    #[arg(long, value_name = "PERCENT")]
+    min_recall: Option<f64>,
+    /// Minimum type agreement of matched properties (percent).
+    #[arg(long, value_name = "PERCENT")]
+    min_type_agreement: Option<f64>,
+    /// Minimum enum member precision (percent).
+    #[arg(long, value_name = "PERCENT")]
+    min_enum_precision: Option<f64>,
+    /// Minimum enum member recall (percent).
+    #[arg(long, value_name = "PERCENT")]
+    min_enum_recall: Option<f64>,
+}
+
+impl ThresholdArgs {
+    fn thresholds(&self) -> Thresholds {
+        Thresholds {
+            precision: self.min_precision,
+            recall: self.min_recall,
+            type_agreement: self.min_type_agreement,
+            enum_precision: self.min_enum_precision,
+            enum_recall: self.min_enum_recall,
+        }
+    }
 }
 
 fn print_diagnostics(diags: &[graph_docgen::diag::Diagnostic]) {
@@ -37,10 +99,56 @@ fn print_diagnostics(diags: &[graph_docgen::diag::Diagnostic]) {
     }
 }
 
+/// `verify`: score, print (text or JSON), then check the thresholds.
+fn verify(csdl: &Path, paths: &[PathBuf], json: bool, thresholds: Thresholds) -> ExitCode {
+    let report = match graph_docgen::verify::verify_paths(csdl, paths) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: cannot serialize the report: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!("{}", graph_docgen::verify::render_text(&report));
+    }
+    let failures = thresholds.failures(&report.scores);
+    for f in &failures {
+        eprintln!("error: {f}");
+    }
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Ir { paths, deny_warnings, summary_only } => {
+        Command::Verify {
+            csdl,
+            paths,
+            json,
+            thresholds,
+        } => verify(&csdl, &paths, json, thresholds.thresholds()),
+        Command::Bench { paths, rounds } => {
+            let result = graph_docgen::bench::run(&paths, rounds);
+            print!("{}", graph_docgen::bench::render(&result));
+            ExitCode::SUCCESS
+        }
+        Command::Ir {
+            paths,
+            deny_warnings,
+            summary_only,
+        } => {
             let api = graph_docgen::read_api(&paths);
             print_diagnostics(&api.diagnostics);
             if !summary_only {
@@ -61,8 +169,16 @@ fn main() -> ExitCode {
                 s.types, s.enums, s.operations, s.errors, s.warnings, s.notes
             );
             let c = Counts::of(&api.diagnostics);
-            if deny_warnings && api.diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
-                eprintln!("error: {} warnings and {} errors denied", c.warnings, c.errors);
+            if deny_warnings
+                && api
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity >= Severity::Warning)
+            {
+                eprintln!(
+                    "error: {} warnings and {} errors denied",
+                    c.warnings, c.errors
+                );
                 return ExitCode::FAILURE;
             }
             ExitCode::SUCCESS

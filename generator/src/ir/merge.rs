@@ -1,17 +1,110 @@
-//! Merge all pages' IR into one [`Api`]: one type per (version, name), enum
-//! members united, conflicts reported as diagnostics.
+//! Merge all pages' IR into one [`Api`]: every item gets a version, one type
+//! per (version, name) with properties united across the resource page and
+//! request-body fragments, enum members united, operation names made unique;
+//! conflicts become diagnostics.
+//!
+//! Steps, each in its own module:
+//! 1. `version`: pages without a version take their folder's majority.
+//! 2. `spelling`: case-only variants of a type/enum name fold into one spelling.
+//! 3. `types`, `enums`, `operations`: the per-item merges.
+//! 4. the summary counts.
+//!
+//! The result does not depend on the order of the input pages: pages are
+//! sorted by file first and every later step orders by source.
 
-use crate::ir::model::{Api, PageIr};
+mod enums;
+mod operations;
+mod spelling;
+mod types;
+mod version;
+
+use crate::diag::{Counts, Diagnostic};
+use crate::ir::model::{Api, PageIr, PageKind, Summary};
+use std::cmp::Ordering;
 
 /// Merge page IRs (any order: the result is sorted and deterministic).
-pub fn merge(pages: Vec<PageIr>) -> Api {
-    // Placeholder until the merge lands: concatenates.
-    let mut api = Api::default();
+pub fn merge(mut pages: Vec<PageIr>) -> Api {
+    sort_pages(&mut pages);
+    let mut diags = Vec::new();
+    version::assign_versions(&mut pages, &mut diags);
+    spelling::unify(&mut pages, &mut diags);
+    let mut summary = page_counts(&pages);
+
+    let mut type_parts = Vec::new();
+    let mut enum_parts = Vec::new();
+    let mut ops = Vec::new();
     for p in pages {
-        api.types.extend(p.types);
-        api.enums.extend(p.enums);
-        api.operations.extend(p.operations);
-        api.diagnostics.extend(p.diagnostics);
+        type_parts.extend(p.types);
+        enum_parts.extend(p.enums);
+        ops.extend(p.operations);
+        diags.extend(p.diagnostics);
     }
+    let types = types::merge_types(type_parts, &mut diags);
+    let mut enums = enums::merge_enums(enum_parts, &mut diags);
+    let operations = operations::merge_operations(ops, &mut diags);
+    enums::add_possible_values(&mut enums, &types, &operations, &mut diags);
+
+    summary.types = types.len();
+    summary.enums = enums.len();
+    summary.operations = operations.len();
+    let mut api = Api {
+        types,
+        enums,
+        operations,
+        diagnostics: Vec::new(),
+        summary,
+    };
+    add_diagnostics(&mut api, diags);
     api
+}
+
+/// Add diagnostics found outside the pages (e.g. unreadable files) to a merged
+/// API, keeping the list sorted and the summary's counts right.
+pub fn add_diagnostics(api: &mut Api, more: Vec<Diagnostic>) {
+    api.diagnostics.extend(more);
+    api.diagnostics.sort();
+    let c = Counts::of(&api.diagnostics);
+    api.summary.notes = c.notes;
+    api.summary.warnings = c.warnings;
+    api.summary.errors = c.errors;
+}
+
+/// Sort by file; pages with the same label (a file given twice) are ordered
+/// by their whole content so even they cannot depend on input order.
+fn sort_pages(pages: &mut [PageIr]) {
+    pages.sort_by(|a, b| match a.file.cmp(&b.file) {
+        Ordering::Equal => serde_json::to_string(a)
+            .unwrap_or_default()
+            .cmp(&serde_json::to_string(b).unwrap_or_default()),
+        other => other,
+    });
+}
+
+/// The page-level counts of the summary (item and diagnostic counts are
+/// filled in after the merge).
+fn page_counts(pages: &[PageIr]) -> Summary {
+    let mut s = Summary {
+        pages: pages.len(),
+        ..Summary::default()
+    };
+    for p in pages {
+        match p.kind {
+            PageKind::Api => s.api_pages += 1,
+            PageKind::Resource => {
+                s.resource_pages += 1;
+                if p.types.iter().any(|t| t.from_resource_page) {
+                    s.resource_pages_with_type += 1;
+                }
+            }
+            PageKind::Enum => s.enum_pages += 1,
+            PageKind::Other => {}
+        }
+        if p.has_http {
+            s.api_pages_with_http += 1;
+            if !p.operations.is_empty() {
+                s.api_pages_with_operation += 1;
+            }
+        }
+    }
+    s
 }

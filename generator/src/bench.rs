@@ -1,0 +1,238 @@
+//! `graph-docgen bench`: how much the whole `ir` pipeline (read + extract +
+//! merge, no JSON output) costs compared with the cheapest possible reading
+//! of the same pages, a bare pulldown-cmark parse (read the files, iterate
+//! every event with tables enabled).
+//!
+//! Both run in this one process, alternating round by round (which one goes
+//! first alternates too, so neither always gets the warmer cache), on the same
+//! number of threads with the same chunking as [`crate::extract_all`]. One
+//! untimed run of each comes first so both start with the files in the OS
+//! page cache.
+
+use crate::load;
+use pulldown_cmark::{Options, Parser};
+use std::fmt::Write;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Timings of one bench run.
+#[derive(Debug, Clone, Default)]
+pub struct BenchResult {
+    pub pages: usize,
+    pub bytes: usize,
+    pub threads: usize,
+    /// Events the bare parse saw (same every round).
+    pub events: usize,
+    /// Items the pipeline produced: (types, enums, operations, diagnostics).
+    pub items: (usize, usize, usize, usize),
+    /// Per round: (pipeline stages, bare parse).
+    pub rounds: Vec<(Stages, Duration)>,
+}
+
+/// Time spent in each stage of one pipeline run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stages {
+    pub read: Duration,
+    pub extract: Duration,
+    pub merge: Duration,
+}
+
+impl Stages {
+    pub fn total(&self) -> Duration {
+        self.read + self.extract + self.merge
+    }
+}
+
+/// The whole `ir` pipeline, stage by stage: the same calls as
+/// [`crate::read_api`] (a test checks they give the same API), timed
+/// separately so the report can say where the time goes.
+pub fn run_pipeline(inputs: &[PathBuf]) -> (crate::ir::Api, Stages) {
+    let (read, (pages, load_diags)) = timed(|| load::read_pages(inputs));
+    let (extract, irs) = timed(|| crate::extract_all(&pages));
+    let (merge, api) = timed(|| {
+        let mut api = crate::ir::merge::merge(irs);
+        crate::ir::merge::add_diagnostics(&mut api, load_diags);
+        api
+    });
+    (
+        black_box(api),
+        Stages {
+            read,
+            extract,
+            merge,
+        },
+    )
+}
+
+fn item_counts(api: &crate::ir::Api) -> (usize, usize, usize, usize) {
+    (
+        api.types.len(),
+        api.enums.len(),
+        api.operations.len(),
+        api.diagnostics.len(),
+    )
+}
+
+/// Read the same files and iterate every pulldown-cmark event (tables on),
+/// chunked over threads exactly as `extract_all` chunks pages.
+fn run_bare(inputs: &[PathBuf]) -> (usize, usize, usize) {
+    let (pages, _) = load::read_pages(inputs);
+    let bytes = pages.iter().map(|p| p.bytes.len()).sum();
+    let chunk = pages.len().div_ceil(crate::worker_threads()).max(1);
+    let events = std::thread::scope(|s| {
+        let handles: Vec<_> = pages
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|p| count_events(&p.bytes)).sum::<usize>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .sum()
+    });
+    (pages.len(), bytes, black_box(events))
+}
+
+fn count_events(bytes: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(bytes);
+    Parser::new_ext(&text, Options::ENABLE_TABLES)
+        .map(black_box)
+        .count()
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
+    let start = Instant::now();
+    let out = f();
+    (start.elapsed(), out)
+}
+
+/// Warm up once, then `rounds` alternating timed runs of both.
+pub fn run(inputs: &[PathBuf], rounds: usize) -> BenchResult {
+    let (pages, bytes, events) = run_bare(inputs);
+    let items = item_counts(&run_pipeline(inputs).0);
+    let mut result = BenchResult {
+        pages,
+        bytes,
+        threads: crate::worker_threads(),
+        events,
+        items,
+        rounds: Vec::with_capacity(rounds),
+    };
+    for round in 0..rounds.max(1) {
+        let (ir, bare) = if round % 2 == 0 {
+            let ir = run_pipeline(inputs).1;
+            (ir, timed(|| run_bare(inputs)).0)
+        } else {
+            let bare = timed(|| run_bare(inputs)).0;
+            (run_pipeline(inputs).1, bare)
+        };
+        result.rounds.push((ir, bare));
+    }
+    result
+}
+
+/// The median (mean of the two middle values for an even count).
+pub fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    let n = xs.len();
+    match n {
+        0 => Duration::ZERO,
+        _ if n % 2 == 1 => xs.get(n / 2).copied().unwrap_or_default(),
+        _ => {
+            let a = xs.get(n / 2 - 1).copied().unwrap_or_default();
+            let b = xs.get(n / 2).copied().unwrap_or_default();
+            (a + b) / 2
+        }
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The printed report: what was measured, each round, both medians, the ratio.
+pub fn render(r: &BenchResult) -> String {
+    let mut out = String::new();
+    let (types, enums, ops, diags) = r.items;
+    let _ = writeln!(
+        out,
+        "bench: {} pages, {:.1} MiB; {} rounds, alternating, after one untimed warm-up of each",
+        r.pages,
+        r.bytes as f64 / (1024.0 * 1024.0),
+        r.rounds.len()
+    );
+    let _ = writeln!(
+        out,
+        "  ir   = read + extract + merge ({types} types, {enums} enums, {ops} operations, {diags} diagnostics), no JSON output"
+    );
+    let _ = writeln!(
+        out,
+        "  bare = read + pulldown-cmark events with tables ({} events)",
+        r.events
+    );
+    let _ = writeln!(
+        out,
+        "  both use {} thread(s), pages chunked the same way (extract_all's threading)",
+        r.threads
+    );
+    for (i, (ir, bare)) in r.rounds.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  round {}: ir {:9.2} ms (read {:.2}, extract {:.2}, merge {:.2})   bare {:9.2} ms",
+            i + 1,
+            ms(ir.total()),
+            ms(ir.read),
+            ms(ir.extract),
+            ms(ir.merge),
+            ms(*bare)
+        );
+    }
+    let ir = median(r.rounds.iter().map(|x| x.0.total()).collect());
+    let bare = median(r.rounds.iter().map(|x| x.1).collect());
+    let ratio = if bare.is_zero() {
+        "n/a".to_string()
+    } else {
+        format!("{:.2}", ir.as_secs_f64() / bare.as_secs_f64())
+    };
+    let _ = writeln!(
+        out,
+        "median: ir {:.2} ms, bare {:.2} ms, ratio ir/bare {ratio}",
+        ms(ir),
+        ms(bare)
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_of_odd_and_even() {
+        let d = Duration::from_millis;
+        assert_eq!(median(vec![d(5), d(1), d(3)]), d(3));
+        assert_eq!(
+            median(vec![d(4), d(1), d(3), d(2)]),
+            Duration::from_micros(2500)
+        );
+        assert_eq!(median(vec![]), Duration::ZERO);
+    }
+
+    #[test]
+    fn staged_pipeline_is_read_api() {
+        let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+        let inputs = vec![seeds];
+        let (api, stages) = run_pipeline(&inputs);
+        assert_eq!(api, crate::read_api(&inputs));
+        assert!(api.summary.pages > 0, "the seeds were read");
+        assert!(stages.total() > Duration::ZERO);
+    }
+
+    #[test]
+    fn counts_markdown_events() {
+        let table = b"# t\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        // A table yields Start/End pairs for table, head, row and cells plus text.
+        assert!(count_events(table) > 10);
+        assert_eq!(count_events(b""), 0);
+    }
+}

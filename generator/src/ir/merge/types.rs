@@ -1,0 +1,227 @@
+//! One [`TypeDef`] per (version, name): the resource page's definition, with
+//! the properties of every request-body fragment describing the same type
+//! united into it.
+
+use crate::diag::Diagnostic;
+use crate::ir::model::{Property, Source, TypeDef, Version};
+use std::collections::BTreeMap;
+
+/// Merge type fragments (names already in canonical spelling, versions set).
+/// The result is sorted by (version, name).
+pub fn merge_types(fragments: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Vec<TypeDef> {
+    let mut groups: BTreeMap<(Option<Version>, String), Vec<TypeDef>> = BTreeMap::new();
+    for t in fragments {
+        groups
+            .entry((t.version, t.name.clone()))
+            .or_default()
+            .push(t);
+    }
+    groups
+        .into_values()
+        .filter_map(|group| merge_group(group, diags))
+        .collect()
+}
+
+/// Resource-page definitions first, then fragments, each by source: the first
+/// one is the definition the others are merged into.
+fn defining_order(t: &TypeDef) -> (bool, &Source) {
+    (!t.from_resource_page, &t.source)
+}
+
+fn merge_group(mut group: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Option<TypeDef> {
+    group.sort_by(|a, b| defining_order(a).cmp(&defining_order(b)));
+    let mut parts = group.into_iter();
+    let mut merged = parts.next()?;
+    let mut contributors: Vec<Source> = std::mem::take(&mut merged.contributors);
+    let own = std::mem::take(&mut merged.properties);
+    let type_name = merged.name.clone();
+    let mut props = PropertySet::new(&type_name);
+    // The definition's own rows go through the same matching: a table that
+    // lists a property twice is merged (and reported if it contradicts itself).
+    for p in own {
+        props.add(p, diags);
+    }
+    for part in parts {
+        if part.from_resource_page {
+            report_duplicate_resource(&merged, &part, diags);
+        }
+        fill_type_gaps(&mut merged, &part);
+        contributors.push(part.source.clone());
+        contributors.extend(part.contributors);
+        for p in part.properties {
+            props.add(p, diags);
+        }
+    }
+    merged.properties = props.into_vec();
+    merged.contributors = contributors_list(&merged.source, contributors);
+    Some(merged)
+}
+
+/// The defining source first, then every other contributor, sorted, once.
+fn contributors_list(defining: &Source, mut others: Vec<Source>) -> Vec<Source> {
+    others.retain(|s| s != defining);
+    others.sort();
+    others.dedup();
+    let mut out = Vec::with_capacity(others.len() + 1);
+    out.push(defining.clone());
+    out.extend(others);
+    out
+}
+
+/// Two resource pages define the same type: keep the first (by file) as the
+/// definition; properties are still united.
+fn report_duplicate_resource(kept: &TypeDef, dup: &TypeDef, diags: &mut Vec<Diagnostic>) {
+    let mut differs = Vec::new();
+    if kept.kind != dup.kind {
+        differs.push(format!("kind {:?} vs {:?}", dup.kind, kept.kind));
+    }
+    if dup.base.is_some() && kept.base != dup.base {
+        differs.push(format!(
+            "base `{}` vs `{}`",
+            dup.base.as_deref().unwrap_or("-"),
+            kept.base.as_deref().unwrap_or("-")
+        ));
+    }
+    let differs = if differs.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", differs.join(", "))
+    };
+    diags.push(Diagnostic::warning(
+        "type-duplicate-resource",
+        &dup.source.file,
+        dup.source.line,
+        format!(
+            "type `{}` is also defined by the resource page {}{differs}; kept that definition and united the properties",
+            kept.name, kept.source
+        ),
+    ));
+}
+
+/// The definition is authoritative; only what it leaves unsaid is taken from
+/// the other parts.
+fn fill_type_gaps(merged: &mut TypeDef, part: &TypeDef) {
+    if merged.description.is_none() {
+        merged.description.clone_from(&part.description);
+    }
+    if merged.base.is_none() {
+        merged.base.clone_from(&part.base);
+    }
+    if merged.key.is_none() {
+        merged.key.clone_from(&part.key);
+    }
+    if merged.json_example.is_none() {
+        merged.json_example.clone_from(&part.json_example);
+    }
+}
+
+/// The properties of one type being merged, in first-seen order, matched by
+/// name (exactly, else ignoring case with a warning).
+struct PropertySet<'a> {
+    type_name: &'a str,
+    props: Vec<Property>,
+    by_name: BTreeMap<String, usize>,
+    by_lower: BTreeMap<String, usize>,
+}
+
+impl<'a> PropertySet<'a> {
+    fn new(type_name: &'a str) -> Self {
+        PropertySet {
+            type_name,
+            props: Vec::new(),
+            by_name: BTreeMap::new(),
+            by_lower: BTreeMap::new(),
+        }
+    }
+
+    fn add(&mut self, p: Property, diags: &mut Vec<Diagnostic>) {
+        if let Some(&i) = self.by_name.get(&p.name) {
+            if let Some(existing) = self.props.get_mut(i) {
+                merge_property(self.type_name, existing, p, diags);
+            }
+            return;
+        }
+        if let Some(&i) = self.by_lower.get(&p.name.to_lowercase()) {
+            if let Some(existing) = self.props.get_mut(i) {
+                diags.push(Diagnostic::warning(
+                    "property-name-case",
+                    &p.source.file,
+                    p.source.line,
+                    format!(
+                        "`{}.{}` differs only in case from `{}` ({}); merged under `{}`",
+                        self.type_name, p.name, existing.name, existing.source, existing.name
+                    ),
+                ));
+                merge_property(self.type_name, existing, p, diags);
+            }
+            return;
+        }
+        let i = self.props.len();
+        self.by_name.insert(p.name.clone(), i);
+        self.by_lower.insert(p.name.to_lowercase(), i);
+        self.props.push(p);
+    }
+
+    /// Structural properties then navigation properties (the model's order),
+    /// each group in first-seen order: rows added by fragments come after the
+    /// resource page's rows of the same group.
+    fn into_vec(mut self) -> Vec<Property> {
+        self.props.sort_by_key(|p| p.navigation);
+        self.props
+    }
+}
+
+/// How a property's type reads in a diagnostic: `String` or `String collection`.
+fn type_text(p: &Property) -> String {
+    if p.collection {
+        format!("{} collection", p.type_name)
+    } else {
+        p.type_name.clone()
+    }
+}
+
+/// Merge a later description of a property into the kept one: the kept one's
+/// facts win, gaps are filled, contradictions reported.
+fn merge_property(
+    type_name: &str,
+    kept: &mut Property,
+    other: Property,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if kept.type_name.is_empty() {
+        kept.type_name.clone_from(&other.type_name);
+        kept.collection = other.collection;
+    } else if !other.type_name.is_empty()
+        && (!kept.type_name.eq_ignore_ascii_case(&other.type_name)
+            || kept.collection != other.collection)
+    {
+        diags.push(Diagnostic::warning(
+            "type-conflict",
+            &other.source.file,
+            other.source.line,
+            format!(
+                "`{type_name}.{}` is `{}` here but `{}` at {}; kept `{}`",
+                kept.name,
+                type_text(&other),
+                type_text(kept),
+                kept.source,
+                type_text(kept)
+            ),
+        ));
+    }
+    if kept.description.is_none() {
+        kept.description = other.description;
+    }
+    if kept.possible_values.is_empty() {
+        kept.possible_values = other.possible_values;
+    }
+    if kept.nullable.is_none() {
+        kept.nullable = other.nullable;
+    }
+    if kept.supports.is_empty() {
+        kept.supports = other.supports;
+    }
+    if kept.raw_type.is_empty() {
+        kept.raw_type = other.raw_type;
+    }
+}

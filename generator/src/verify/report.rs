@@ -1,0 +1,127 @@
+//! The `verify` report as text (figures, then every disagreement grouped by
+//! kind) and the threshold check CI uses.
+
+use super::score::{Kind, Ratio, Report, Scores};
+use std::fmt::Write;
+
+/// A figure as `95.12% (1234/1297)`, or `n/a (0/0)` when nothing was counted.
+pub fn figure(r: Ratio) -> String {
+    match r.percent() {
+        Some(p) => format!("{p:.2}% ({}/{})", r.hits, r.total),
+        None => format!("n/a ({}/{})", r.hits, r.total),
+    }
+}
+
+/// The five figures with their labels, in report order.
+fn labelled(s: &Scores) -> [(&'static str, Ratio); 5] {
+    [
+        ("property precision", s.precision),
+        ("property recall", s.recall),
+        ("type agreement", s.type_agreement),
+        ("enum member precision", s.enum_precision),
+        ("enum member recall", s.enum_recall),
+    ]
+}
+
+/// The human-readable report.
+pub fn render_text(r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "verify {}: {} resource-page types scored ({} not in metadata), {} enums scored",
+        r.version, r.types_scored, r.types_not_in_metadata, r.enums_scored
+    );
+    for (label, ratio) in labelled(&r.scores) {
+        let _ = writeln!(out, "  {label:<22} {}", figure(ratio));
+    }
+    for kind in Kind::ALL {
+        let lines: Vec<_> = r.disagreements.iter().filter(|d| d.kind == kind).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{} ({}):", kind.heading(), lines.len());
+        for d in lines {
+            let _ = writeln!(out, "{d}");
+        }
+    }
+    out
+}
+
+/// Minimum percentages; `None` means not checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Thresholds {
+    pub precision: Option<f64>,
+    pub recall: Option<f64>,
+    pub type_agreement: Option<f64>,
+    pub enum_precision: Option<f64>,
+    pub enum_recall: Option<f64>,
+}
+
+impl Thresholds {
+    /// One message per figure below its threshold. A figure with nothing
+    /// counted cannot show it meets a threshold, so it fails it.
+    pub fn failures(&self, s: &Scores) -> Vec<String> {
+        let checks = [
+            ("--min-precision", self.precision),
+            ("--min-recall", self.recall),
+            ("--min-type-agreement", self.type_agreement),
+            ("--min-enum-precision", self.enum_precision),
+            ("--min-enum-recall", self.enum_recall),
+        ];
+        let mut out = Vec::new();
+        for ((label, ratio), (flag, min)) in labelled(s).into_iter().zip(checks) {
+            let Some(min) = min else { continue };
+            match ratio.percent() {
+                Some(p) if p >= min => {}
+                Some(_) => out.push(format!(
+                    "{label} {} is below {flag} {min:.2}",
+                    figure(ratio)
+                )),
+                None => out.push(format!(
+                    "{label} has nothing to measure (0/0); {flag} {min:.2} not met"
+                )),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_round_to_two_decimals() {
+        assert_eq!(figure(Ratio { hits: 2, total: 3 }), "66.67% (2/3)");
+        assert_eq!(figure(Ratio { hits: 0, total: 0 }), "n/a (0/0)");
+    }
+
+    #[test]
+    fn thresholds_fail_below_and_on_empty() {
+        let s = Scores {
+            precision: Ratio { hits: 9, total: 10 },
+            recall: Ratio {
+                hits: 10,
+                total: 10,
+            },
+            ..Scores::default()
+        };
+        let t = Thresholds {
+            precision: Some(90.0),
+            recall: Some(99.5),
+            enum_recall: Some(1.0),
+            ..Thresholds::default()
+        };
+        assert_eq!(t.failures(&s).len(), 1, "{:?}", t.failures(&s));
+        let t = Thresholds {
+            precision: Some(90.01),
+            ..Thresholds::default()
+        };
+        assert_eq!(t.failures(&s).len(), 1);
+        let t = Thresholds {
+            enum_precision: Some(0.0),
+            ..Thresholds::default()
+        };
+        assert!(t.failures(&s)[0].contains("nothing to measure"));
+    }
+}

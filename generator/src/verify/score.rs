@@ -1,0 +1,280 @@
+//! Score the merged v1.0 types and enums against the metadata: property
+//! precision/recall, type agreement, enum member precision/recall, and every
+//! disagreement with the docs location it is about.
+
+use super::csdl::{simple_name, MetaEnum, MetaProperty, MetaType, Metadata};
+use crate::ir::model::{Api, EnumDef, Property, Source, TypeDef, Version};
+use serde::Serialize;
+
+/// The version the metadata describes.
+pub const SCORED_VERSION: Version = Version::V1_0;
+
+/// `hits` out of `total`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Ratio {
+    pub hits: usize,
+    pub total: usize,
+}
+
+impl Ratio {
+    /// Percentage, `None` when nothing was counted.
+    pub fn percent(self) -> Option<f64> {
+        if self.total == 0 {
+            None
+        } else {
+            Some(self.hits as f64 * 100.0 / self.total as f64)
+        }
+    }
+
+    fn count(&mut self, hit: bool) {
+        self.total += 1;
+        if hit {
+            self.hits += 1;
+        }
+    }
+}
+
+/// The five figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Scores {
+    /// Extracted properties whose name exists on the metadata type or a base.
+    pub precision: Ratio,
+    /// Declared metadata properties found on the merged type.
+    pub recall: Ratio,
+    /// Matched properties with the same type name and collection flag.
+    pub type_agreement: Ratio,
+    /// Extracted enum members that the metadata enum has.
+    pub enum_precision: Ratio,
+    /// Metadata enum members the merged enum has.
+    pub enum_recall: Ratio,
+}
+
+/// What a disagreement is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A docs property the metadata type (and its bases) does not have.
+    MissingInMetadata,
+    /// A declared metadata property the docs type lacks.
+    MissingInDocs,
+    /// Same property, different type name or collection flag.
+    TypeMismatch,
+    /// A docs enum member the metadata enum does not have.
+    EnumMemberMissingInMetadata,
+    /// A metadata enum member the docs enum lacks.
+    EnumMemberMissingInDocs,
+    /// A resource-page type with no metadata type of that name (not scored).
+    TypeNotInMetadata,
+}
+
+impl Kind {
+    /// The heading of this group in the text report.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Kind::MissingInMetadata => "properties missing in metadata",
+            Kind::MissingInDocs => "properties missing in docs",
+            Kind::TypeMismatch => "property type mismatches",
+            Kind::EnumMemberMissingInMetadata => "enum members missing in metadata",
+            Kind::EnumMemberMissingInDocs => "enum members missing in docs",
+            Kind::TypeNotInMetadata => "resource-page types not in metadata (not scored)",
+        }
+    }
+
+    pub const ALL: [Kind; 6] = [
+        Kind::MissingInMetadata,
+        Kind::MissingInDocs,
+        Kind::TypeMismatch,
+        Kind::EnumMemberMissingInMetadata,
+        Kind::EnumMemberMissingInDocs,
+        Kind::TypeNotInMetadata,
+    ];
+}
+
+/// One disagreement, located in the docs.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Disagreement {
+    pub kind: Kind,
+    pub file: String,
+    pub line: u32,
+    /// `type.property`, `enum.member` or `type`.
+    pub item: String,
+    /// `missing in metadata`, `type docs X vs metadata Y`, ...
+    pub detail: String,
+}
+
+impl std::fmt::Display for Disagreement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.file, self.line, self.item, self.detail
+        )
+    }
+}
+
+/// The whole result of `verify`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub version: String,
+    /// Resource-page types matched to a metadata type (the scope of the
+    /// property figures).
+    pub types_scored: usize,
+    /// Resource-page types of the version with no metadata type.
+    pub types_not_in_metadata: usize,
+    pub enums_scored: usize,
+    pub scores: Scores,
+    /// Sorted by kind, then location.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Score every v1.0 resource-page type and every v1.0 enum that the metadata knows.
+pub fn score(api: &Api, meta: &Metadata) -> Report {
+    let mut report = Report {
+        version: SCORED_VERSION.to_string(),
+        ..Report::default()
+    };
+    for t in api
+        .types
+        .iter()
+        .filter(|t| t.version == Some(SCORED_VERSION) && t.from_resource_page)
+    {
+        match meta.find_type(&t.name) {
+            Some(m) => {
+                report.types_scored += 1;
+                score_type(t, m, meta, &mut report);
+            }
+            None => {
+                report.types_not_in_metadata += 1;
+                report.disagreements.push(disagree(
+                    Kind::TypeNotInMetadata,
+                    &t.source,
+                    t.name.clone(),
+                    "not in metadata".to_string(),
+                ));
+            }
+        }
+    }
+    for e in api
+        .enums
+        .iter()
+        .filter(|e| e.version == Some(SCORED_VERSION))
+    {
+        if let Some(m) = meta.find_enum(&e.name) {
+            report.enums_scored += 1;
+            score_enum(e, m, &mut report);
+        }
+    }
+    report.disagreements.sort();
+    report
+}
+
+fn disagree(kind: Kind, at: &Source, item: String, detail: String) -> Disagreement {
+    Disagreement {
+        kind,
+        file: at.file.clone(),
+        line: at.line,
+        item,
+        detail,
+    }
+}
+
+/// A type as a report writes it: `String`, `Collection(String)`.
+fn type_text(name: &str, collection: bool) -> String {
+    if collection {
+        format!("Collection({name})")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Docs and metadata name the same type: namespace and `Edm.` stripped, case ignored.
+fn same_type(docs: &Property, meta: &MetaProperty) -> bool {
+    simple_name(docs.type_name.trim()).eq_ignore_ascii_case(&meta.type_name)
+        && docs.collection == meta.collection
+}
+
+fn score_type(t: &TypeDef, m: &MetaType, meta: &Metadata, report: &mut Report) {
+    for p in &t.properties {
+        let item = format!("{}.{}", t.name, p.name);
+        match meta.find_property(m, &p.name) {
+            Some(mp) => {
+                report.scores.precision.count(true);
+                let agree = same_type(p, mp);
+                report.scores.type_agreement.count(agree);
+                if !agree {
+                    report.disagreements.push(disagree(
+                        Kind::TypeMismatch,
+                        &p.source,
+                        item,
+                        format!(
+                            "type docs {} vs metadata {}",
+                            type_text(simple_name(p.type_name.trim()), p.collection),
+                            type_text(&mp.type_name, mp.collection)
+                        ),
+                    ));
+                }
+            }
+            None => {
+                report.scores.precision.count(false);
+                let hint = meta
+                    .find_property_ignoring_case(m, &p.name)
+                    .map(|mp| format!(" (metadata spells it `{}`)", mp.name))
+                    .unwrap_or_default();
+                report.disagreements.push(disagree(
+                    Kind::MissingInMetadata,
+                    &p.source,
+                    item,
+                    format!("missing in metadata{hint}"),
+                ));
+            }
+        }
+    }
+    for mp in &m.properties {
+        let found = t.properties.iter().any(|p| p.name == mp.name);
+        report.scores.recall.count(found);
+        if !found {
+            let what = if mp.navigation {
+                "navigation property"
+            } else {
+                "property"
+            };
+            report.disagreements.push(disagree(
+                Kind::MissingInDocs,
+                &t.source,
+                format!("{}.{}", t.name, mp.name),
+                format!(
+                    "missing in docs ({what} of type {})",
+                    type_text(&mp.type_name, mp.collection)
+                ),
+            ));
+        }
+    }
+}
+
+fn score_enum(e: &EnumDef, m: &MetaEnum, report: &mut Report) {
+    for member in &e.members {
+        let found = m.members.iter().any(|(n, _)| n == &member.name);
+        report.scores.enum_precision.count(found);
+        if !found {
+            report.disagreements.push(disagree(
+                Kind::EnumMemberMissingInMetadata,
+                &member.source,
+                format!("{}.{}", e.name, member.name),
+                "missing in metadata".to_string(),
+            ));
+        }
+    }
+    for (name, value) in &m.members {
+        let found = e.members.iter().any(|member| &member.name == name);
+        report.scores.enum_recall.count(found);
+        if !found {
+            let value = value.map(|v| format!(" (value {v})")).unwrap_or_default();
+            report.disagreements.push(disagree(
+                Kind::EnumMemberMissingInDocs,
+                &e.source,
+                format!("{}.{name}", e.name),
+                format!("missing in docs{value}"),
+            ));
+        }
+    }
+}
