@@ -30,6 +30,13 @@ enum Command {
         /// Print only the summary and diagnostics, not the IR.
         #[arg(long)]
         summary_only: bool,
+        /// Fail when fewer than this percentage of API pages with an HTTP
+        /// block give an operation.
+        #[arg(long, value_name = "PERCENT")]
+        min_operation_rate: Option<f64>,
+        /// Fail when fewer than this percentage of resource pages give a type.
+        #[arg(long, value_name = "PERCENT")]
+        min_type_rate: Option<f64>,
     },
     /// Score the v1.0 types and enums extracted from PATH... against OData CSDL
     /// metadata; print the figures and every disagreement.
@@ -130,6 +137,16 @@ fn verify(csdl: &Path, paths: &[PathBuf], json: bool, thresholds: Thresholds) ->
     }
 }
 
+/// `part` of `whole` in percent; an empty whole counts as 0% so a threshold
+/// cannot pass on nothing.
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -148,6 +165,8 @@ fn main() -> ExitCode {
             paths,
             deny_warnings,
             summary_only,
+            min_operation_rate,
+            min_type_rate,
         } => {
             let api = graph_docgen::read_api(&paths);
             print_diagnostics(&api.diagnostics);
@@ -168,6 +187,27 @@ fn main() -> ExitCode {
                 s.resource_pages_with_type, s.resource_pages,
                 s.types, s.enums, s.operations, s.errors, s.warnings, s.notes
             );
+            let op_rate = percent(s.api_pages_with_operation, s.api_pages_with_http);
+            let type_rate = percent(s.resource_pages_with_type, s.resource_pages);
+            eprintln!(
+                "rates: operations {op_rate:.2}% of api pages with an HTTP block, types {type_rate:.2}% of resource pages"
+            );
+            let mut below = false;
+            if let Some(min) = min_operation_rate {
+                if op_rate < min {
+                    eprintln!("error: operation rate {op_rate:.2}% is below {min}%");
+                    below = true;
+                }
+            }
+            if let Some(min) = min_type_rate {
+                if type_rate < min {
+                    eprintln!("error: type rate {type_rate:.2}% is below {min}%");
+                    below = true;
+                }
+            }
+            if below {
+                return ExitCode::FAILURE;
+            }
             let c = Counts::of(&api.diagnostics);
             if deny_warnings
                 && api
