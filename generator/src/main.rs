@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "graph-docgen", version, about = "Microsoft Graph docs → Rust models and clients")]
+#[command(
+    name = "graph-docgen",
+    version,
+    about = "Microsoft Graph docs → Rust models and clients"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,7 +44,11 @@ fn print_diagnostics(diags: &[graph_docgen::diag::Diagnostic]) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Ir { paths, deny_warnings, summary_only } => {
+        Command::Ir {
+            paths,
+            deny_warnings,
+            summary_only,
+        } => {
             let api = graph_docgen::read_api(&paths);
             print_diagnostics(&api.diagnostics);
             if !summary_only {
@@ -61,8 +69,16 @@ fn main() -> ExitCode {
                 s.types, s.enums, s.operations, s.errors, s.warnings, s.notes
             );
             let c = Counts::of(&api.diagnostics);
-            if deny_warnings && api.diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
-                eprintln!("error: {} warnings and {} errors denied", c.warnings, c.errors);
+            if deny_warnings
+                && api
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity >= Severity::Warning)
+            {
+                eprintln!(
+                    "error: {} warnings and {} errors denied",
+                    c.warnings, c.errors
+                );
                 return ExitCode::FAILURE;
             }
             ExitCode::SUCCESS
