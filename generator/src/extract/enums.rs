@@ -89,7 +89,15 @@ pub fn members_from_table(page: &Page, t: &Table, ctx: &mut Ctx) -> Vec<EnumMemb
 /// column (not property tables).
 fn enum_tables<'p>(page: &'p Page, s: &Section) -> impl Iterator<Item = &'p Table> {
     let (start, end) = (s.start, s.end);
-    page.tables_in(start, end).filter(|t| {
+    // Tables of a nested `#### y values` subsection belong to `y`.
+    let nested_end = page
+        .sections
+        .iter()
+        .filter(|x| x.start > start && x.start < end && x.kind.is_some())
+        .map(|x| x.heading.line)
+        .min()
+        .unwrap_or(end);
+    page.tables_in(start, nested_end).filter(|t| {
         let head = t.header_text(0);
         let cols = t.columns();
         !cols.contains(&Column::Type)
@@ -219,6 +227,8 @@ fn prose_members(values: &[PossibleValue], p: &Property) -> Vec<EnumMember> {
     values
         .iter()
         .filter(|v| static_regex!(r"^[A-Za-z_][A-Za-z0-9_.-]*$").is_match(&v.name))
+        // `null` (and booleans) in a value list mean "no value", not a member.
+        .filter(|v| !matches!(v.name.as_str(), "null" | "true" | "false"))
         .map(|v| EnumMember {
             name: v.name.clone(),
             value: v.value,

@@ -20,11 +20,49 @@ pub fn resource_title_name(title: &str) -> Option<String> {
     let c = static_regex!(r"(?i)^(.*?)\s+resource\s+type\b").captures(title.trim())?;
     let stem = c.get(1)?.as_str().trim();
     let word = stem.split_whitespace().last()?;
-    let name =
-        normalize_name(word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')));
+    // Namespaces stripped, but no primitive mapping: `timeStamp` is a type here.
+    let word = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'));
+    let name = super::types::lower_camel(word.rsplit('.').next().unwrap_or(word));
     static_regex!(r"^[A-Za-z_][A-Za-z0-9_]*$")
         .is_match(&name)
         .then_some(name)
+}
+
+/// The type name when the H1 and the resource annotation disagree.
+/// The annotation usually carries the real (prefixed) name the H1 shortens:
+/// `Chart` / `workbookChart`, `section` / `onenoteSection`. But when the
+/// annotation is the H1 name or a tail of it, ignoring case, the H1 is the
+/// better spelling: `orgContact` / `orgcontact`, `identityUserFlow` / `UserFlow`.
+fn choose_name(ann: &str, title: &str, page: &Page, ctx: &mut Ctx) -> String {
+    let (a, t) = (ann.to_ascii_lowercase(), title.to_ascii_lowercase());
+    if a == t && ann == title {
+        return ann.to_string();
+    }
+    let title_wins = if a == t {
+        // Case only: Graph names start lowercase and have camel humps
+        // (`Drive`/`drive` → `drive`; `orgcontact`/`orgContact` → `orgContact`).
+        let score = |n: &str| {
+            let lower_first = n.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            (
+                lower_first,
+                n.chars().filter(|c| c.is_ascii_uppercase()).count(),
+            )
+        };
+        score(title) > score(ann)
+    } else {
+        t.ends_with(&a)
+    };
+    let (won, lost) = if title_wins {
+        (title, ann)
+    } else {
+        (ann, title)
+    };
+    ctx.note(
+        page.title_line.unwrap_or(0),
+        "resource-name-mismatch",
+        format!("H1 names `{title}` but the resource annotation `{ann}`; `{won}` kept, `{lost}` dropped"),
+    );
+    won.to_string()
 }
 
 /// The page's resource annotation (`blockType: resource`).
@@ -43,21 +81,38 @@ pub fn annotation_type_name(v: &str) -> Option<String> {
         .and_then(|c| c.get(1))
         .map(|m| m.as_str())
         .unwrap_or(v);
-    let n = normalize_name(v);
-    (!n.is_empty()).then_some(n)
+    // Namespaces stripped; no primitive mapping (`microsoft.graph.timeStamp`).
+    let n = v.rsplit('.').next().unwrap_or(v).trim();
+    static_regex!(r"^[A-Za-z_][A-Za-z0-9_]*$")
+        .is_match(n)
+        .then(|| n.to_string())
 }
 
-/// Whether `t` lies inside an enum `### x values` / Members subsection.
-fn in_enum_subsection(page: &Page, line: usize) -> bool {
-    page.sections.iter().any(|s| {
-        matches!(
-            s.kind,
-            Some(SectionKind::Values) | Some(SectionKind::Members)
-        ) && s.contains(line)
-    })
+/// Whether a table at `line` of section `s` belongs to `s` itself: the
+/// innermost section holding it is `s` or another Properties/Relationships
+/// heading. Nested subsections of a Properties section hold other things:
+/// `### x values` enum tables, "Properties of a ... policy definition" (the
+/// JSON inside a string property), "Instance attributes" (`@microsoft.graph.*`
+/// annotations), option tables.
+fn belongs_to(page: &Page, s: &Section, line: usize) -> bool {
+    let innermost = page
+        .sections
+        .iter()
+        .filter(|x| x.contains(line) && x.start >= s.start)
+        .max_by_key(|x| x.start);
+    match innermost {
+        Some(x) if x.start == s.start => true,
+        Some(x) => matches!(
+            x.kind,
+            Some(SectionKind::Properties) | Some(SectionKind::Relationships)
+        ),
+        None => true,
+    }
 }
 
-/// Property tables of the given sections (enum subsections excluded).
+/// Property tables of the given sections, their own tables only (see
+/// [`belongs_to`]). Instance annotations (`@odata.type`,
+/// `@microsoft.graph.conflictBehavior`) are not properties of the type.
 fn section_properties(
     page: &Page,
     sections: &[&Section],
@@ -67,10 +122,11 @@ fn section_properties(
     let mut out = Vec::new();
     for s in sections {
         for t in page.tables_in(s.start, s.end) {
-            if in_enum_subsection(page, t.line) {
+            if !belongs_to(page, s, t.line) {
                 continue;
             }
-            out.extend(properties_from_table(page, t, navigation, ctx));
+            let props = properties_from_table(page, t, navigation, ctx);
+            out.extend(props.into_iter().filter(|p| !p.name.starts_with('@')));
         }
     }
     out
@@ -103,18 +159,7 @@ pub fn extract_resource(
         .and_then(|a| a.str("@odata.type"))
         .and_then(annotation_type_name);
     let name = match (&ann_name, &title_name) {
-        (Some(a), Some(t)) => {
-            if !a.eq_ignore_ascii_case(t) {
-                ctx.note(
-                    page.title_line.unwrap_or(0),
-                    "resource-name-mismatch",
-                    format!(
-                        "H1 names `{t}` but the resource annotation `{a}`; the annotation wins"
-                    ),
-                );
-            }
-            a.clone()
-        }
+        (Some(a), Some(t)) => choose_name(a, t, page, ctx),
         (Some(a), None) => a.clone(),
         (None, Some(t)) => t.clone(),
         (None, None) => {

@@ -106,9 +106,37 @@ pub fn normalize_name(name: &str) -> String {
         return p.to_string();
     }
     let last = n.rsplit('.').next().unwrap_or(n);
-    primitive(last)
-        .map(str::to_string)
-        .unwrap_or_else(|| last.to_string())
+    match primitive(last) {
+        Some(p) => p.to_string(),
+        None => lower_camel(last),
+    }
+}
+
+/// Graph type names that really start with a capital letter (the service
+/// metadata's exceptions to its lowerCamel rule; `Json` is the usual one).
+const UPPER_CAMEL_TYPES: &[&str] = &["Json", "ComplexExtensionValue", "CopyNotebookModel"];
+
+/// Graph structured and enum type names are lowerCamel (`identitySet`), but
+/// pages often capitalise them in type cells and titles (`[IdentitySet](...)`,
+/// `# Drive resource type`). Lowercase a leading capital that starts a
+/// lowercase word; leave acronyms (`URL`) and the known exceptions alone.
+pub fn lower_camel(name: &str) -> String {
+    if let Some(u) = UPPER_CAMEL_TYPES
+        .iter()
+        .find(|u| u.eq_ignore_ascii_case(name))
+    {
+        return u.to_string();
+    }
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase() => {
+            let mut out = String::with_capacity(name.len());
+            out.push(a.to_ascii_lowercase());
+            out.push_str(&name[1..]);
+            out
+        }
+        _ => name.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -207,5 +235,19 @@ mod tests {
         assert_eq!(t("complianceStatus"), ("complianceStatus".into(), false));
         assert_eq!(t(""), (String::new(), false));
         assert_eq!(t("[physicalAddress]"), ("physicalAddress".into(), false));
+        assert_eq!(
+            t("[IdentitySet](identityset.md)"),
+            ("identitySet".into(), false)
+        );
+        assert_eq!(t("JSON"), ("Json".into(), false));
+        assert_eq!(t("URL"), ("URL".into(), false));
+        assert_eq!(t("json"), ("Json".into(), false));
+        assert_eq!(
+            t("[IdentitySet](identityset.md)"),
+            ("identitySet".into(), false)
+        );
+        assert_eq!(t("JSON"), ("Json".into(), false));
+        assert_eq!(t("URL"), ("URL".into(), false));
+        assert_eq!(t("json"), ("Json".into(), false));
     }
 }
