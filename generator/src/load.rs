@@ -29,7 +29,12 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
             let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
                 Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
                 Err(e) => {
-                    diags.push(Diagnostic::error("input-unreadable", &label, 0, format!("cannot list folder: {e}; skipped")));
+                    diags.push(Diagnostic::error(
+                        "input-unreadable",
+                        &label,
+                        0,
+                        format!("cannot list folder: {e}; skipped"),
+                    ));
                     return;
                 }
             };
@@ -43,7 +48,12 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
             }
         }
         Ok(_) => out.push(path.to_path_buf()),
-        Err(e) => diags.push(Diagnostic::error("input-missing", &label, 0, format!("cannot read input: {e}; skipped"))),
+        Err(e) => diags.push(Diagnostic::error(
+            "input-missing",
+            &label,
+            0,
+            format!("cannot read input: {e}; skipped"),
+        )),
     }
 }
 
@@ -65,7 +75,12 @@ pub fn read_pages(inputs: &[PathBuf]) -> (Vec<InputPage>, Vec<Diagnostic>) {
         let label = path.to_string_lossy().replace('\\', "/");
         match std::fs::read(&path) {
             Ok(bytes) => pages.push(InputPage { label, path, bytes }),
-            Err(e) => diags.push(Diagnostic::error("input-unreadable", &label, 0, format!("cannot read file: {e}; skipped"))),
+            Err(e) => diags.push(Diagnostic::error(
+                "input-unreadable",
+                &label,
+                0,
+                format!("cannot read file: {e}; skipped"),
+            )),
         }
     }
     (pages, diags)

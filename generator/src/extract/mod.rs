@@ -1,21 +1,77 @@
 //! Page → page IR: operations, property tables, enum values, responses,
 //! permissions, examples. Reads only what `source` produced.
+//!
+//! [`extract_page`] parses the page once, decides its kind and hands it to the
+//! extractor of that kind. Enum declarations (`### x values`, `## Members`)
+//! are read from every page whatever its kind.
+
+pub mod common;
+pub mod enums;
+pub mod prose;
+pub mod resource;
+pub mod types;
 
 use crate::ir::model::{PageIr, PageKind};
+use crate::source::Page;
 
 /// Extract everything one page says. Never panics; problems become diagnostics
 /// in the returned IR.
 pub fn extract_page(file: &str, bytes: &[u8]) -> PageIr {
-    let _ = bytes;
+    let page = Page::parse(file, bytes);
+    extract_parsed(&page)
+}
+
+/// What kind of page this is: an HTTP request line in an HTTP-request section
+/// makes an API page; an H1 `x resource type` a resource page; a Members
+/// section, `enumPageType` or an `x enum type` H1 an enum page. `doc_type` is
+/// only a hint (API pages under resources/ and the reverse exist).
+pub fn page_kind(page: &Page) -> PageKind {
+    let resource_title = page
+        .title
+        .as_deref()
+        .and_then(resource::resource_title_name)
+        .is_some();
+    if resource_title {
+        PageKind::Resource
+    } else if !common::http_request_lines(page).is_empty() {
+        PageKind::Api
+    } else if enums::is_enum_page(page) {
+        PageKind::Enum
+    } else if page.doc_type().as_deref() == Some("resourcepagetype")
+        && resource::resource_annotation(page).is_some()
+    {
+        PageKind::Resource
+    } else {
+        PageKind::Other
+    }
+}
+
+/// Extract from an already parsed page.
+pub fn extract_parsed(page: &Page) -> PageIr {
+    let mut ctx = page.ctx();
+    let (version, _how) = common::page_version(page);
+    let kind = page_kind(page);
+    let has_http = !common::http_request_lines(page).is_empty();
+    let (types, enums) = match kind {
+        PageKind::Resource => {
+            let (t, e) = resource::extract_resource(page, version, &mut ctx);
+            (t.into_iter().collect(), e)
+        }
+        PageKind::Api | PageKind::Enum | PageKind::Other => {
+            (Vec::new(), enums::declared_enums(page, version, &mut ctx))
+        }
+    };
+    let mut diagnostics = page.diagnostics.clone();
+    diagnostics.extend(ctx.diags);
     PageIr {
-        file: file.to_string(),
-        kind: PageKind::Other,
-        version: None,
-        title: None,
-        has_http: false,
-        types: Vec::new(),
-        enums: Vec::new(),
+        file: page.file.clone(),
+        kind,
+        version,
+        title: page.title.clone(),
+        has_http,
+        types,
+        enums,
         operations: Vec::new(),
-        diagnostics: Vec::new(),
+        diagnostics,
     }
 }

@@ -228,7 +228,10 @@ pub enum Segment {
         type_name: String,
     },
     /// A function call `getX(a='{a}',b=1)`; `()` gives no args.
-    Function { name: String, args: Vec<FunctionArg> },
+    Function {
+        name: String,
+        args: Vec<FunctionArg>,
+    },
     /// `$value`, `$ref`, `$count` (and other `$x` segments), without the `$`.
     Dollar { name: String },
     /// Drive path addressing `root:/{item-path}:` → a param in `:/...:` form.

@@ -156,20 +156,32 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(type_name("deviceComplianceUserStatus"), "DeviceComplianceUserStatus");
+        assert_eq!(
+            type_name("deviceComplianceUserStatus"),
+            "DeviceComplianceUserStatus"
+        );
         assert_eq!(type_name("Self"), "Self_");
         assert_eq!(type_name("3dSecure"), "_3dSecure");
         assert_eq!(type_name("@odata.type"), "OdataType");
         assert_eq!(field_ident("type"), "r#type");
         assert_eq!(field_ident("self"), "self_");
-        assert_eq!(field_ident("lastReportedDateTime"), "last_reported_date_time");
+        assert_eq!(
+            field_ident("lastReportedDateTime"),
+            "last_reported_date_time"
+        );
         assert_eq!(field_ident("@odata.nextLink"), "odata_next_link");
         assert_eq!(field_ident(""), "unnamed");
         assert_eq!(module_ident("v1.0"), "v1_0");
         assert_eq!(module_ident("crate"), "crate_");
         assert_eq!(singular("userStatuses"), "userStatus");
-        assert_eq!(singular("deviceCompliancePolicies"), "deviceCompliancePolicy");
-        assert_eq!(singular("mobileAppConfigurations"), "mobileAppConfiguration");
+        assert_eq!(
+            singular("deviceCompliancePolicies"),
+            "deviceCompliancePolicy"
+        );
+        assert_eq!(
+            singular("mobileAppConfigurations"),
+            "mobileAppConfiguration"
+        );
     }
 
     #[test]

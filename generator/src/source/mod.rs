@@ -1,3 +1,303 @@
 //! Bytes → page: BOM/CR normalisation (keeping original line numbers), front
 //! matter, sections by heading name, GFM tables with repairs, annotations,
 //! code blocks, lenient JSON.
+//!
+//! [`Page::parse`] never fails. Everything it finds carries a line index into
+//! [`Page::lines`]; [`Page::orig_line`] turns it into the 1-based line of the
+//! original file for sources and diagnostics.
+
+/// A `&'static Regex` compiled once. The patterns are constants of this crate,
+/// so compiling them cannot fail on any input.
+macro_rules! static_regex {
+    ($re:expr) => {{
+        static RE: ::std::sync::OnceLock<::regex::Regex> = ::std::sync::OnceLock::new();
+        RE.get_or_init(|| $crate::source::compile_regex($re))
+    }};
+}
+pub(crate) use static_regex;
+
+/// Compile a constant pattern of this crate (used once per pattern by
+/// `static_regex!`; a bad pattern is a bug caught by the unit tests).
+#[doc(hidden)]
+pub fn compile_regex(re: &str) -> regex::Regex {
+    regex::Regex::new(re).expect("constant regex is valid")
+}
+
+pub mod blocks;
+pub mod front_matter;
+pub mod json;
+pub mod normalize;
+pub mod sections;
+pub mod table;
+pub mod text;
+
+pub use blocks::{Annotation, CodeBlock, Heading, LineKind};
+pub use front_matter::FrontMatter;
+pub use json::{has_placeholders, is_placeholder_value, parse_lenient, LenientJson};
+pub use sections::{Section, SectionKind};
+pub use table::{Column, Row, Table};
+
+use crate::diag::Diagnostic;
+use std::collections::BTreeMap;
+
+/// Diagnostic sink that maps line indexes to original line numbers.
+pub struct Ctx<'a> {
+    pub file: &'a str,
+    orig: &'a [u32],
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(file: &'a str, orig: &'a [u32]) -> Ctx<'a> {
+        Ctx {
+            file,
+            orig,
+            diags: Vec::new(),
+        }
+    }
+
+    fn line(&self, idx: usize) -> u32 {
+        orig_line_of(self.orig, idx)
+    }
+
+    pub fn note(&mut self, idx: usize, code: &str, msg: impl Into<String>) {
+        let line = self.line(idx);
+        self.diags
+            .push(Diagnostic::note(code, self.file, line, msg));
+    }
+
+    pub fn warning(&mut self, idx: usize, code: &str, msg: impl Into<String>) {
+        let line = self.line(idx);
+        self.diags
+            .push(Diagnostic::warning(code, self.file, line, msg));
+    }
+}
+
+fn orig_line_of(orig: &[u32], idx: usize) -> u32 {
+    match orig.get(idx) {
+        Some(l) => *l,
+        // One past the end (EOF): the line after the last one.
+        None => orig.last().map(|l| l + 1).unwrap_or(1),
+    }
+}
+
+/// A parsed page.
+#[derive(Debug)]
+pub struct Page {
+    pub file: String,
+    /// Normalised lines.
+    pub lines: Vec<String>,
+    /// Original 1-based line number of each line.
+    orig: Vec<u32>,
+    pub kinds: Vec<LineKind>,
+    pub front_matter: FrontMatter,
+    /// The H1, cleaned (see [`clean_title`]).
+    pub title: Option<String>,
+    /// Line index of the H1.
+    pub title_line: Option<usize>,
+    pub headings: Vec<blocks::Heading>,
+    pub sections: Vec<Section>,
+    pub code_blocks: Vec<CodeBlock>,
+    pub annotations: Vec<Annotation>,
+    pub tables: Vec<Table>,
+    /// `[label]: target` definitions, label lowercased.
+    pub link_defs: BTreeMap<String, String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Page {
+    /// Parse a page's raw bytes. Never panics; repairs become diagnostics.
+    pub fn parse(file: &str, bytes: &[u8]) -> Page {
+        let n = normalize::normalize(bytes);
+        let mut ctx = Ctx::new(file, &n.orig_line);
+        if n.invalid_utf8 {
+            ctx.warning(
+                0,
+                "invalid-utf8",
+                "page is not valid UTF-8; invalid bytes replaced by U+FFFD",
+            );
+        }
+        if n.lone_cr_breaks > 0 {
+            ctx.note(
+                0,
+                "lone-cr-line-breaks",
+                format!(
+                    "{} lone CR line breaks read as line breaks",
+                    n.lone_cr_breaks
+                ),
+            );
+        }
+        let fm = front_matter::parse(&n.lines);
+        if fm.unclosed {
+            ctx.warning(
+                0,
+                "front-matter-unclosed",
+                "front matter `---` is never closed; ignored",
+            );
+        }
+        let scan = blocks::scan(&n.lines, fm.body_start, &mut ctx);
+        let tables = table::find_tables(&n.lines, &scan.kinds, &mut ctx);
+        let sections = sections::build(&scan.headings, n.lines.len());
+        let h1 = scan.headings.iter().find(|h| h.level == 1 && !h.is_tab);
+        let title = h1.map(|h| clean_title(&h.raw)).filter(|t| !t.is_empty());
+        let title_line = h1.map(|h| h.line);
+        let diagnostics = ctx.diags;
+        Page {
+            file: file.to_string(),
+            lines: n.lines,
+            orig: n.orig_line,
+            kinds: scan.kinds,
+            front_matter: fm,
+            title,
+            title_line,
+            headings: scan.headings,
+            sections,
+            code_blocks: scan.code_blocks,
+            annotations: scan.annotations,
+            tables,
+            link_defs: scan.link_defs,
+            diagnostics,
+        }
+    }
+
+    /// The original 1-based line of line index `idx`.
+    pub fn orig_line(&self, idx: usize) -> u32 {
+        orig_line_of(&self.orig, idx)
+    }
+
+    /// A [`crate::ir::Source`] for line index `idx`.
+    pub fn source(&self, idx: usize) -> crate::ir::Source {
+        crate::ir::Source::new(&self.file, self.orig_line(idx))
+    }
+
+    /// A diagnostic sink for extractors (push its `diags` into the page IR).
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx::new(&self.file, &self.orig)
+    }
+
+    /// Every section of kind `k`, in page order.
+    pub fn sections_of(&self, k: SectionKind) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.kind == Some(k))
+    }
+
+    /// The first section of kind `k`.
+    pub fn section(&self, k: SectionKind) -> Option<&Section> {
+        self.sections_of(k).next()
+    }
+
+    /// Tables whose header lies in `[start, end)`.
+    pub fn tables_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Table> {
+        self.tables
+            .iter()
+            .filter(move |t| t.line >= start && t.line < end)
+    }
+
+    /// Code blocks whose opening fence lies in `[start, end)`.
+    pub fn code_blocks_in(&self, start: usize, end: usize) -> impl Iterator<Item = &CodeBlock> {
+        self.code_blocks
+            .iter()
+            .filter(move |b| b.line >= start && b.line < end)
+    }
+
+    /// The annotation attached to `block`, if any.
+    pub fn annotation_of(&self, block: &CodeBlock) -> Option<&Annotation> {
+        block.annotation.and_then(|i| self.annotations.get(i))
+    }
+
+    /// Prose lines (not code, comment, heading or table) in `[start, end)`,
+    /// with their indexes.
+    pub fn prose_in(&self, start: usize, end: usize) -> Vec<(usize, &str)> {
+        let end = end.min(self.lines.len());
+        (start.min(end)..end)
+            .filter(|&i| self.kinds.get(i) == Some(&LineKind::Text))
+            .filter(|&i| !self.headings.iter().any(|h| h.line == i))
+            .filter(|&i| !self.tables.iter().any(|t| i >= t.line && i < t.end))
+            .filter_map(|i| self.lines.get(i).map(|l| (i, l.as_str())))
+            .collect()
+    }
+
+    /// The prose paragraphs in `[start, end)` joined: blank lines separate
+    /// paragraphs; `Namespace: x` lines and docfx includes/alerts skipped.
+    pub fn paragraphs_in(&self, start: usize, end: usize) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> = Vec::new();
+        let mut cur: Option<(usize, String)> = None;
+        for (i, l) in self.prose_in(start, end) {
+            let t = text::trim(l);
+            let skip = t.is_empty()
+                || t.starts_with("Namespace:")
+                || t.starts_with("[!INCLUDE")
+                || t.starts_with("> [!")
+                || t.starts_with(">[!");
+            if skip {
+                if let Some(p) = cur.take() {
+                    out.push(p);
+                }
+                continue;
+            }
+            match &mut cur {
+                Some((_, s)) => {
+                    s.push(' ');
+                    s.push_str(t);
+                }
+                None => cur = Some((i, t.to_string())),
+            }
+        }
+        if let Some(p) = cur {
+            out.push(p);
+        }
+        out
+    }
+
+    /// The front matter `doc_type`, lowercased, trailing `_` typo removed.
+    pub fn doc_type(&self) -> Option<String> {
+        self.front_matter
+            .get("doc_type")
+            .map(|d| d.trim().trim_end_matches('_').to_ascii_lowercase())
+    }
+}
+
+/// Clean an H1: markdown to plain text, and drop a glued note tail. Seed 001's
+/// H1 is `Update X> **Note:** ...` because the original's lone-CR line breaks
+/// were deleted: cut at the first `>` that follows a word.
+pub fn clean_title(raw: &str) -> String {
+    let cut = match raw.find('>') {
+        Some(p) if p > 0 => &raw[..p],
+        _ => raw,
+    };
+    text::plain_text(cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_001_title_is_cleaned() {
+        assert_eq!(
+            clean_title("Update deviceConfigurationUserStatus> **Note:** Using it"),
+            "Update deviceConfigurationUserStatus"
+        );
+        assert_eq!(clean_title("`user` resource type"), "user resource type");
+    }
+
+    #[test]
+    fn lone_cr_page_maps_items_to_original_lines() {
+        let bytes = b"# Update x\r\r> **Note:** n\r### HTTP Request\r|a|b|\r|-|-|\r|c|d|\r";
+        let p = Page::parse("x.md", bytes);
+        assert_eq!(p.title.as_deref(), Some("Update x"));
+        let s = p.section(SectionKind::HttpRequest).map(|s| s.heading.line);
+        assert_eq!(s.map(|l| p.orig_line(l)), Some(4));
+        assert_eq!(p.tables.len(), 1);
+        assert_eq!(p.orig_line(p.tables[0].rows[0].line), 7);
+    }
+
+    #[test]
+    fn crlf_page_with_bom_and_front_matter() {
+        let bytes = b"\xEF\xBB\xBF--- \r\ntitle: \"t\"\r\n---\r\n\r\n# T\r\n## Properties\r\nx\r\n";
+        let p = Page::parse("x.md", bytes);
+        assert_eq!(p.front_matter.get("title"), Some("t"));
+        assert_eq!(p.title.as_deref(), Some("T"));
+        let s = p.section(SectionKind::Properties);
+        assert_eq!(s.map(|s| (p.orig_line(s.start), s.end)), Some((7, 7)));
+    }
+}

@@ -1,0 +1,269 @@
+//! Helpers every extractor uses: property tables → [`Property`]s, the page's
+//! version, HTTP-request detection, and small name helpers. The API extractor
+//! builds on these too (request-body tables are property tables).
+
+use super::prose;
+use super::types::parse_type_cell;
+use crate::ir::model::{Property, Source, Version};
+use crate::source::static_regex;
+use crate::source::text::{plain_text, trim};
+use crate::source::{Column, Ctx, LineKind, Page, Row, SectionKind, Table};
+
+pub use super::prose::{possible_values, read as read_prose, strip_todo, PossibleValue, Prose};
+pub use super::types::{normalize_name, primitive, TypeRef};
+
+/// Column indexes of a property-like table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PropertyColumns {
+    pub name: usize,
+    pub type_col: Option<usize>,
+    pub description: Option<usize>,
+    pub required: Option<usize>,
+}
+
+/// The columns of `t` if it is a property/parameter table: a name column
+/// (`Property`, `Name`, `Parameter`, `Relationship`...) and a `Type` column.
+/// `Member`/`Value` tables (enum members) and `Method` tables are not.
+pub fn property_columns(t: &Table) -> Option<PropertyColumns> {
+    let cols = t.columns();
+    let name = cols.iter().position(|c| *c == Column::Name)?;
+    let head = t.header_text(name);
+    if head.starts_with("member") || head.starts_with("method") {
+        return None;
+    }
+    let type_col = cols.iter().position(|c| *c == Column::Type)?;
+    Some(PropertyColumns {
+        name,
+        type_col: Some(type_col),
+        description: cols.iter().position(|c| *c == Column::Description),
+        required: cols.iter().position(|c| *c == Column::Required),
+    })
+}
+
+/// A property/parameter name cell → the name: markdown removed, first word,
+/// trailing punctuation dropped. `None` when it is not an identifier (group
+/// rows such as `**Calendar**` with empty cells are filtered by the caller).
+pub fn clean_name(cell: &str) -> Option<String> {
+    let text = plain_text(cell);
+    let first = text.split_whitespace().next().unwrap_or("");
+    let first = first
+        .trim_end_matches([',', ':', ';', '*', '.'])
+        .trim_start_matches(['*', '_']);
+    let ok = static_regex!(r"^[@$A-Za-z_][A-Za-z0-9_@.#$-]*$").is_match(first);
+    ok.then(|| first.to_string())
+}
+
+/// Whether a Required column cell says yes.
+fn required_cell(cell: &str) -> bool {
+    let c = plain_text(cell).to_ascii_lowercase();
+    matches!(
+        c.trim_end_matches('.'),
+        "yes" | "y" | "true" | "required" | "✓" | "x"
+    )
+}
+
+/// One table row → a [`Property`]; `None` for group/blank rows and rows whose
+/// name cell is not an identifier (a diagnostic says so).
+pub fn property_from_row(
+    page: &Page,
+    cols: &PropertyColumns,
+    row: &Row,
+    navigation: bool,
+    ctx: &mut Ctx,
+) -> Option<Property> {
+    let name_cell = row.cell(cols.name);
+    let type_cell = cols.type_col.map(|i| row.cell(i)).unwrap_or("");
+    let desc_cell = cols.description.map(|i| row.cell(i)).unwrap_or("");
+    if trim(type_cell).is_empty() && trim(desc_cell).is_empty() {
+        return None; // a group heading row such as `| **Calendar** | | |`
+    }
+    let Some(name) = clean_name(name_cell) else {
+        if !trim(name_cell).is_empty() {
+            ctx.warning(
+                row.line,
+                "property-name-invalid",
+                format!(
+                    "property name cell `{}` is not a name; row skipped",
+                    trim(name_cell)
+                ),
+            );
+        }
+        return None;
+    };
+    let ty = parse_type_cell(type_cell);
+    if ty.name.is_empty() {
+        ctx.warning(
+            row.line,
+            "property-type-missing",
+            format!("property `{name}` has no readable type (`{type_cell}`); kept as String"),
+        );
+    }
+    let p = prose::read(desc_cell);
+    let required = p.required || cols.required.is_some_and(|i| required_cell(row.cell(i)));
+    Some(Property {
+        name,
+        type_name: if ty.name.is_empty() {
+            "String".to_string()
+        } else {
+            ty.name
+        },
+        raw_type: ty.raw,
+        collection: ty.collection,
+        nullable: p.nullable,
+        read_only: p.read_only,
+        required,
+        navigation,
+        description: p.description,
+        possible_values: p.possible_values.into_iter().map(|v| v.name).collect(),
+        supports: p.supports,
+        select_only: p.select_only,
+        source: page.source(row.line),
+    })
+}
+
+/// Every row of a property table as [`Property`]s (for Properties,
+/// Relationships and request-body tables).
+pub fn properties_from_table(
+    page: &Page,
+    t: &Table,
+    navigation: bool,
+    ctx: &mut Ctx,
+) -> Vec<Property> {
+    let Some(cols) = property_columns(t) else {
+        return Vec::new();
+    };
+    t.rows
+        .iter()
+        .filter_map(|r| property_from_row(page, &cols, r, navigation, ctx))
+        .collect()
+}
+
+/// The version a page belongs to, and how it was found:
+/// 1. a `beta` or `v1.0` folder in its path (the nearest one);
+/// 2. else the example URLs (`https://graph.microsoft.com/beta/...`), by majority;
+/// 3. else the beta notice (`[!INCLUDE [beta-disclaimer]`, "APIs under the /beta version");
+/// 4. else `None` (merge decides).
+pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
+    let from_path = page
+        .file
+        .split(['/', '\\'])
+        .rev()
+        .skip(1)
+        .find_map(|c| match c {
+            "beta" => Some(Version::Beta),
+            "v1.0" => Some(Version::V1_0),
+            _ => None,
+        });
+    if from_path.is_some() {
+        return (from_path, "folder");
+    }
+    let (mut beta, mut v1) = (0usize, 0usize);
+    for l in &page.lines {
+        for c in static_regex!(r"graph\.microsoft\.com/(beta|v1\.0)\b").captures_iter(l) {
+            match c.get(1).map(|m| m.as_str()) {
+                Some("beta") => beta += 1,
+                _ => v1 += 1,
+            }
+        }
+    }
+    if beta + v1 > 0 {
+        return (
+            Some(if beta > v1 {
+                Version::Beta
+            } else {
+                Version::V1_0
+            }),
+            "example-url",
+        );
+    }
+    let notice = page.lines.iter().zip(&page.kinds).any(|(l, k)| {
+        *k == LineKind::Text
+            && (l.contains("[!INCLUDE [beta-disclaimer]")
+                || l.contains("APIs under the /beta version"))
+    });
+    if notice {
+        return (Some(Version::Beta), "beta-notice");
+    }
+    (None, "none")
+}
+
+/// The request lines (`METHOD path`) in the page's HTTP-request sections'
+/// code blocks, with their line indexes.
+pub fn http_request_lines(page: &Page) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for s in page.sections_of(SectionKind::HttpRequest) {
+        for b in page.code_blocks_in(s.start, s.end) {
+            for (k, l) in b.content.lines().enumerate() {
+                if static_regex!(r"^\s*(GET|POST|PATCH|PUT|DELETE)\s*[/~A-Za-z{h]").is_match(l) {
+                    out.push((b.line + 1 + k, trim(l).to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `[x](link)` texts of a line, in order (names of linked types).
+pub fn link_texts(s: &str) -> Vec<String> {
+    static_regex!(r"\[([^\]]+)\]\(([^)]*)\)|\[([^\]]+)\]\[\]")
+        .captures_iter(s)
+        .filter_map(|c| {
+            c.get(1)
+                .or_else(|| c.get(3))
+                .map(|m| plain_text(m.as_str()))
+        })
+        .collect()
+}
+
+/// A source for line index `idx` of `page`.
+pub fn src(page: &Page, idx: usize) -> Source {
+    page.source(idx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_cleaned() {
+        assert_eq!(clean_name("**id**").as_deref(), Some("id"));
+        assert_eq!(clean_name("`displayName`").as_deref(), Some("displayName"));
+        assert_eq!(clean_name("_format_").as_deref(), Some("format"));
+        assert_eq!(clean_name("@odata.type").as_deref(), Some("@odata.type"));
+        assert_eq!(
+            clean_name("[List users](../api/user-list.md)").as_deref(),
+            Some("List")
+        );
+        assert_eq!(clean_name("").as_deref(), None);
+        assert_eq!(clean_name("(none)").as_deref(), None);
+    }
+
+    #[test]
+    fn property_rows_become_properties() {
+        let md = "# x resource type\n## Properties\n|Property|Type|Description|Required|\n|---|---|---|---|\n|id|String|Read-only. Not nullable.|No|\n|tags|String collection|Supports `$filter`.|Yes|\n|**Group**|||\n";
+        let page = Page::parse("v1.0/x.md", md.as_bytes());
+        let mut ctx = page.ctx();
+        let props = properties_from_table(&page, &page.tables[0], false, &mut ctx);
+        assert_eq!(props.len(), 2);
+        assert!(props[0].read_only && props[0].nullable == Some(false) && !props[0].required);
+        assert!(props[1].collection && props[1].required && props[1].supports == vec!["$filter"]);
+        assert_eq!(props[1].source.line, 6);
+    }
+
+    #[test]
+    fn versions() {
+        let p = Page::parse("corpus/beta/api/x.md", b"# x");
+        assert_eq!(page_version(&p), (Some(Version::Beta), "folder"));
+        let p = Page::parse(
+            "x.txt",
+            b"```http\nGET https://graph.microsoft.com/v1.0/me\n```",
+        );
+        assert_eq!(page_version(&p).0, Some(Version::V1_0));
+        let p = Page::parse(
+            "x.txt",
+            b"[!INCLUDE [beta-disclaimer](../../includes/beta-disclaimer.md)]",
+        );
+        assert_eq!(page_version(&p).0, Some(Version::Beta));
+        assert_eq!(page_version(&Page::parse("x.txt", b"")).0, None);
+    }
+}

@@ -1,0 +1,338 @@
+//! Description prose → flags and enum values.
+//!
+//! Property descriptions carry metadata nothing else records: "Read-only",
+//! "Nullable" / "Not nullable", "Required", "Optional", "Supports `$filter`
+//! (`eq`, `ne`)", "Returned only on `$select`", and "Possible values are:
+//! `a`, `b`" in its many phrasings (corpus-formats.md §9). TODO placeholders
+//! of generated stubs (`**TODO: Add Description**`) are removed; "Not yet
+//! documented" is real (if unhelpful) text and kept.
+
+use crate::source::static_regex;
+use crate::source::text::{collapse_spaces, trim};
+
+/// One value named by "Possible values" prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PossibleValue {
+    pub name: String,
+    /// `0 - \`Not Ready\``: the number before the name.
+    pub value: Option<i64>,
+}
+
+/// What a description cell says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prose {
+    /// The text with TODO placeholders removed; `None` when nothing is left.
+    pub description: Option<String>,
+    pub read_only: bool,
+    pub nullable: Option<bool>,
+    pub required: bool,
+    pub optional: bool,
+    /// `$filter`, `$orderby`, ... in page order, deduplicated.
+    pub supports: Vec<String>,
+    pub select_only: bool,
+    pub possible_values: Vec<PossibleValue>,
+    /// The values were written in code marks or a numbered form (a strong
+    /// signal the list is an enum's members, not loose prose).
+    pub values_marked: bool,
+}
+
+/// Remove `**TODO: ...**` placeholders; `None` when no real text remains.
+pub fn strip_todo(s: &str) -> Option<String> {
+    let s = static_regex!(r"\*\*\s*TODO:?[^*]*\*\*\.?").replace_all(s, " ");
+    let s = static_regex!(r"(?i)^\s*TODO:?.*$").replace_all(&s, " ");
+    let s = collapse_spaces(&s);
+    let meaningful = s.chars().any(|c| c.is_alphanumeric());
+    meaningful.then(|| trim(&s).trim_start_matches(['.', ' ']).to_string())
+}
+
+/// Read a description cell.
+pub fn read(desc: &str) -> Prose {
+    let description = strip_todo(desc);
+    let text = description.clone().unwrap_or_default();
+    let mut p = Prose {
+        description,
+        ..Prose::default()
+    };
+    p.read_only = static_regex!(r"(?i)\bread[- ]?only\b").is_match(&text)
+        && !static_regex!(r"(?i)\bnot read[- ]?only\b").is_match(&text);
+    if static_regex!(r"(?i)\b(not|non)[- ]nullable\b|\bcannot be null\b|\bis never null\b")
+        .is_match(&text)
+    {
+        p.nullable = Some(false);
+    } else if static_regex!(r"(?i)\bnullable\b|\bcan be null\b").is_match(&text) {
+        p.nullable = Some(true);
+    }
+    p.required = static_regex!(r"(^|[.;:]\s*|\bis\s+|\bare\s+|\()Required\b|\b(is|are) required\b")
+        .is_match(&text)
+        && !static_regex!(r"(?i)\bnot required\b").is_match(&text);
+    p.optional = static_regex!(r"(^|[.;:(]\s*)Optional\b|\b(is|are) optional\b").is_match(&text);
+    if p.required && p.nullable.is_none() {
+        p.nullable = Some(false);
+    }
+    p.supports = supports(&text);
+    p.select_only = static_regex!(r"(?i)(returned\s+only\s+(on|when|if|with|by|using)|only\s+returned\s+(on|when|if|with|by|using))[^.]*\$select")
+        .is_match(&text);
+    let (values, marked) = possible_values(&text);
+    p.possible_values = values;
+    p.values_marked = marked;
+    p
+}
+
+/// OData query options named in "Supports ..." sentences.
+fn supports(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for sentence in static_regex!(r"\.\s+|\.$").split(text) {
+        let lower = sentence.to_ascii_lowercase();
+        if !lower.contains("support")
+            || static_regex!(r"(?i)(not|n't|never)\s+support").is_match(sentence)
+        {
+            continue;
+        }
+        for m in static_regex!(r"\$(filter|orderby|orderBy|search|select|expand|count|top|skip)\b")
+            .find_iter(sentence)
+        {
+            let opt = m.as_str().to_ascii_lowercase();
+            if !out.contains(&opt) {
+                out.push(opt);
+            }
+        }
+    }
+    out
+}
+
+/// Values of the first "Possible values ..." list in `text`; the flag says
+/// whether they were code-marked/numbered (vs. bare words). A marked list
+/// wins over an earlier bare one (`One of: NONE, LOW. Possible values are: `x``).
+pub fn possible_values(text: &str) -> (Vec<PossibleValue>, bool) {
+    let trigger = static_regex!(
+        r"(?i)\b(?:the\s+)?(?:possible|supported|allowed|valid|accepted|available)\s+values?(?:\s+for\s+(?:this|the)\s+\w+)?(?:\s+(?:for\s+\*\*\w+\*\*\s+)?(?:are|is|include|includes|can\s+be))?\s*:?|\bone\s+of\s*:|\bthe\s+values?\s+(?:are|can\s+be)\s*:"
+    );
+    let mut bare: Option<Vec<PossibleValue>> = None;
+    for m in trigger.find_iter(text) {
+        let rest = &text[m.end()..];
+        let (vals, marked) = value_list(rest);
+        if vals.is_empty() {
+            continue;
+        }
+        if marked {
+            return (vals, true);
+        }
+        if bare.is_none() {
+            bare = Some(vals);
+        }
+    }
+    (bare.unwrap_or_default(), false)
+}
+
+/// Tokens of a value list.
+enum Tok<'a> {
+    Marked(&'a str),
+    Numbered(i64, &'a str),
+    Bare(&'a str),
+}
+
+/// Read a list right after a trigger. Separators: `,` `;` `and` `or`
+/// `and/or`, list HTML (`<ul>`, `<li>`), blanks. In `<li>` lists each item's
+/// first token is the value and the rest of the item is skipped.
+fn value_list(rest: &str) -> (Vec<PossibleValue>, bool) {
+    let mut out = Vec::new();
+    let mut marked = false;
+    let mut s = rest;
+    let in_li = static_regex!(r"^\s*(<ul>|<li>)").is_match(s);
+    loop {
+        s = skip_separators(s);
+        let Some((tok, after)) = next_token(s) else {
+            break;
+        };
+        match tok {
+            Tok::Marked(v) => {
+                marked = true;
+                push_value(&mut out, v, None);
+            }
+            Tok::Numbered(n, v) => {
+                marked = true;
+                push_value(&mut out, v, Some(n));
+            }
+            Tok::Bare(v) => {
+                if marked {
+                    break;
+                }
+                push_value(&mut out, v, None);
+            }
+        }
+        s = after;
+        if in_li {
+            // Skip the item's description up to the next `<li>`.
+            match s.find("<li>") {
+                Some(p) if !s[..p].contains("</ul>") => s = &s[p..],
+                _ => break,
+            }
+            continue;
+        }
+        // After a value: a separator must follow, else the list is over
+        // (`.`, `(`, or prose such as "`a` is the default").
+        let t = s.trim_start_matches(|c: char| c.is_whitespace());
+        let continues = t.starts_with(',')
+            || t.starts_with(';')
+            || t.starts_with('`')
+            || static_regex!(r"^(?i)(and/or|and|or)\b").is_match(t)
+            || (t.starts_with('.') && marked && static_regex!(r"^\.\s*`").is_match(t));
+        if !continues {
+            if !marked && !static_regex!(r"^($|[.;)(])").is_match(t) {
+                // Bare words followed by more prose: not a list after all.
+                out.clear();
+            }
+            break;
+        }
+    }
+    if !marked && out.len() < 2 {
+        out.clear();
+    }
+    (out, marked)
+}
+
+fn push_value(out: &mut Vec<PossibleValue>, v: &str, value: Option<i64>) {
+    let name = trim(v).trim_end_matches([',', '.']).to_string();
+    if !name.is_empty() && !out.iter().any(|p: &PossibleValue| p.name == name) {
+        out.push(PossibleValue { name, value });
+    }
+}
+
+fn skip_separators(mut s: &str) -> &str {
+    loop {
+        let before = s.len();
+        s = s.trim_start_matches(|c: char| {
+            c.is_whitespace() || c == ',' || c == ';' || c == '\u{200b}'
+        });
+        for sep in [
+            "and/or ", "and ", "or ", "<ul>", "<li>", "</li>", "<p>", "</p>",
+        ] {
+            if s.len() >= sep.len()
+                && s.is_char_boundary(sep.len())
+                && s[..sep.len()].eq_ignore_ascii_case(sep)
+            {
+                s = &s[sep.len()..];
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+fn next_token(s: &str) -> Option<(Tok<'_>, &str)> {
+    if let Some(c) = static_regex!(r"^``\s*([^`]+?)\s*``").captures(s) {
+        let m = c.get(0)?;
+        return Some((Tok::Marked(c.get(1)?.as_str()), &s[m.end()..]));
+    }
+    if let Some(c) = static_regex!(r"^`([^`]+)`").captures(s) {
+        let m = c.get(0)?;
+        return Some((Tok::Marked(c.get(1)?.as_str()), &s[m.end()..]));
+    }
+    if let Some(c) = static_regex!(r"^\*\*([^*]+)\*\*").captures(s) {
+        let m = c.get(0)?;
+        return Some((Tok::Marked(c.get(1)?.as_str()), &s[m.end()..]));
+    }
+    if let Some(c) = static_regex!(r#"^['"“‘]([A-Za-z][\w.-]*)['"”’]"#).captures(s) {
+        let m = c.get(0)?;
+        return Some((Tok::Marked(c.get(1)?.as_str()), &s[m.end()..]));
+    }
+    if let Some(c) = static_regex!(r"^(-?\d+)\s*[-–:=]\s*`([^`]+)`").captures(s) {
+        let m = c.get(0)?;
+        let n = c.get(1)?.as_str().parse::<i64>().ok()?;
+        return Some((Tok::Numbered(n, c.get(2)?.as_str()), &s[m.end()..]));
+    }
+    if let Some(c) = static_regex!(r"^([A-Za-z][A-Za-z0-9_]*)").captures(s) {
+        let m = c.get(0)?;
+        return Some((Tok::Bare(c.get(1)?.as_str()), &s[m.end()..]));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        possible_values(text)
+            .0
+            .into_iter()
+            .map(|v| v.name)
+            .collect()
+    }
+
+    #[test]
+    fn possible_values_phrasings() {
+        let want = vec!["a", "b", "c"];
+        for t in [
+            "Status. Possible values are: `a`, `b`, `c`.",
+            "Possible values are: `a`, `b` and `c`. Read-only.",
+            "The possible values are: `a`, `b`, or `c`.",
+            "Possible values: `a`, `b`, `c`",
+            "Possible values include `a`, `b`, and/or `c`.",
+            "Possible values are `a` `b` `c`",
+            "Possible values are: ``a``, ``b``, ``c``.",
+            "Possible values are: **a**, **b**, or **c**.",
+            "Possible values are 'a', 'b', 'c'.",
+            "Possible values are: a, b, and c.",
+            "Supported values are:<ul><li>`a`: first</li><li>`b`: second, really</li><li>`c`</li></ul>",
+            "Possible values are:\u{a0}`a`,\u{202f}`b`\u{202f}and `c`.",
+            "One of: NONE, LOW. Possible values are: `a`, `b`, `c`.",
+        ] {
+            assert_eq!(names(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn numbered_values() {
+        let (v, marked) =
+            possible_values("Possible values are: 0 - `Not Ready`, 1 - `Ready`, 2 - `Processing`.");
+        assert!(marked);
+        assert_eq!(
+            v[1],
+            PossibleValue {
+                name: "Ready".into(),
+                value: Some(1)
+            }
+        );
+        assert_eq!(v.len(), 3);
+    }
+
+    #[test]
+    fn prose_that_is_not_a_list() {
+        assert!(names("Valid values 4 to 16.").is_empty());
+        assert!(names("Possible values are the ISO 3166 codes of the country.").is_empty());
+        assert!(names("The name of the thing.").is_empty());
+    }
+
+    #[test]
+    fn flags() {
+        let p = read("The id. Read-only. Not nullable. Supports `$filter` (`eq`, `ne`) and `$orderby`. Returned only on `$select`.");
+        assert!(p.read_only);
+        assert_eq!(p.nullable, Some(false));
+        assert_eq!(p.supports, vec!["$filter", "$orderby"]);
+        assert!(p.select_only);
+        let p = read("Required. The name.");
+        assert!(p.required && !p.optional);
+        assert_eq!(p.nullable, Some(false));
+        let p = read("Optional. Nullable. Does not support `$filter`.");
+        assert!(p.optional && !p.required);
+        assert_eq!(p.nullable, Some(true));
+        assert!(p.supports.is_empty());
+    }
+
+    #[test]
+    fn todo_placeholders_are_missing_text() {
+        assert_eq!(read("**TODO: Add Description**").description, None);
+        let p = read("**TODO: Add Description**. Possible values are: `unknown`, `compliant`.");
+        assert_eq!(
+            p.description.as_deref(),
+            Some("Possible values are: `unknown`, `compliant`.")
+        );
+        assert_eq!(p.possible_values.len(), 2);
+        assert_eq!(
+            read("Not yet documented").description.as_deref(),
+            Some("Not yet documented")
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! Type cells → (type name, collection).
+//!
+//! The docs spell types in thousands of ways (corpus-formats.md §8.2):
+//! `[x](link)`, `[x][]`, `[x](link) collection`, `x collection`,
+//! `Collection(x)`, `Edm.X`, `microsoft.graph[.ns].x`, primitive case variants
+//! (`string`, `GUID`, `DateTimeOffSet`), bold/code marks, `(optional)`,
+//! `X enum`, descriptions leaked into the cell. Names are taken from the LINK
+//! TEXT, never the link target: targets are lowercased, `intune-`-prefixed
+//! file names.
+
+use crate::source::static_regex;
+use crate::source::text::{leading_link, trim};
+
+/// A parsed type cell.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TypeRef {
+    /// Graph name without namespace; primitives by EDM name (`String`, `Int32`).
+    pub name: String,
+    pub collection: bool,
+    /// The cell as written.
+    pub raw: String,
+}
+
+/// The EDM name of a primitive spelled any way the docs spell it, if it is one.
+pub fn primitive(name: &str) -> Option<&'static str> {
+    let n = name
+        .trim()
+        .trim_start_matches("Edm.")
+        .trim_start_matches("edm.");
+    Some(match n.to_ascii_lowercase().as_str() {
+        "string" | "str" => "String",
+        "bool" | "boolean" => "Boolean",
+        "int" | "integer" | "int32" => "Int32",
+        "int16" | "short" => "Int16",
+        "int64" | "long" => "Int64",
+        "byte" => "Byte",
+        "sbyte" => "SByte",
+        "single" | "float" => "Single",
+        "double" | "number" => "Double",
+        "decimal" => "Decimal",
+        "datetimeoffset" | "datetime" | "timestamp" => "DateTimeOffset",
+        "date" => "Date",
+        "timeofday" => "TimeOfDay",
+        "duration" | "timespan" => "Duration",
+        "guid" | "uuid" => "Guid",
+        "binary" => "Binary",
+        "stream" => "Stream",
+        _ => return None,
+    })
+}
+
+/// Parse a type cell. Never fails: an empty cell gives an empty name.
+pub fn parse_type_cell(cell: &str) -> TypeRef {
+    let raw = trim(cell).to_string();
+    let (name, collection) = parse_inner(&raw, 0);
+    TypeRef {
+        name,
+        collection,
+        raw,
+    }
+}
+
+fn has_collection_word(s: &str) -> bool {
+    static_regex!(r"(?i)\bcollection\b").is_match(s)
+}
+
+fn strip_marks(s: &str) -> String {
+    let s = static_regex!(r"(?i)\((optional|required|read-only)\)").replace_all(s, "");
+    let s = s.replace("**", "").replace("__", "").replace('`', "");
+    trim(&s).to_string()
+}
+
+fn parse_inner(cell: &str, depth: u8) -> (String, bool) {
+    let s = strip_marks(cell);
+    if depth > 3 || s.is_empty() {
+        return (String::new(), false);
+    }
+    // `Collection(x)` / `collection([x][])`.
+    if let Some(c) = static_regex!(r"(?i)^collection\s*\((.*)\)").captures(&s) {
+        let (name, _) = parse_inner(c.get(1).map(|m| m.as_str()).unwrap_or(""), depth + 1);
+        return (name, true);
+    }
+    // `[x](link) collection`, `[x][] collection`, `[x](x.md collection)`.
+    if let Some((text, target, rest)) = leading_link(&s) {
+        let collection =
+            has_collection_word(rest) || has_collection_word(&target) || has_collection_word(&text);
+        let (name, inner_coll) = parse_inner(&text, depth + 1);
+        return (name, collection || inner_coll);
+    }
+    // `x collection`, `String Collection`, `x enum`, `string (timestamp)`.
+    let collection = has_collection_word(&s);
+    let cleaned = static_regex!(r"(?i)\bcollection\b(\s+of\b)?").replace_all(&s, " ");
+    let word = cleaned
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | '/' | ';' | '[' | ']'))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let word = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_'));
+    (normalize_name(word), collection)
+}
+
+/// Strip `#`, `Edm.` and namespaces (`microsoft.graph.ediscovery.sourceType` →
+/// `sourceType`) and map primitives to their EDM names.
+pub fn normalize_name(name: &str) -> String {
+    let n = trim(name).trim_start_matches('#');
+    if let Some(p) = primitive(n) {
+        return p.to_string();
+    }
+    let last = n.rsplit('.').next().unwrap_or(n);
+    match primitive(last) {
+        Some(p) => p.to_string(),
+        None => lower_camel(last),
+    }
+}
+
+/// Graph type names that really start with a capital letter (the service
+/// metadata's exceptions to its lowerCamel rule; `Json` is the usual one).
+const UPPER_CAMEL_TYPES: &[&str] = &["Json", "ComplexExtensionValue", "CopyNotebookModel"];
+
+/// Graph structured and enum type names are lowerCamel (`identitySet`), but
+/// pages often capitalise them in type cells and titles (`[IdentitySet](...)`,
+/// `# Drive resource type`). Lowercase a leading capital that starts a
+/// lowercase word; leave acronyms (`URL`) and the known exceptions alone.
+pub fn lower_camel(name: &str) -> String {
+    if let Some(u) = UPPER_CAMEL_TYPES
+        .iter()
+        .find(|u| u.eq_ignore_ascii_case(name))
+    {
+        return u.to_string();
+    }
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase() => {
+            let mut out = String::with_capacity(name.len());
+            out.push(a.to_ascii_lowercase());
+            out.push_str(&name[1..]);
+            out
+        }
+        _ => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(cell: &str) -> (String, bool) {
+        let r = parse_type_cell(cell);
+        (r.name, r.collection)
+    }
+
+    #[test]
+    fn links_key_on_text_not_file_name() {
+        assert_eq!(
+            t("[complianceStatus](../resources/intune-shared-compliancestatus.md)"),
+            ("complianceStatus".into(), false)
+        );
+        assert_eq!(
+            t("[keyCredential](../resources/keycredential.md) collection"),
+            ("keyCredential".into(), true)
+        );
+        assert_eq!(
+            t("[identitySet][] collection"),
+            ("identitySet".into(), true)
+        );
+        assert_eq!(
+            t("[timeZoneInformation](timezoneinformation.md collection)"),
+            ("timeZoneInformation".into(), true)
+        );
+        assert_eq!(
+            t("[invitedUserMessageInfo](invitedusermessageinfo.md"),
+            ("invitedUserMessageInfo".into(), false)
+        );
+        assert_eq!(
+            t("[educationOutcome](educationOutcome.md) collection. Holds grades"),
+            ("educationOutcome".into(), true)
+        );
+    }
+
+    #[test]
+    fn collections_in_every_spelling() {
+        assert_eq!(t("String collection"), ("String".into(), true));
+        assert_eq!(t("string Collection"), ("String".into(), true));
+        assert_eq!(t("Collection(string)"), ("String".into(), true));
+        assert_eq!(
+            t("collection([driveRecipient][])"),
+            ("driveRecipient".into(), true)
+        );
+        assert_eq!(
+            t("Collection(microsoft.graph.displayNameLocalization)"),
+            ("displayNameLocalization".into(), true)
+        );
+        assert_eq!(
+            t("microsoft.graph.accessReviewQueryScope collection"),
+            ("accessReviewQueryScope".into(), true)
+        );
+    }
+
+    #[test]
+    fn primitives_are_normalised() {
+        for (cell, want) in [
+            ("string", "String"),
+            ("bool", "Boolean"),
+            ("boolean", "Boolean"),
+            ("int", "Int32"),
+            ("Integer", "Int32"),
+            ("datetime", "DateTimeOffset"),
+            ("dateTimeOffset", "DateTimeOffset"),
+            ("DateTimeOffSet", "DateTimeOffset"),
+            ("GUID", "Guid"),
+            ("Edm.Int32", "Int32"),
+            ("edm.DateTime", "DateTimeOffset"),
+            ("`String`", "String"),
+            ("**Boolean**", "Boolean"),
+            ("(Optional) String", "String"),
+            ("String (optional)", "String"),
+            ("string (timestamp)", "String"),
+            ("Int64", "Int64"),
+            ("Json", "Json"),
+        ] {
+            assert_eq!(t(cell), (want.to_string(), false), "{cell}");
+        }
+    }
+
+    #[test]
+    fn namespaces_enums_and_decorations() {
+        assert_eq!(
+            t("microsoft.graph.ediscovery.sourceType"),
+            ("sourceType".into(), false)
+        );
+        assert_eq!(t("alertFeedback enum"), ("alertFeedback".into(), false));
+        assert_eq!(
+            t("**dateTimeTimeZone**"),
+            ("dateTimeTimeZone".into(), false)
+        );
+        assert_eq!(t("complianceStatus"), ("complianceStatus".into(), false));
+        assert_eq!(t(""), (String::new(), false));
+        assert_eq!(t("[physicalAddress]"), ("physicalAddress".into(), false));
+        assert_eq!(
+            t("[IdentitySet](identityset.md)"),
+            ("identitySet".into(), false)
+        );
+        assert_eq!(t("JSON"), ("Json".into(), false));
+        assert_eq!(t("URL"), ("URL".into(), false));
+        assert_eq!(t("json"), ("Json".into(), false));
+        assert_eq!(
+            t("[IdentitySet](identityset.md)"),
+            ("identitySet".into(), false)
+        );
+        assert_eq!(t("JSON"), ("Json".into(), false));
+        assert_eq!(t("URL"), ("URL".into(), false));
+        assert_eq!(t("json"), ("Json".into(), false));
+    }
+}

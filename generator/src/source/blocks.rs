@@ -1,0 +1,367 @@
+//! The block scanner: decides for every line whether it is prose, part of a
+//! fenced code block or part of an HTML comment, and collects code blocks,
+//! comments (with their `<!-- { ... } -->` annotations), headings and link
+//! reference definitions. Tables are found afterwards, on prose lines only,
+//! so nothing inside a comment or a code block is ever a heading or a table.
+
+use super::json::{self, LenientJson};
+use super::text::{plain_text, trim};
+use super::Ctx;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    FrontMatter,
+    Text,
+    /// An opening or closing fence line.
+    Fence,
+    Code,
+    Comment,
+}
+
+/// A fenced code block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeBlock {
+    /// The info string as written (`http`, ` json`, `msgraph-interactive`), trimmed.
+    pub info: String,
+    /// Line index of the opening fence.
+    pub line: usize,
+    /// Line index one past the last content line (the closing fence, or EOF).
+    pub end: usize,
+    /// Content lines joined with `\n`, fence indentation removed.
+    pub content: String,
+    pub closed: bool,
+    /// Index into [`super::Page::annotations`] of the annotation that
+    /// precedes this block (nearest one, with no other code block between).
+    pub annotation: Option<usize>,
+}
+
+impl CodeBlock {
+    /// The info string's first word, lowercased (`http`, `json`).
+    pub fn lang(&self) -> String {
+        self.info
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    }
+}
+
+/// An `<!-- { ... } -->` comment whose body is (lenient) JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    pub line: usize,
+    /// Line index one past the comment's last line.
+    pub end: usize,
+    pub json: Option<Value>,
+    /// `blockType` (`request`, `response`, `resource`, `ignored`, ...), lowercased.
+    pub block_type: Option<String>,
+}
+
+impl Annotation {
+    /// A string value of the annotation (`@odata.type`, `keyProperty`, ...).
+    pub fn str(&self, key: &str) -> Option<&str> {
+        self.json.as_ref()?.get(key)?.as_str()
+    }
+
+    /// A boolean value, accepting `"true"` strings.
+    pub fn bool(&self, key: &str) -> Option<bool> {
+        json::loose_bool(self.json.as_ref()?.get(key))
+    }
+}
+
+/// An ATX heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    /// The heading text as written (markdown kept, trimmed).
+    pub raw: String,
+    /// Plain text (markdown marks and link targets dropped).
+    pub text: String,
+    pub line: usize,
+    /// A docfx tab heading `# [HTTP](#tab/http)`: not a section.
+    pub is_tab: bool,
+}
+
+/// Everything the scanner found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub kinds: Vec<LineKind>,
+    pub code_blocks: Vec<CodeBlock>,
+    pub annotations: Vec<Annotation>,
+    pub headings: Vec<Heading>,
+    /// `[label]: target` definitions, label lowercased.
+    pub link_defs: BTreeMap<String, String>,
+}
+
+fn fence_open(line: &str) -> Option<(char, usize, usize, String)> {
+    let indent = line.len() - line.trim_start().len();
+    let t = line.trim_start();
+    let ch = t.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let count = t.chars().take_while(|c| *c == ch).count();
+    if count < 3 {
+        return None;
+    }
+    let info = &t[count..];
+    // A backtick fence's info string cannot contain a backtick (inline code).
+    if ch == '`' && info.contains('`') {
+        return None;
+    }
+    Some((ch, count, indent, trim(info).to_string()))
+}
+
+fn is_fence_close(line: &str, ch: char, count: usize) -> bool {
+    let t = trim(line);
+    let n = t.chars().take_while(|c| *c == ch).count();
+    n >= count && n == t.chars().count()
+}
+
+/// Scan the lines from `start` (the first line after the front matter).
+pub fn scan(lines: &[String], start: usize, ctx: &mut Ctx) -> Scan {
+    let mut s = Scan {
+        kinds: vec![LineKind::FrontMatter; start.min(lines.len())],
+        ..Scan::default()
+    };
+    s.kinds.resize(lines.len(), LineKind::Text);
+    let mut i = start;
+    while i < lines.len() {
+        let line = &lines[i];
+        if let Some((ch, count, indent, info)) = fence_open(line) {
+            i = scan_code_block(lines, i, ch, count, indent, info, &mut s, ctx);
+            continue;
+        }
+        if trim(line).starts_with("<!--") {
+            i = scan_comment(lines, i, &mut s, ctx);
+            continue;
+        }
+        if let Some(h) = heading(line, i) {
+            s.headings.push(h);
+        } else if let Some(c) = static_regex!(r"^ {0,3}\[([^\]]+)\]:\s*(\S+)").captures(line) {
+            s.link_defs.insert(c[1].to_lowercase(), c[2].to_string());
+        }
+        i += 1;
+    }
+    s
+}
+
+#[allow(clippy::too_many_arguments)]
+fn scan_code_block(
+    lines: &[String],
+    open: usize,
+    ch: char,
+    count: usize,
+    indent: usize,
+    info: String,
+    s: &mut Scan,
+    ctx: &mut Ctx,
+) -> usize {
+    s.kinds[open] = LineKind::Fence;
+    let mut j = open + 1;
+    let mut content = Vec::new();
+    let mut closed = false;
+    while j < lines.len() {
+        if is_fence_close(&lines[j], ch, count) {
+            s.kinds[j] = LineKind::Fence;
+            closed = true;
+            break;
+        }
+        s.kinds[j] = LineKind::Code;
+        content.push(strip_indent(&lines[j], indent));
+        j += 1;
+    }
+    if !closed {
+        ctx.warning(
+            open,
+            "code-fence-unclosed",
+            "code fence is never closed; the block runs to the end of the page",
+        );
+    }
+    // The nearest annotation before the block, provided no other block sits
+    // between them (annotations may be separated from their fence by prose).
+    let prev_block_end = s.code_blocks.last().map(|b| b.end).unwrap_or(0);
+    let annotation = s
+        .annotations
+        .iter()
+        .rposition(|a| a.line >= prev_block_end && a.block_type.is_some())
+        .filter(|&k| !s.code_blocks.iter().any(|b| b.annotation == Some(k)));
+    s.code_blocks.push(CodeBlock {
+        info,
+        line: open,
+        end: j,
+        content: content.join("\n"),
+        closed,
+        annotation,
+    });
+    if closed {
+        j + 1
+    } else {
+        j
+    }
+}
+
+/// Remove up to `indent` leading spaces (the fence's own indentation).
+fn strip_indent(line: &str, indent: usize) -> String {
+    let n = line
+        .chars()
+        .take(indent)
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    line.chars().skip(n).collect()
+}
+
+fn scan_comment(lines: &[String], open: usize, s: &mut Scan, ctx: &mut Ctx) -> usize {
+    let mut body = String::new();
+    let mut j = open;
+    let mut closed = false;
+    while j < lines.len() {
+        s.kinds[j] = LineKind::Comment;
+        let line = &lines[j];
+        let from = if j == open {
+            line.find("<!--").map(|p| p + 4).unwrap_or(0)
+        } else {
+            0
+        };
+        let rest = line.get(from..).unwrap_or("");
+        if let Some(end) = rest.find("-->") {
+            body.push_str(&rest[..end]);
+            closed = true;
+            j += 1;
+            break;
+        }
+        body.push_str(rest);
+        body.push('\n');
+        j += 1;
+    }
+    if !closed {
+        ctx.warning(
+            open,
+            "comment-unclosed",
+            "HTML comment is never closed; the rest of the page is inside it",
+        );
+    }
+    let t = trim(&body);
+    if t.starts_with('{') {
+        let json_text = match t.rfind('}') {
+            Some(e) => &t[..=e],
+            None => t,
+        };
+        let LenientJson {
+            value,
+            repairs,
+            error,
+        } = json::parse_lenient(json_text);
+        if let Some(err) = &error {
+            ctx.warning(
+                open,
+                "annotation-invalid-json",
+                format!("annotation is not JSON even leniently ({err}); ignored"),
+            );
+        } else if !repairs.is_empty() {
+            ctx.note(
+                open,
+                "annotation-json-repaired",
+                format!("annotation JSON repaired: {}", repairs.join(", ")),
+            );
+        }
+        let block_type = value
+            .as_ref()
+            .and_then(|v| v.get("blockType"))
+            .and_then(Value::as_str)
+            .map(|b| b.trim().to_ascii_lowercase());
+        s.annotations.push(Annotation {
+            line: open,
+            end: j,
+            json: value,
+            block_type,
+        });
+    }
+    j
+}
+
+/// An ATX heading line (`#` to `######`). A missing space after the hashes is
+/// tolerated (`##Properties`); trailing `#`s and blanks are removed.
+fn heading(line: &str, idx: usize) -> Option<Heading> {
+    let caps = static_regex!(r"^ {0,3}(#{1,6})(?:[ \t]+|$|([^#\s]))(.*)$").captures(line)?;
+    let level = caps.get(1)?.as_str().len() as u8;
+    let mut raw = String::new();
+    if let Some(c) = caps.get(2) {
+        raw.push_str(c.as_str());
+    }
+    raw.push_str(caps.get(3).map(|m| m.as_str()).unwrap_or(""));
+    let raw = static_regex!(r"[ \t]+#+[ \t]*$").replace(&raw, "");
+    let raw = trim(&raw).to_string();
+    let is_tab = static_regex!(r"^\[[^\]]*\]\(#tab/").is_match(&raw);
+    let text = plain_text(&raw);
+    Some(Heading {
+        level,
+        raw,
+        text,
+        line: idx,
+        is_tab,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> (Scan, Vec<crate::diag::Diagnostic>) {
+        let lines: Vec<String> = s.lines().map(str::to_string).collect();
+        let orig: Vec<u32> = (1..=lines.len() as u32).collect();
+        let mut ctx = Ctx::new("t.md", &orig);
+        let scan = scan(&lines, 0, &mut ctx);
+        (scan, ctx.diags)
+    }
+
+    #[test]
+    fn headings_outside_code_and_comments_only() {
+        let (s, _) = run("# Title\n```\n# not\n```\n<!-- ## Methods\n| a | b |\n-->\n##Properties \n## Tab ##\n# [HTTP](#tab/http)");
+        let texts: Vec<_> = s
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str(), h.is_tab))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (1, "Title", false),
+                (2, "Properties", false),
+                (2, "Tab", false),
+                (1, "HTTP", true)
+            ]
+        );
+        assert_eq!(s.kinds[5], LineKind::Comment);
+    }
+
+    #[test]
+    fn annotation_attaches_across_prose_and_indented_fences() {
+        let (s, _) = run("<!-- { \"blockType\": \"request\", } -->\nsome prose\n  ```http\n  GET /me\n  ```\n```json\n{}\n```");
+        assert_eq!(s.code_blocks.len(), 2);
+        assert_eq!(s.code_blocks[0].annotation, Some(0));
+        assert_eq!(s.code_blocks[0].content, "GET /me");
+        assert_eq!(s.code_blocks[0].lang(), "http");
+        assert_eq!(s.code_blocks[1].annotation, None);
+        assert_eq!(s.annotations[0].block_type.as_deref(), Some("request"));
+    }
+
+    #[test]
+    fn unclosed_fence_runs_to_eof_with_a_warning() {
+        let (s, d) = run("``` http\nGET /a\n### Response\n");
+        assert_eq!(s.code_blocks.len(), 1);
+        assert!(!s.code_blocks[0].closed);
+        assert!(s.headings.is_empty());
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "code-fence-unclosed");
+    }
+
+    #[test]
+    fn link_definitions_are_collected() {
+        let (s, _) = run("[driveItem]: ../resources/driveitem.md");
+        assert_eq!(
+            s.link_defs.get("driveitem").map(String::as_str),
+            Some("../resources/driveitem.md")
+        );
+    }
+}

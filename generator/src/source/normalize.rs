@@ -1,0 +1,102 @@
+//! Byte normalisation: the first thing done to a page.
+//!
+//! Pages come from many eras of the docs repository: UTF-8 BOMs (also in the
+//! middle of files that were concatenated), CRLF files and January-2017 files
+//! whose only line breaks are lone `\r`. Everything after this module sees
+//! `\n`-separated lines of valid UTF-8, and every line remembers the line
+//! number it had in the ORIGINAL bytes, counting `\r\n`, lone `\r` and `\n`
+//! each as one break, so diagnostics point where an editor would.
+
+/// The page text split into lines, each with its original 1-based line number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// Lines without their terminators.
+    pub lines: Vec<String>,
+    /// `orig_line[i]` is the 1-based line of `lines[i]` in the original bytes.
+    pub orig_line: Vec<u32>,
+    /// How many bytes were not valid UTF-8 (replaced by U+FFFD).
+    pub invalid_utf8: bool,
+    /// How many U+FEFF byte-order marks were removed.
+    pub boms_removed: usize,
+    /// Line-break styles seen in the original (`\r\n`, lone `\r`).
+    pub crlf_breaks: usize,
+    pub lone_cr_breaks: usize,
+}
+
+/// Decode `bytes` (lossily), drop every U+FEFF, and split into lines on
+/// `\r\n`, lone `\r` and `\n`.
+pub fn normalize(bytes: &[u8]) -> Normalized {
+    let text = String::from_utf8_lossy(bytes);
+    let invalid_utf8 = matches!(text, std::borrow::Cow::Owned(_));
+    let mut out = Normalized {
+        invalid_utf8,
+        ..Normalized::default()
+    };
+    let mut current = String::new();
+    let mut line_no: u32 = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{feff}' => out.boms_removed += 1,
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                    out.crlf_breaks += 1;
+                } else {
+                    out.lone_cr_breaks += 1;
+                }
+                out.lines.push(std::mem::take(&mut current));
+                out.orig_line.push(line_no);
+                line_no = line_no.saturating_add(1);
+            }
+            '\n' => {
+                out.lines.push(std::mem::take(&mut current));
+                out.orig_line.push(line_no);
+                line_no = line_no.saturating_add(1);
+            }
+            _ => current.push(c),
+        }
+    }
+    // The last line has no terminator (or the file ends with one: then the
+    // empty remainder is not a line).
+    if !current.is_empty() {
+        out.lines.push(current);
+        out.orig_line.push(line_no);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_lone_cr_and_lf_each_count_as_one_line() {
+        let n = normalize(b"a\r\nb\rc\nd");
+        assert_eq!(n.lines, vec!["a", "b", "c", "d"]);
+        assert_eq!(n.orig_line, vec![1, 2, 3, 4]);
+        assert_eq!(n.crlf_breaks, 1);
+        assert_eq!(n.lone_cr_breaks, 1);
+    }
+
+    #[test]
+    fn double_lone_cr_keeps_the_blank_line() {
+        // Seed 001's original: `# Title\r\r> **Note:**` is three lines.
+        let n = normalize(b"# Title\r\r> **Note:** x\r");
+        assert_eq!(n.lines, vec!["# Title", "", "> **Note:** x"]);
+        assert_eq!(n.orig_line, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn boms_anywhere_are_removed_and_bad_utf8_is_replaced() {
+        let mut bytes = b"\xEF\xBB\xBFone\n".to_vec();
+        bytes.extend_from_slice("t\u{feff}wo\n".as_bytes());
+        bytes.extend_from_slice(b"\xFF\xFF");
+        let n = normalize(&bytes);
+        assert_eq!(n.lines[0], "one");
+        assert_eq!(n.lines[1], "two");
+        assert_eq!(n.boms_removed, 2);
+        assert!(n.invalid_utf8);
+        assert_eq!(n.lines[2], "\u{fffd}\u{fffd}");
+    }
+}

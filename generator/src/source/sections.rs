@@ -1,0 +1,204 @@
+//! Sections by heading name. A section runs from its heading to the next
+//! non-tab heading of the same or a higher level. Names are matched with a
+//! synonym table, case-insensitively, whatever the heading level (historical
+//! pages use `### HTTP Request` where newer ones use `## HTTP request`).
+
+use super::blocks::Heading;
+use super::text::trim;
+
+/// The section names the extractors look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SectionKind {
+    /// `Permissions`, `Prerequisites`.
+    Permissions,
+    /// `HTTP request(s)`.
+    HttpRequest,
+    /// `Path parameters`.
+    PathParameters,
+    /// `(Optional) query parameters`.
+    QueryParameters,
+    /// `(Optional) request headers`.
+    RequestHeaders,
+    RequestBody,
+    Response,
+    /// `Example`, `Examples`, `Example 1: ...`.
+    Examples,
+    /// `Request` (inside an example).
+    Request,
+    /// `Function parameters`, `Parameters`.
+    Parameters,
+    Properties,
+    Relationships,
+    /// `JSON representation`.
+    JsonRepresentation,
+    Methods,
+    Members,
+    /// `x values` (an enum's member table); see [`enum_values_name`].
+    Values,
+    Errors,
+}
+
+/// Which kind a heading's plain text names, if any.
+pub fn kind_of(text: &str) -> Option<SectionKind> {
+    use SectionKind::*;
+    let t = trim(text).trim_end_matches([':', '.']).to_ascii_lowercase();
+    let t = t.as_str();
+    let k = match t {
+        "permissions" | "prerequisites" | "permission" => Permissions,
+        "http request" | "http requests" | "http request url" => HttpRequest,
+        "path parameters" | "path parameter" => PathParameters,
+        "query parameters"
+        | "optional query parameters"
+        | "query parameter"
+        | "optional query parameter" => QueryParameters,
+        "request headers"
+        | "optional request headers"
+        | "request header"
+        | "optional request header" => RequestHeaders,
+        "request body" => RequestBody,
+        "response" | "responses" => Response,
+        "example" | "examples" => Examples,
+        "request" => Request,
+        "parameters" | "function parameters" | "action parameters" => Parameters,
+        "properties" | "property" => Properties,
+        "relationships" | "relationship" | "navigation properties" => Relationships,
+        "json representation" => JsonRepresentation,
+        "methods" => Methods,
+        "members" | "enum members" => Members,
+        "errors" | "error codes" => Errors,
+        _ if t.starts_with("example ") && !t.contains("request") && !t.contains("response") => {
+            Examples
+        }
+        _ if enum_values_name(text).is_some() => Values,
+        _ => return None,
+    };
+    Some(k)
+}
+
+/// `complianceStatus values` → `complianceStatus` (also `` `x` values ``,
+/// `x enum values`, `Values for x`).
+pub fn enum_values_name(text: &str) -> Option<String> {
+    let t = trim(text);
+    let lower = t.to_ascii_lowercase();
+    let name = if let Some(stem) = lower.strip_suffix(" values") {
+        &t[..stem.len()]
+    } else {
+        return None;
+    };
+    let name = name.trim().trim_matches('`').trim();
+    let name = name.strip_suffix(" enum").unwrap_or(name).trim();
+    let name = name.strip_suffix(" enumeration").unwrap_or(name).trim();
+    // Generic words before "values" are prose headings, not enum names.
+    const GENERIC: &[&str] = &[
+        "possible",
+        "property",
+        "properties",
+        "supported",
+        "allowed",
+        "valid",
+        "default",
+        "return",
+        "returned",
+        "enum",
+        "member",
+        "members",
+        "header",
+        "parameter",
+        "parameters",
+        "the",
+        "other",
+    ];
+    if GENERIC.contains(&name.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    // A type name: one identifier (dots allowed for namespaces).
+    let ok = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+        && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    ok.then(|| name.rsplit('.').next().unwrap_or(name).to_string())
+}
+
+/// A section: a heading and the lines it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub heading: Heading,
+    pub kind: Option<SectionKind>,
+    /// Line index of the first line after the heading.
+    pub start: usize,
+    /// Line index one past the section's last line.
+    pub end: usize,
+}
+
+impl Section {
+    pub fn contains(&self, line: usize) -> bool {
+        line >= self.start && line < self.end
+    }
+}
+
+/// Build the sections from the headings (tab headings are not sections and
+/// do not end one).
+pub fn build(headings: &[Heading], n_lines: usize) -> Vec<Section> {
+    let real: Vec<&Heading> = headings.iter().filter(|h| !h.is_tab).collect();
+    real.iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let end = real[i + 1..]
+                .iter()
+                .find(|n| n.level <= h.level)
+                .map(|n| n.line)
+                .unwrap_or(n_lines);
+            Section {
+                heading: (*h).clone(),
+                kind: kind_of(&h.text),
+                start: h.line + 1,
+                end,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_and_levels() {
+        assert_eq!(kind_of("Prerequisites"), Some(SectionKind::Permissions));
+        assert_eq!(kind_of("HTTP Request"), Some(SectionKind::HttpRequest));
+        assert_eq!(
+            kind_of("Optional request headers"),
+            Some(SectionKind::RequestHeaders)
+        );
+        assert_eq!(
+            kind_of("Example 2: get a user"),
+            Some(SectionKind::Examples)
+        );
+        assert_eq!(
+            kind_of("JSON Representation"),
+            Some(SectionKind::JsonRepresentation)
+        );
+        assert_eq!(kind_of("Properties "), Some(SectionKind::Properties));
+        assert_eq!(kind_of("userFlowType values"), Some(SectionKind::Values));
+        assert_eq!(kind_of("Something else"), None);
+    }
+
+    #[test]
+    fn values_heading_names() {
+        assert_eq!(
+            enum_values_name("complianceStatus values").as_deref(),
+            Some("complianceStatus")
+        );
+        assert_eq!(
+            enum_values_name("`ageGroup` values").as_deref(),
+            Some("ageGroup")
+        );
+        assert_eq!(
+            enum_values_name("microsoft.graph.x.sourceType values").as_deref(),
+            Some("sourceType")
+        );
+        assert_eq!(enum_values_name("Possible values"), None);
+        assert_eq!(enum_values_name("Property values"), None);
+    }
+}

@@ -1,0 +1,351 @@
+//! GFM pipe tables, with the repairs the docs need.
+//!
+//! A table is a prose line holding a `|` followed by a separator row
+//! (`|---|:---|`). Repairs, each reported as a note:
+//! - cells split on unescaped `|` only (`\|` and `&#124;` are text);
+//! - rows without leading or trailing pipes;
+//! - a physical line that continues the previous row (the previous line did
+//!   not end with `|`, and this one does not start a row) is joined to it;
+//! - extra cells are joined back into the last column (an unescaped `|` in a
+//!   description), short rows are padded with empty cells;
+//! - entities decoded, `<br/>` turned into spaces, Unicode blanks trimmed.
+
+use super::blocks::LineKind;
+use super::text::{collapse_spaces, decode_entities, replace_br, trim};
+use super::Ctx;
+
+/// One table row: cleaned cells (exactly as many as the header) and the line
+/// it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub cells: Vec<String>,
+    pub line: usize,
+}
+
+impl Row {
+    /// Cell `i`, or `""` when the column does not exist.
+    pub fn cell(&self, i: usize) -> &str {
+        self.cells.get(i).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// A parsed table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Header cells, cleaned (markdown kept).
+    pub header: Vec<String>,
+    pub rows: Vec<Row>,
+    /// Line index of the header row.
+    pub line: usize,
+    /// Line index one past the table's last line.
+    pub end: usize,
+}
+
+/// What a column holds, from its header (synonyms folded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// Property / Property name / Name / Parameter / Relationship / Member...
+    Name,
+    Type,
+    Description,
+    Required,
+    /// `Value` (enum tables: the numeric value or the member name).
+    Value,
+    Other,
+}
+
+/// Classify a header cell.
+pub fn column_of(header: &str) -> Column {
+    let h = super::text::plain_text(header).to_ascii_lowercase();
+    let h = h.trim_end_matches(['?', ':', '.']).trim();
+    match h {
+        "property" | "properties" | "property name" | "name" | "parameter" | "parameters"
+        | "parameter name" | "relationship" | "relationships" | "relationship name" | "member"
+        | "members" | "required parameter" | "optional parameter" | "query parameter" | "field"
+        | "enum member" | "member name" => Column::Name,
+        "type" | "data type" | "return type" | "value type" => Column::Type,
+        "description" | "descrition" | "notes" | "remarks" => Column::Description,
+        "value" | "int value" | "values" => Column::Value,
+        _ if h.starts_with("required") => Column::Required,
+        _ if h.starts_with("description") => Column::Description,
+        _ => Column::Other,
+    }
+}
+
+impl Table {
+    /// Column roles, in header order.
+    pub fn columns(&self) -> Vec<Column> {
+        self.header.iter().map(|h| column_of(h)).collect()
+    }
+
+    /// The first column with role `c`.
+    pub fn col(&self, c: Column) -> Option<usize> {
+        self.header.iter().position(|h| column_of(h) == c)
+    }
+
+    /// The header cell `i` in lowercase plain text.
+    pub fn header_text(&self, i: usize) -> String {
+        self.header
+            .get(i)
+            .map(|h| super::text::plain_text(h).to_ascii_lowercase())
+            .unwrap_or_default()
+    }
+}
+
+fn is_separator(line: &str) -> bool {
+    line.contains('|')
+        && line.contains('-')
+        && static_regex!(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-*:?\s*)*\|?\s*$").is_match(line)
+}
+
+/// Split a row on unescaped pipes. `\|` becomes a literal `|` in the cell;
+/// `&#124;` is decoded only after the split so it never splits.
+pub fn split_row(line: &str) -> Vec<String> {
+    let t = trim(line);
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cur.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    cells.push(cur);
+    if t.starts_with('|') && !cells.is_empty() {
+        cells.remove(0);
+    }
+    if t.ends_with('|') && !t.ends_with("\\|") && cells.len() > 1 {
+        cells.pop();
+    }
+    cells
+}
+
+/// Decode and tidy one cell.
+pub fn clean_cell(cell: &str) -> String {
+    collapse_spaces(&decode_entities(&replace_br(cell)))
+}
+
+/// Find and parse every table among prose lines.
+pub fn find_tables(lines: &[String], kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Table> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let is_text = |k: usize| kinds.get(k) == Some(&LineKind::Text);
+        if is_text(i) && is_text(i + 1) && lines[i].contains('|') && is_separator(&lines[i + 1]) {
+            let (table, end) = parse_table(lines, kinds, i, ctx);
+            out.push(table);
+            i = end.max(i + 2);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn starts_with_pipe(l: &str) -> bool {
+    trim(l).starts_with('|')
+}
+
+fn ends_with_pipe(l: &str) -> bool {
+    let t = trim(l);
+    t.ends_with('|') && !t.ends_with("\\|")
+}
+
+fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx) -> (Table, usize) {
+    let header: Vec<String> = split_row(&lines[head])
+        .iter()
+        .map(|c| clean_cell(c))
+        .collect();
+    let ncols = header.len().max(1);
+    let sep_cols = split_row(&lines[head + 1]).len();
+    if sep_cols != header.len() {
+        ctx.note(
+            head,
+            "table-separator-mismatch",
+            format!(
+                "table header has {} columns but its separator {}; the header wins",
+                header.len(),
+                sep_cols
+            ),
+        );
+    }
+    let leading_pipes = starts_with_pipe(&lines[head]);
+    // Physical rows: (start line, joined text).
+    let mut raw_rows: Vec<(usize, String)> = Vec::new();
+    let mut j = head + 2;
+    while j < lines.len() && kinds.get(j) == Some(&LineKind::Text) {
+        let line = &lines[j];
+        let t = trim(line);
+        if t.is_empty() || static_regex!(r"^ {0,3}#{1,6}(\s|$)").is_match(line) {
+            break;
+        }
+        let prev_open = raw_rows.last().is_some_and(|(_, r)| !ends_with_pipe(r));
+        let new_row = starts_with_pipe(line) || (!leading_pipes && line.contains('|'));
+        if new_row || raw_rows.is_empty() {
+            if !line.contains('|') {
+                break;
+            }
+            raw_rows.push((j, line.clone()));
+        } else if prev_open {
+            ctx.note(
+                j,
+                "table-continuation-line",
+                "table row continues on this line; joined to the previous row",
+            );
+            if let Some((_, r)) = raw_rows.last_mut() {
+                r.push(' ');
+                r.push_str(t);
+            }
+        } else if line.contains('|') {
+            // A row that lost its leading pipe.
+            ctx.note(
+                j,
+                "table-row-no-leading-pipe",
+                "table row without a leading pipe",
+            );
+            raw_rows.push((j, format!("|{t}")));
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    let mut rows = Vec::with_capacity(raw_rows.len());
+    for (line, raw) in raw_rows {
+        let mut cells = split_row(&raw);
+        if cells.len() > ncols {
+            // Extra cells came from unescaped pipes in the last column's text.
+            let extra = cells.split_off(ncols - 1);
+            let joined = extra.join("|");
+            let joined = joined
+                .trim_end_matches(|c: char| c == '|' || super::text::is_blank_char(c))
+                .to_string();
+            if !extra.iter().skip(1).all(|c| trim(c).is_empty()) {
+                ctx.note(
+                    line,
+                    "table-long-row",
+                    format!(
+                        "row has {} cells for {} columns; extra cells joined into the last column",
+                        ncols + extra.len() - 1,
+                        ncols
+                    ),
+                );
+            }
+            cells.push(joined);
+        } else if cells.len() < ncols {
+            ctx.note(
+                line,
+                "table-short-row",
+                format!(
+                    "row has {} cells for {} columns; padded with empty cells",
+                    cells.len(),
+                    ncols
+                ),
+            );
+            cells.resize(ncols, String::new());
+        }
+        rows.push(Row {
+            cells: cells.iter().map(|c| clean_cell(c)).collect(),
+            line,
+        });
+    }
+    (
+        Table {
+            header,
+            rows,
+            line: head,
+            end: j,
+        },
+        j,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(s: &str) -> (Vec<Table>, Vec<crate::diag::Diagnostic>) {
+        let lines: Vec<String> = s.lines().map(str::to_string).collect();
+        let kinds = vec![LineKind::Text; lines.len()];
+        let orig: Vec<u32> = (1..=lines.len() as u32).collect();
+        let mut ctx = Ctx::new("t.md", &orig);
+        let t = find_tables(&lines, &kinds, &mut ctx);
+        (t, ctx.diags)
+    }
+
+    fn cells(t: &Table) -> Vec<Vec<&str>> {
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn escaped_and_entity_pipes_do_not_split() {
+        let (t, _) =
+            tables("|Property|Type|Description|\n|---|---|---|\n|a|String|x \\| y &#124; z|\n");
+        assert_eq!(cells(&t[0]), vec![vec!["a", "String", "x | y | z"]]);
+    }
+
+    #[test]
+    fn extra_cells_join_into_last_column_and_short_rows_pad() {
+        let (t, d) = tables(
+            "|P|T|D|\n|---|---|---|\n|payload|String|name (*.mobileconfig | *.xml).|\n|b|Int32|\n",
+        );
+        assert_eq!(
+            cells(&t[0]),
+            vec![
+                vec!["payload", "String", "name (*.mobileconfig | *.xml)."],
+                vec!["b", "Int32", ""]
+            ]
+        );
+        let codes: Vec<_> = d.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, vec!["table-long-row", "table-short-row"]);
+    }
+
+    #[test]
+    fn continuation_lines_merge_into_previous_row() {
+        let (t, _) = tables("|P|T|D|\n|:---|:---|:---|\n|r|[x](x.md)|Specifies it.\nOption 1 applies. Possible values are: `a`, `b`.|\n|s|String|ok|\n\nprose");
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!(
+            t[0].rows[0].cells[2],
+            "Specifies it. Option 1 applies. Possible values are: `a`, `b`."
+        );
+        assert_eq!(t[0].rows[1].line, 4);
+    }
+
+    #[test]
+    fn one_column_tables_without_trailing_pipes() {
+        let (t, _) = tables("|Member\n|:----------------------\n| signUp\n| signIn\n");
+        assert_eq!(t[0].header, vec!["Member"]);
+        assert_eq!(cells(&t[0]), vec![vec!["signUp"], vec!["signIn"]]);
+    }
+
+    #[test]
+    fn rows_without_outer_pipes_and_entities() {
+        let (t, _) = tables("Value | Description\n--- | ---\na | x&nbsp;&lt;b&gt;<br/>c\n");
+        assert_eq!(cells(&t[0]), vec![vec!["a", "x <b> c"]]);
+    }
+
+    #[test]
+    fn header_synonyms() {
+        for h in [
+            "Property",
+            "**Property name**",
+            "Name",
+            "Parameter",
+            "Relationship",
+            "Member",
+        ] {
+            assert_eq!(column_of(h), Column::Name, "{h}");
+        }
+        assert_eq!(column_of("Required?"), Column::Required);
+        assert_eq!(column_of("Required (Y/N)"), Column::Required);
+        assert_eq!(column_of("Descrition"), Column::Description);
+        assert_eq!(column_of("Type"), Column::Type);
+    }
+}

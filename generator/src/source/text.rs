@@ -1,0 +1,198 @@
+//! Small text helpers shared by the source layer and the extractors: entity
+//! decoding, Unicode-aware trimming, markdown inline → plain text.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// Characters the docs use as invisible padding: Unicode whitespace plus the
+/// zero-width and direction marks found inside Intune descriptions.
+pub fn is_blank_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{202a}'
+                ..='\u{202e}' | '\u{2060}' | '\u{feff}'
+        )
+}
+
+/// Trim Unicode whitespace and zero-width marks from both ends.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_blank_char)
+}
+
+/// Replace NBSP-like spaces by plain spaces and collapse runs of blanks.
+pub fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = true;
+    for c in s.chars() {
+        if is_blank_char(c) {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Decode the HTML entities the docs use (`&lt; &gt; &amp; &nbsp; &quot;
+/// &#124;` and any numeric `&#NNN;`/`&#xHH;`). Unknown entities stay as written.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| decode_one(&after[1..e]).map(|c| (c, e)));
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_one(name: &str) -> Option<char> {
+    let named = match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "nbsp" => Some('\u{a0}'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "ndash" => Some('–'),
+        "mdash" => Some('—'),
+        "#124" => Some('|'),
+        _ => None,
+    };
+    if named.is_some() {
+        return named;
+    }
+    let num = name.strip_prefix('#')?;
+    let code = match num.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => num.parse::<u32>().ok()?,
+    };
+    char::from_u32(code)
+}
+
+/// Replace HTML line breaks (`<br>`, `<br/>`, `<br />`, the invalid `</br>`)
+/// by a space.
+pub fn replace_br(s: &str) -> String {
+    if !s.contains('<') {
+        return s.to_string();
+    }
+    static_regex!(r"(?i)</?br\s*/?>")
+        .replace_all(s, " ")
+        .into_owned()
+}
+
+/// The plain text of a markdown inline fragment: emphasis, code marks and
+/// link targets dropped, link text and code text kept, HTML tags dropped.
+pub fn plain_text(md: &str) -> String {
+    let mut out = String::new();
+    for ev in Parser::new(md) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::Item) => out.push(' '),
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse_spaces(&out)
+}
+
+/// `[text](target)` at the start of `s` (after trimming): the text, the target
+/// and the rest. Tolerates a missing closing parenthesis.
+pub fn leading_link(s: &str) -> Option<(String, String, &str)> {
+    let s = trim(s);
+    let inner = s.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let text = &inner[..close];
+    let after = &inner[close + 1..];
+    if let Some(target) = after.strip_prefix('(') {
+        match target.find(')') {
+            Some(end) => Some((
+                text.to_string(),
+                target[..end].to_string(),
+                &target[end + 1..],
+            )),
+            None => Some((text.to_string(), target.to_string(), "")),
+        }
+    } else if let Some(rest) = after.strip_prefix("[]") {
+        Some((text.to_string(), String::new(), rest))
+    } else if let Some(r) = after.strip_prefix('[') {
+        // `[text][label]`
+        let end = r.find(']')?;
+        Some((text.to_string(), r[..end].to_string(), &r[end + 1..]))
+    } else {
+        Some((text.to_string(), String::new(), after))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_are_decoded_and_unknown_ones_kept() {
+        assert_eq!(
+            decode_entities("Bearer &lt;token&gt; a&#124;b &amp; &foo; &"),
+            "Bearer <token> a|b & &foo; &"
+        );
+        assert_eq!(decode_entities("x&nbsp;y&#x41;"), "x\u{a0}yA");
+    }
+
+    #[test]
+    fn br_tags_become_spaces() {
+        assert_eq!(replace_br("a<br/>b<BR>c</br>d<br />e"), "a b c d e");
+    }
+
+    #[test]
+    fn plain_text_drops_marks_and_link_targets() {
+        assert_eq!(
+            plain_text("`x` resource **type** [y](y.md)"),
+            "x resource type y"
+        );
+    }
+
+    #[test]
+    fn trimming_is_unicode_aware() {
+        assert_eq!(trim("\u{200b}\u{a0} x \u{202f}"), "x");
+        assert_eq!(collapse_spaces("a\u{a0}\u{a0}b  c "), "a b c");
+    }
+
+    #[test]
+    fn leading_links_in_all_forms() {
+        assert_eq!(
+            leading_link("[a](b.md) collection"),
+            Some(("a".into(), "b.md".into(), " collection"))
+        );
+        assert_eq!(
+            leading_link("[a][] collection"),
+            Some(("a".into(), String::new(), " collection"))
+        );
+        assert_eq!(
+            leading_link("[a](b.md"),
+            Some(("a".into(), "b.md".into(), ""))
+        );
+        assert_eq!(leading_link("a"), None);
+    }
+}
