@@ -1,0 +1,7 @@
+
+mod executor;
+
+pub use executor::{
+    BlockingGraphClient, BoxFuture, GraphClient, GraphClientBuilder, Sleeper, StaticToken,
+    TokenProvider, TokioSleeper,
+};
