@@ -184,9 +184,10 @@ impl<T> ApiRequest<T> {
             builder = builder.header(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
         for (name, value) in &self.headers {
+            let value = header_value(value, name)?;
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|e| Error::InvalidRequest(format!("header name `{name}`: {e}")))?;
-            builder = builder.header(name, header_value(value, name.as_str())?);
+            builder = builder.header(name, value);
         }
         builder
             .body(self.body.clone().unwrap_or_default())
