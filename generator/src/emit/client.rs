@@ -88,7 +88,15 @@ pub fn client_module(
     let mut items = Vec::new();
     let mut methods = Vec::new();
     for (op, fn_name) in ops.iter().zip(fn_names.iter()) {
-        let emitted = operation(op, fn_name, version, &ctx, opts, &mut type_names, &mut diags);
+        let emitted = operation(
+            op,
+            fn_name,
+            version,
+            &ctx,
+            opts,
+            &mut type_names,
+            &mut diags,
+        );
         items.push(emitted.items);
         methods.extend(emitted.method);
     }
@@ -152,7 +160,9 @@ fn operation(
         wanted.push("query".to_string());
     }
     let (arg_names, _) = naming::uniquify(&wanted);
-    let mut arg_names = arg_names.into_iter().map(|n| syn_ident(&naming::escape_snake(&n)));
+    let mut arg_names = arg_names
+        .into_iter()
+        .map(|n| syn_ident(&naming::escape_snake(&n)));
 
     let mut args: Vec<Arg> = Vec::new();
     let mut extra_items = TokenStream::new();
@@ -185,13 +195,19 @@ fn operation(
         let ident = arg_names.next().unwrap_or_else(|| syn_ident("unnamed"));
         let wire = &param.name;
         chain.extend(quote!(.query(#wire, #ident)));
-        args.push(Arg { ident, ty: quote!(&str) });
+        args.push(Arg {
+            ident,
+            ty: quote!(&str),
+        });
     }
     for header in &headers {
         let ident = arg_names.next().unwrap_or_else(|| syn_ident("unnamed"));
         let wire = &header.name;
         chain.extend(quote!(.header(#wire, #ident)));
-        args.push(Arg { ident, ty: quote!(&str) });
+        args.push(Arg {
+            ident,
+            ty: quote!(&str),
+        });
     }
     if let Some(body) = &body {
         let ident = arg_names.next().unwrap_or_else(|| syn_ident("body"));
@@ -352,15 +368,31 @@ pub(crate) fn syn_ident(text: &str) -> syn::Ident {
 pub fn runtime_files(opts: &ClientOptions) -> Vec<(String, String)> {
     let mut module = include_str!("runtime/mod.rs").to_string();
     if opts.executor {
+        module.push('\n');
         module.push_str(include_str!("runtime/mod_executor.rs"));
     }
     let mut files = vec![
         ("runtime/mod.rs".to_string(), module),
-        ("runtime/encode.rs".to_string(), include_str!("runtime/encode.rs").to_string()),
-        ("runtime/error.rs".to_string(), include_str!("runtime/error.rs").to_string()),
-        ("runtime/page.rs".to_string(), include_str!("runtime/page.rs").to_string()),
-        ("runtime/request.rs".to_string(), include_str!("runtime/request.rs").to_string()),
-        ("runtime/retry.rs".to_string(), include_str!("runtime/retry.rs").to_string()),
+        (
+            "runtime/encode.rs".to_string(),
+            include_str!("runtime/encode.rs").to_string(),
+        ),
+        (
+            "runtime/error.rs".to_string(),
+            include_str!("runtime/error.rs").to_string(),
+        ),
+        (
+            "runtime/page.rs".to_string(),
+            include_str!("runtime/page.rs").to_string(),
+        ),
+        (
+            "runtime/request.rs".to_string(),
+            include_str!("runtime/request.rs").to_string(),
+        ),
+        (
+            "runtime/retry.rs".to_string(),
+            include_str!("runtime/retry.rs").to_string(),
+        ),
     ];
     if opts.executor {
         files.push((

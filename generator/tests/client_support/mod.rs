@@ -187,7 +187,6 @@ fn update_op(
     paths: Vec<OpPath>,
     body_type: &str,
     body_props: Vec<Property>,
-    headers: Vec<Header>,
 ) -> Operation {
     Operation {
         name: name.to_string(),
@@ -203,7 +202,7 @@ fn update_op(
             6,
         )],
         request: Request {
-            headers,
+            headers: Vec::new(),
             type_name: Some(body_type.to_string()),
             collection: false,
             properties: body_props,
@@ -229,15 +228,33 @@ const S004: &str = "docs-input/004_513c3e2dd710452a.txt";
 
 fn auth_accept(file: &str, line: u32) -> Vec<Header> {
     vec![
-        header("Authorization", "Bearer <token> Required.", true, file, line),
+        header(
+            "Authorization",
+            "Bearer <token> Required.",
+            true,
+            file,
+            line,
+        ),
         header("Accept", "application/json", false, file, line + 1),
     ]
 }
 
 fn auth_content_type(file: &str, line: u32) -> Vec<Header> {
     vec![
-        header("Authorization", "Bearer {token}. Required.", true, file, line),
-        header("Content-Type", "application/json. Required.", true, file, line + 1),
+        header(
+            "Authorization",
+            "Bearer {token}. Required.",
+            true,
+            file,
+            line,
+        ),
+        header(
+            "Content-Type",
+            "application/json. Required.",
+            true,
+            file,
+            line + 1,
+        ),
     ]
 }
 
@@ -251,7 +268,7 @@ fn seed_000() -> Operation {
         lit("userStatuses"),
         param("userStatusId", "<id>"),
     ];
-    update_op(
+    let mut op = update_op(
         "update_device_compliance_user_status",
         "Update deviceComplianceUserStatus",
         Version::Beta,
@@ -268,8 +285,9 @@ fn seed_000() -> Operation {
             prop("status", "String", f, 29),
             prop("lastReportedDateTime", "DateTimeOffset", f, 30),
         ],
-        auth_accept(f, 19),
-    )
+    );
+    op.request.headers = auth_accept(f, 19);
+    op
 }
 
 /// Seed 001: six PATCH paths with casts and `//` (beta).
@@ -317,7 +335,7 @@ fn seed_001() -> Operation {
             18,
         ),
     ];
-    update_op(
+    let mut op = update_op(
         "update_device_configuration_user_status",
         "Update deviceConfigurationUserStatus",
         Version::Beta,
@@ -329,8 +347,9 @@ fn seed_001() -> Operation {
             prop("status", "String", f, 34),
             prop("lastReportedDateTime", "DateTimeOffset", f, 35),
         ],
-        auth_accept(f, 24),
-    )
+    );
+    op.request.headers = auth_accept(f, 24);
+    op
 }
 
 /// Seed 002: `PATCH .../{deviceCompliancePolicyId}/userStatuses` (v1.0, placeholder examples).
@@ -342,7 +361,7 @@ fn seed_002() -> Operation {
         param("deviceCompliancePolicyId", "{deviceCompliancePolicyId}"),
         lit("userStatuses"),
     ];
-    update_op(
+    let mut op = update_op(
         "update_user_statuses",
         "Update userStatuses",
         Version::V1_0,
@@ -355,8 +374,9 @@ fn seed_002() -> Operation {
         )],
         "deviceComplianceUserStatus",
         user_status_props(f, 48),
-        auth_content_type(f, 38),
-    )
+    );
+    op.request.headers = auth_content_type(f, 38);
+    op
 }
 
 fn user_status_props(f: &str, line: u32) -> Vec<Property> {
@@ -378,7 +398,10 @@ fn seed_003() -> Operation {
         lit("deviceCompliancePolicies"),
         param("deviceCompliancePolicyId", "{deviceCompliancePolicyId}"),
         lit("deviceStatuses"),
-        param("deviceComplianceDeviceStatusId", "{deviceComplianceDeviceStatusId}"),
+        param(
+            "deviceComplianceDeviceStatusId",
+            "{deviceComplianceDeviceStatusId}",
+        ),
     ];
     let props = [
         ("id", "String"),
@@ -395,7 +418,7 @@ fn seed_003() -> Operation {
     .enumerate()
     .map(|(i, (n, t))| prop(n, t, f, 35 + i as u32))
     .collect();
-    update_op(
+    let mut op = update_op(
         "update_device_compliance_device_status",
         "Update deviceComplianceDeviceStatus",
         Version::Beta,
@@ -408,8 +431,9 @@ fn seed_003() -> Operation {
         )],
         "deviceComplianceDeviceStatus",
         props,
-        auth_accept(f, 24),
-    )
+    );
+    op.request.headers = auth_accept(f, 24);
+    op
 }
 
 /// Seed 004: `PATCH /deviceAppManagement/mobileAppConfigurations/{id}/userStatuses` (v1.0).
@@ -425,7 +449,7 @@ fn seed_004() -> Operation {
         ),
         lit("userStatuses"),
     ];
-    update_op(
+    let mut op = update_op(
         "update_user_statuses2",
         "Update userStatuses",
         Version::V1_0,
@@ -438,14 +462,24 @@ fn seed_004() -> Operation {
         )],
         "managedDeviceMobileAppConfigurationUserStatus",
         user_status_props(f, 48),
-        auth_content_type(f, 38),
-    )
+    );
+    op.request.headers = auth_content_type(f, 38);
+    op
 }
 
-fn json_message(start_line: &str, headers: &[(&str, &str)], body: Option<&str>, file: &str, line: u32) -> HttpMessage {
+fn json_message(
+    start_line: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+    file: &str,
+    line: u32,
+) -> HttpMessage {
     HttpMessage {
         start_line: start_line.to_string(),
-        headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        headers: headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
         body_text: body.map(str::to_string),
         json: body.and_then(|b| serde_json::from_str(b).ok()),
         placeholder: false,
@@ -454,9 +488,12 @@ fn json_message(start_line: &str, headers: &[(&str, &str)], body: Option<&str>, 
     }
 }
 
-const LIST: &str = "../shared/corpus/beta/api/intune-deviceconfig-devicecomplianceuserstatus-list.md";
-const DELETE: &str = "../shared/corpus/beta/api/intune-deviceconfig-devicecomplianceuserstatus-delete.md";
-const ACTION: &str = "../shared/corpus/beta/api/intune-shared-devicecompliancepolicy-scheduleactionsforrules.md";
+const LIST: &str =
+    "../shared/corpus/beta/api/intune-deviceconfig-devicecomplianceuserstatus-list.md";
+const DELETE: &str =
+    "../shared/corpus/beta/api/intune-deviceconfig-devicecomplianceuserstatus-delete.md";
+const ACTION: &str =
+    "../shared/corpus/beta/api/intune-shared-devicecompliancepolicy-scheduleactionsforrules.md";
 const SEARCH: &str = "../shared/corpus/v1.0/api/driveitem-search.md";
 
 fn base_op(name: &str, title: &str, version: Version, method: &str, file: &str) -> Operation {
@@ -484,9 +521,14 @@ fn policy_user_statuses(file: &str, line: u32, with_id: bool) -> OpPath {
         param("deviceCompliancePolicyId", "{deviceCompliancePolicyId}"),
         lit("userStatuses"),
     ];
-    let mut raw = "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses".to_string();
+    let mut raw =
+        "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses"
+            .to_string();
     if with_id {
-        segs.push(param("deviceComplianceUserStatusId", "{deviceComplianceUserStatusId}"));
+        segs.push(param(
+            "deviceComplianceUserStatusId",
+            "{deviceComplianceUserStatusId}",
+        ));
         raw.push_str("/{deviceComplianceUserStatusId}");
     }
     op_path(&raw, segs, file, line)
@@ -646,11 +688,31 @@ fn search_drive_items() -> Operation {
         op_path(raw, s, f, line)
     };
     op.paths = vec![
-        mk(vec![lit("drives"), param("driveId", "{drive-id}")], "/drives/{drive-id}/root/search(q='{search-text}')", 30),
-        mk(vec![lit("groups"), param("groupId", "{group-id}"), lit("drive")], "/groups/{group-id}/drive/root/search(q='{search-text}')", 31),
-        mk(vec![lit("me"), lit("drive")], "/me/drive/root/search(q='{search-text}')", 32),
-        mk(vec![lit("sites"), param("siteId", "{site-id}"), lit("drive")], "/sites/{site-id}/drive/root/search(q='{search-text}')", 33),
-        mk(vec![lit("users"), param("userId", "{user-id}"), lit("drive")], "/users/{user-id}/drive/root/search(q='{search-text}')", 34),
+        mk(
+            vec![lit("drives"), param("driveId", "{drive-id}")],
+            "/drives/{drive-id}/root/search(q='{search-text}')",
+            30,
+        ),
+        mk(
+            vec![lit("groups"), param("groupId", "{group-id}"), lit("drive")],
+            "/groups/{group-id}/drive/root/search(q='{search-text}')",
+            31,
+        ),
+        mk(
+            vec![lit("me"), lit("drive")],
+            "/me/drive/root/search(q='{search-text}')",
+            32,
+        ),
+        mk(
+            vec![lit("sites"), param("siteId", "{site-id}"), lit("drive")],
+            "/sites/{site-id}/drive/root/search(q='{search-text}')",
+            33,
+        ),
+        mk(
+            vec![lit("users"), param("userId", "{user-id}"), lit("drive")],
+            "/users/{user-id}/drive/root/search(q='{search-text}')",
+            34,
+        ),
     ];
     op.query_options = ["$expand", "$select", "$skipToken", "$top", "$orderby"]
         .iter()
@@ -674,11 +736,18 @@ fn search_drive_items() -> Operation {
     };
     op.examples = vec![Example {
         title: None,
-        request: Some(json_message("GET /me/drive/root/search(q='Contoso Project')", &[], None, f, 62)),
+        request: Some(json_message(
+            "GET /me/drive/root/search(q='Contoso Project')",
+            &[],
+            None,
+            f,
+            62,
+        )),
         response: Some(json_message(
             "HTTP/1.1 200 OK",
             &[("Content-type", "application/json")],
-            Some(r#"{
+            Some(
+                r#"{
     "value": [
       {
         "id": "0123456789abc!123",
@@ -694,7 +763,8 @@ fn search_drive_items() -> Operation {
       }
     ],
     "@odata.nextLink": "https://graph.microsoft.com/v1.0/me/drive/root/search(query='contoso project')&skipToken=1asdlnjnkj1nalkm!asd"
-}"#),
+}"#,
+            ),
             f,
             96,
         )),
@@ -735,16 +805,39 @@ pub fn seed_api() -> Api {
     ];
     operations.sort_by(|a, b| (a.version, &a.name).cmp(&(b.version, &b.name)));
     let mut types = vec![
-        type_def("deviceComplianceUserStatus", Version::Beta, seed_000().request.properties, S000),
-        type_def("deviceConfigurationUserStatus", Version::Beta, seed_001().request.properties, S001),
-        type_def("deviceComplianceDeviceStatus", Version::Beta, seed_003().request.properties, S003),
+        type_def(
+            "deviceComplianceUserStatus",
+            Version::Beta,
+            seed_000().request.properties,
+            S000,
+        ),
+        type_def(
+            "deviceConfigurationUserStatus",
+            Version::Beta,
+            seed_001().request.properties,
+            S001,
+        ),
+        type_def(
+            "deviceComplianceDeviceStatus",
+            Version::Beta,
+            seed_003().request.properties,
+            S003,
+        ),
         type_def(
             "deviceComplianceScheduledActionForRule",
             Version::Beta,
-            vec![prop("id", "String", ACTION, 60), prop("ruleName", "String", ACTION, 61)],
+            vec![
+                prop("id", "String", ACTION, 60),
+                prop("ruleName", "String", ACTION, 61),
+            ],
             ACTION,
         ),
-        type_def("deviceComplianceUserStatus", Version::V1_0, user_status_props(S002, 48), S002),
+        type_def(
+            "deviceComplianceUserStatus",
+            Version::V1_0,
+            user_status_props(S002, 48),
+            S002,
+        ),
         type_def(
             "managedDeviceMobileAppConfigurationUserStatus",
             Version::V1_0,
@@ -754,7 +847,10 @@ pub fn seed_api() -> Api {
         type_def(
             "driveItem",
             Version::V1_0,
-            vec![prop("id", "String", SEARCH, 90), prop("name", "String", SEARCH, 91)],
+            vec![
+                prop("id", "String", SEARCH, 90),
+                prop("name", "String", SEARCH, 91),
+            ],
             SEARCH,
         ),
     ];

@@ -41,11 +41,19 @@ pub(crate) fn plan(
     }
     let request = &op.request;
     if request.is_parameters && !request.properties.is_empty() {
-        return Some(Body::Params(fields(op, &request.properties, version, ctx, diags)));
+        return Some(Body::Params(fields(
+            op,
+            &request.properties,
+            version,
+            ctx,
+            diags,
+        )));
     }
     if let Some(type_name) = &request.type_name {
         let ty = match ctx.resolve(type_name) {
-            Some(r) if r.kind == Kind::Struct && method == "PATCH" => ctx.update_type(&r.graph_name),
+            Some(r) if r.kind == Kind::Struct && method == "PATCH" => {
+                ctx.update_type(&r.graph_name)
+            }
             Some(r) => r.ty,
             None => {
                 diags.push(Diagnostic::warning(
@@ -58,7 +66,11 @@ pub(crate) fn plan(
             }
         };
         // A slice, not `&Vec` (clippy::ptr_arg).
-        let ty = if request.collection { quote!([#ty]) } else { ty };
+        let ty = if request.collection {
+            quote!([#ty])
+        } else {
+            ty
+        };
         return Some(Body::Type(ty));
     }
     if !request.properties.is_empty() {
@@ -68,7 +80,13 @@ pub(crate) fn plan(
             op.source.line,
             "the request body table names no type; its rows become a parameters struct",
         ));
-        return Some(Body::Params(fields(op, &request.properties, version, ctx, diags)));
+        return Some(Body::Params(fields(
+            op,
+            &request.properties,
+            version,
+            ctx,
+            diags,
+        )));
     }
     let has_example_body = op
         .examples
@@ -101,7 +119,10 @@ fn fields(
                 "client-duplicate-parameter",
                 &p.source.file,
                 p.source.line,
-                format!("body parameter `{}` is listed twice; the first row is used", p.name),
+                format!(
+                    "body parameter `{}` is listed twice; the first row is used",
+                    p.name
+                ),
             ));
         } else {
             seen.push(&p.name);
@@ -144,7 +165,11 @@ fn fields(
 }
 
 /// `pub struct <Op>Body { .. }`: optional parameters are left out when `None`.
-pub(crate) fn params_struct(ident: &syn::Ident, fields: &[ParamField], op: &Operation) -> TokenStream {
+pub(crate) fn params_struct(
+    ident: &syn::Ident,
+    fields: &[ParamField],
+    op: &Operation,
+) -> TokenStream {
     let derive_default = fields.iter().all(|f| !f.required || f.has_default);
     let derives = if derive_default {
         quote!(#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)])

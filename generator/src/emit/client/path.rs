@@ -51,7 +51,9 @@ impl PathPlan {
     pub fn params(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for piece in &self.pieces {
-            if let Piece::Param(n) | Piece::Quoted(n) | Piece::Unquoted(n) | Piece::ItemPath(n) = piece {
+            if let Piece::Param(n) | Piece::Quoted(n) | Piece::Unquoted(n) | Piece::ItemPath(n) =
+                piece
+            {
                 if !out.contains(n) {
                     out.push(n.clone());
                 }
@@ -180,7 +182,13 @@ fn plan_path(op: &Operation, path: &OpPath, diags: &mut Vec<Diagnostic>) -> Path
 
 /// `name(a='{x}',b=1)`: literal arguments as written, placeholders quoted as the
 /// docs show them.
-fn function_segment(op: &Operation, path: &OpPath, name: &str, args: &[FunctionArg], plan: &mut PathPlan) {
+fn function_segment(
+    op: &Operation,
+    path: &OpPath,
+    name: &str,
+    args: &[FunctionArg],
+    plan: &mut PathPlan,
+) {
     plan.push_lit(&encode_literal(name));
     plan.push_lit("(");
     for (i, arg) in args.iter().enumerate() {
@@ -205,7 +213,13 @@ fn function_segment(op: &Operation, path: &OpPath, name: &str, args: &[FunctionA
 /// Whether the docs quote a placeholder argument: from the request line as
 /// written (`q='{search-text}'`), else from its type (strings are quoted in
 /// OData URLs, numbers, dates and GUIDs are not).
-fn arg_is_quoted(op: &Operation, path: &OpPath, func: &str, index: usize, arg: &FunctionArg) -> bool {
+fn arg_is_quoted(
+    op: &Operation,
+    path: &OpPath,
+    func: &str,
+    index: usize,
+    arg: &FunctionArg,
+) -> bool {
     if let Some(args_text) = path
         .raw
         .find(&format!("{func}("))
@@ -235,15 +249,29 @@ fn arg_is_quoted(op: &Operation, path: &OpPath, func: &str, index: usize, arg: &
     !matches!(
         ty.as_deref(),
         Some(
-            "int32" | "int64" | "int16" | "boolean" | "double" | "decimal" | "single" | "guid"
-                | "datetimeoffset" | "date" | "duration" | "timeofday"
+            "int32"
+                | "int64"
+                | "int16"
+                | "boolean"
+                | "double"
+                | "decimal"
+                | "single"
+                | "guid"
+                | "datetimeoffset"
+                | "date"
+                | "duration"
+                | "timeofday"
         )
     )
 }
 
 /// Split `root:/{item-path}:` around its first `{..}` or `<..>` placeholder.
 fn split_placeholder(raw: &str) -> Option<(&str, &str)> {
-    let (open, close) = if raw.contains('{') { ('{', '}') } else { ('<', '>') };
+    let (open, close) = if raw.contains('{') {
+        ('{', '}')
+    } else {
+        ('<', '>')
+    };
     let start = raw.find(open)?;
     let end = start + raw.get(start..)?.find(close)?;
     Some((raw.get(..start)?, raw.get(end + 1..)?))

@@ -52,15 +52,55 @@ pub(crate) struct QueryPlan {
 /// The OData system query options this client knows, by lower-case name without `$`.
 fn system_option(name: &str) -> Option<(&'static str, &'static str, FieldKind, &'static str)> {
     let o = match name {
-        "select" => ("$select", "select", FieldKind::List, "Properties to return (`$select`)."),
-        "expand" => ("$expand", "expand", FieldKind::List, "Relationships to expand (`$expand`)."),
-        "orderby" => ("$orderby", "orderby", FieldKind::List, "Sort order (`$orderby`), e.g. `displayName desc`."),
-        "filter" => ("$filter", "filter", FieldKind::Text, "Filter expression (`$filter`)."),
-        "search" => ("$search", "search", FieldKind::Text, "Search expression (`$search`)."),
+        "select" => (
+            "$select",
+            "select",
+            FieldKind::List,
+            "Properties to return (`$select`).",
+        ),
+        "expand" => (
+            "$expand",
+            "expand",
+            FieldKind::List,
+            "Relationships to expand (`$expand`).",
+        ),
+        "orderby" => (
+            "$orderby",
+            "orderby",
+            FieldKind::List,
+            "Sort order (`$orderby`), e.g. `displayName desc`.",
+        ),
+        "filter" => (
+            "$filter",
+            "filter",
+            FieldKind::Text,
+            "Filter expression (`$filter`).",
+        ),
+        "search" => (
+            "$search",
+            "search",
+            FieldKind::Text,
+            "Search expression (`$search`).",
+        ),
         "top" => ("$top", "top", FieldKind::Number, "Page size (`$top`)."),
-        "skip" => ("$skip", "skip", FieldKind::Number, "Items to skip (`$skip`)."),
-        "count" => ("$count", "count", FieldKind::Flag, "Ask for `@odata.count` (`$count`)."),
-        "skiptoken" => ("$skiptoken", "skip_token", FieldKind::Text, "Paging token (`$skiptoken`)."),
+        "skip" => (
+            "$skip",
+            "skip",
+            FieldKind::Number,
+            "Items to skip (`$skip`).",
+        ),
+        "count" => (
+            "$count",
+            "count",
+            FieldKind::Flag,
+            "Ask for `@odata.count` (`$count`).",
+        ),
+        "skiptoken" => (
+            "$skiptoken",
+            "skip_token",
+            FieldKind::Text,
+            "Paging token (`$skiptoken`).",
+        ),
         _ => return None,
     };
     Some(o)
@@ -94,7 +134,11 @@ pub(crate) fn plan(op: &Operation, diags: &mut Vec<Diagnostic>) -> QueryPlan {
     for option in &op.query_options {
         add_option(option, &mut fields, diags);
     }
-    for p in op.parameters.iter().filter(|p| p.location == ParamLocation::Query) {
+    for p in op
+        .parameters
+        .iter()
+        .filter(|p| p.location == ParamLocation::Query)
+    {
         if p.name.trim_start().starts_with('$') {
             add_option(&p.name, &mut fields, diags);
         } else if p.required {

@@ -37,7 +37,10 @@ pub(crate) fn plan(
     if method == "GET" {
         match trailing_dollar(op) {
             Some("value") => {
-                return plan_of(quote!(::std::vec::Vec<u8>), quote!(crate::runtime::decode_bytes))
+                return plan_of(
+                    quote!(::std::vec::Vec<u8>),
+                    quote!(crate::runtime::decode_bytes),
+                )
             }
             Some("count") => return plan_of(quote!(i64), quote!(crate::runtime::decode_count)),
             _ => {}
@@ -69,7 +72,8 @@ pub(crate) fn plan(
         return plan_of(json_value(), quote!(crate::runtime::decode_json_or_null));
     };
     let one = resolved.ty;
-    if !response.collection && matches!(type_name.to_ascii_lowercase().as_str(), "json" | "untyped") {
+    if !response.collection && matches!(type_name.to_ascii_lowercase().as_str(), "json" | "untyped")
+    {
         return plan_of(json_value(), quote!(crate::runtime::decode_json_or_null));
     }
     if response.collection {

@@ -16,7 +16,11 @@ fn is_unreserved(b: u8) -> bool {
 /// Characters kept in a query value besides the unreserved ones: they have no
 /// meaning inside a query value and keep `$filter` expressions readable.
 fn is_query_safe(b: u8) -> bool {
-    is_unreserved(b) || matches!(b, b'\'' | b'(' | b')' | b'*' | b',' | b':' | b'@' | b'/' | b'$')
+    is_unreserved(b)
+        || matches!(
+            b,
+            b'\'' | b'(' | b')' | b'*' | b',' | b':' | b'@' | b'/' | b'$'
+        )
 }
 
 fn encode_with(value: &str, keep: fn(u8) -> bool, out: &mut String) {
@@ -165,7 +169,10 @@ mod tests {
 
     #[test]
     fn function_arguments_are_quoted_and_encoded() {
-        let p = PathBuilder::new().literal("/f(q=").quoted_arg("it's/x").literal(")");
+        let p = PathBuilder::new()
+            .literal("/f(q=")
+            .quoted_arg("it's/x")
+            .literal(")");
         assert_eq!(p.as_str(), "/f(q='it''s%2Fx')");
     }
 
@@ -173,6 +180,9 @@ mod tests {
     fn empty_values_are_problems() {
         assert!(PathBuilder::new().param("").problem().is_some());
         assert!(PathBuilder::new().item_path("a/../b").problem().is_some());
-        assert_eq!(PathBuilder::new().item_path("/a b/c.txt").as_str(), "a%20b/c.txt");
+        assert_eq!(
+            PathBuilder::new().item_path("/a b/c.txt").as_str(),
+            "a%20b/c.txt"
+        );
     }
 }

@@ -49,9 +49,17 @@ pub struct ODataErrorDetail {
 /// `error.innerError`: what support needs to trace the call.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct InnerError {
-    #[serde(rename = "request-id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "request-id",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub request_id: Option<String>,
-    #[serde(rename = "client-request-id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "client-request-id",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub client_request_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -170,7 +178,10 @@ mod tests {
         assert_eq!(inner.date.as_deref(), Some("2021-07-16T00:00:00"));
         let lower = br#"{"error":{"code":"x","message":"y","innererror":{"request-id":"r2"}}}"#;
         let e = ODataError::from_body(lower).unwrap_or_default();
-        assert_eq!(e.inner_error.and_then(|i| i.request_id).as_deref(), Some("r2"));
+        assert_eq!(
+            e.inner_error.and_then(|i| i.request_id).as_deref(),
+            Some("r2")
+        );
         assert!(ODataError::from_body(b"<html>").is_none());
     }
 }

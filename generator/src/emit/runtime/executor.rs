@@ -177,7 +177,10 @@ impl GraphClient {
     }
 
     /// Send `request`, retrying throttled calls; the last response, whatever its status.
-    pub async fn execute<T>(&self, request: &ApiRequest<T>) -> Result<http::Response<Vec<u8>>, Error> {
+    pub async fn execute<T>(
+        &self,
+        request: &ApiRequest<T>,
+    ) -> Result<http::Response<Vec<u8>>, Error> {
         let mut attempts: u32 = 0;
         loop {
             let token = self.tokens.token().await.map_err(Error::Token)?;
@@ -202,10 +205,10 @@ impl GraphClient {
     }
 
     /// Every page of a collection, following `@odata.nextLink`.
-    pub fn pages<T: Send>(
-        &self,
+    pub fn pages<'a, T: Send + 'a>(
+        &'a self,
         first: ApiRequest<Page<T>>,
-    ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + '_ {
+    ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + 'a {
         stream::unfold(Some(first), move |state| async move {
             let request = state?;
             match self.send(&request).await {
@@ -222,10 +225,10 @@ impl GraphClient {
     }
 
     /// Every item of a collection, page after page.
-    pub fn items<T: Send>(
-        &self,
+    pub fn items<'a, T: Send + 'a>(
+        &'a self,
         first: ApiRequest<Page<T>>,
-    ) -> impl Stream<Item = Result<T, Error>> + Send + '_ {
+    ) -> impl Stream<Item = Result<T, Error>> + Send + 'a {
         self.pages(first).flat_map(|page| {
             let items: Vec<Result<T, Error>> = match page {
                 Ok(page) => page.value.into_iter().map(Ok).collect(),
@@ -247,7 +250,10 @@ impl GraphClient {
         Ok(items)
     }
 
-    async fn round_trip(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Error> {
+    async fn round_trip(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> Result<http::Response<Vec<u8>>, Error> {
         let built_path = request.uri().path().to_string();
         let request = reqwest::Request::try_from(request)
             .map_err(|e| Error::InvalidRequest(format!("URL not accepted: {e}")))?;
@@ -279,7 +285,10 @@ impl GraphClient {
 
 /// The next page's request; a service that links a page to itself would make
 /// paging endless, so that is an error.
-fn next_page<T>(request: &ApiRequest<Page<T>>, page: &Page<T>) -> Result<Option<ApiRequest<Page<T>>>, Error> {
+fn next_page<T>(
+    request: &ApiRequest<Page<T>>,
+    page: &Page<T>,
+) -> Result<Option<ApiRequest<Page<T>>>, Error> {
     let next = request.next_page(page);
     if let (Some(link), Some(current)) = (&page.next_link, request.absolute_link()) {
         if link == current {
@@ -312,7 +321,10 @@ impl BlockingGraphClient {
     }
 
     /// Every page of a collection, fetched as the iterator advances.
-    pub fn pages<T>(&self, first: ApiRequest<Page<T>>) -> impl Iterator<Item = Result<Page<T>, Error>> + '_ {
+    pub fn pages<'a, T: 'a>(
+        &'a self,
+        first: ApiRequest<Page<T>>,
+    ) -> impl Iterator<Item = Result<Page<T>, Error>> + 'a {
         let mut state = Some(first);
         ::std::iter::from_fn(move || {
             let request = state.take()?;

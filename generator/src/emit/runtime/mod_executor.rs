@@ -1,4 +1,3 @@
-
 mod executor;
 
 pub use executor::{

@@ -68,7 +68,12 @@ impl<T> ::std::fmt::Debug for ApiRequest<T> {
 
 impl<T> ApiRequest<T> {
     /// A request to `{base}/{version}{path}` whose success body `decode` reads.
-    pub fn new(method: Method, version: &'static str, path: PathBuilder, decode: Decoder<T>) -> Self {
+    pub fn new(
+        method: Method,
+        version: &'static str,
+        path: PathBuilder,
+        decode: Decoder<T>,
+    ) -> Self {
         let (path, problem) = path.into_parts();
         ApiRequest {
             method,
@@ -171,7 +176,11 @@ impl<T> ApiRequest<T> {
 
     /// Build the HTTP request: method, URL, `Authorization: Bearer`, `Accept`,
     /// `Content-Type: application/json` when a body is sent, required headers.
-    pub fn to_http(&self, base_url: &str, bearer_token: &str) -> Result<http::Request<Vec<u8>>, Error> {
+    pub fn to_http(
+        &self,
+        base_url: &str,
+        bearer_token: &str,
+    ) -> Result<http::Request<Vec<u8>>, Error> {
         let url = self.url(base_url)?;
         let mut auth = header_value(&format!("Bearer {bearer_token}"), "Authorization")?;
         auth.set_sensitive(true);
@@ -239,8 +248,11 @@ impl<T> ApiRequest<Page<T>> {
 }
 
 fn header_value(value: &str, name: &str) -> Result<HeaderValue, Error> {
-    HeaderValue::from_str(value)
-        .map_err(|_| Error::InvalidRequest(format!("the value of header `{name}` is not a valid header value")))
+    HeaderValue::from_str(value).map_err(|_| {
+        Error::InvalidRequest(format!(
+            "the value of header `{name}` is not a valid header value"
+        ))
+    })
 }
 
 /// A JSON body of type `T`.
@@ -294,13 +306,18 @@ mod tests {
 
     #[test]
     fn builds_url_with_encoded_query() {
-        let r = req().query("$filter", "name eq 'a&b'").query_list("$select", &["id".into(), "x".into()]);
+        let r = req()
+            .query("$filter", "name eq 'a&b'")
+            .query_list("$select", &["id".into(), "x".into()]);
         assert_eq!(
             r.url("https://h/").ok().as_deref(),
             Some("https://h/v1.0/users/a%20b?$filter=name%20eq%20'a%26b'&$select=id,x")
         );
         let http = r.to_http("https://h", "t").ok();
-        let auth = http.as_ref().and_then(|h| h.headers().get(AUTHORIZATION)).cloned();
+        let auth = http
+            .as_ref()
+            .and_then(|h| h.headers().get(AUTHORIZATION))
+            .cloned();
         assert_eq!(auth, HeaderValue::from_str("Bearer t").ok());
         assert!(req().to_http("https://h", "bad\ntoken").is_err());
     }
@@ -312,10 +329,19 @@ mod tests {
             ..Page::default()
         };
         let next = req().next_page(&page);
-        assert!(matches!(next.map(|n| n.url("https://h")), Some(Err(Error::InvalidRequest(_)))));
-        let page = Page { next_link: Some("https://h/v1.0/users?$skiptoken=1".to_string()), ..page };
+        assert!(matches!(
+            next.map(|n| n.url("https://h")),
+            Some(Err(Error::InvalidRequest(_)))
+        ));
+        let page = Page {
+            next_link: Some("https://h/v1.0/users?$skiptoken=1".to_string()),
+            ..page
+        };
         let next = req().next_page(&page).map(|n| n.url("https://h").ok());
-        assert_eq!(next, Some(Some("https://h/v1.0/users?$skiptoken=1".to_string())));
+        assert_eq!(
+            next,
+            Some(Some("https://h/v1.0/users?$skiptoken=1".to_string()))
+        );
     }
 
     #[test]
@@ -334,6 +360,9 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         assert_eq!(decode_count(b"\xef\xbb\xbf42\n").ok(), Some(42));
-        assert_eq!(decode_value::<String>(br#"{"value":"x"}"#).ok().as_deref(), Some("x"));
+        assert_eq!(
+            decode_value::<String>(br#"{"value":"x"}"#).ok().as_deref(),
+            Some("x")
+        );
     }
 }

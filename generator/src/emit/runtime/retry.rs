@@ -73,9 +73,18 @@ mod tests {
     #[test]
     fn decides_waits() {
         let p = RetryPolicy::default();
-        assert_eq!(p.wait_before_retry(429, Some(Duration::from_secs(5)), 1), Some(Duration::from_secs(5)));
-        assert_eq!(p.wait_before_retry(429, Some(Duration::from_secs(3600)), 1), None);
-        assert_eq!(p.wait_before_retry(503, None, 2), Some(Duration::from_secs(6)));
+        assert_eq!(
+            p.wait_before_retry(429, Some(Duration::from_secs(5)), 1),
+            Some(Duration::from_secs(5))
+        );
+        assert_eq!(
+            p.wait_before_retry(429, Some(Duration::from_secs(3600)), 1),
+            None
+        );
+        assert_eq!(
+            p.wait_before_retry(503, None, 2),
+            Some(Duration::from_secs(6))
+        );
         assert_eq!(p.wait_before_retry(504, None, 4), None);
         assert_eq!(p.wait_before_retry(500, None, 1), None);
         assert_eq!(RetryPolicy::none().wait_before_retry(429, None, 1), None);

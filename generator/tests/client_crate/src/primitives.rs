@@ -10,7 +10,8 @@ impl DateTimeOffset {
     /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
     pub fn parse(text: &str) -> Result<DateTimeOffset, String> {
         let b = text.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+        let digits =
+            |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
         let ok_head = b.len() >= 20
             && digits(0..4)
             && b.get(4) == Some(&b'-')

@@ -45,7 +45,10 @@ fn assert_request(seen: &[Recorded], ex: &DocExample, method: &str, path: &str) 
 async fn seed_000_update_device_compliance_user_status() {
     let ex = example("update_device_compliance_user_status");
     let server = TestServer::start().await;
-    server.reply(Reply::json(ex.response_status, ex.response_json.as_ref().unwrap()));
+    server.reply(Reply::json(
+        ex.response_status,
+        ex.response_json.as_ref().unwrap(),
+    ));
     let client = beta::client::Client::new(graph(&server, Arc::default()));
     let body = beta::models::DeviceComplianceUserStatusUpdate {
         status: Some("notApplicable".into()),
@@ -57,12 +60,20 @@ async fn seed_000_update_device_compliance_user_status() {
         .await
         .unwrap();
     let path = ex.path_with(&["policy-1", "status-1"]);
-    assert_eq!(path, "/beta/deviceManagement/deviceCompliancePolicies/policy-1/userStatuses/status-1");
+    assert_eq!(
+        path,
+        "/beta/deviceManagement/deviceCompliancePolicies/policy-1/userStatuses/status-1"
+    );
     assert_request(&server.requests(), &ex, "PATCH", &path);
     assert_typed(&got, &ex);
-    assert_eq!(got.id.as_deref(), Some("a0b566cd-66cd-a0b5-cd66-b5a0cd66b5a0"));
     assert_eq!(
-        got.last_reported_date_time.as_ref().map(DateTimeOffset::as_str),
+        got.id.as_deref(),
+        Some("a0b566cd-66cd-a0b5-cd66-b5a0cd66b5a0")
+    );
+    assert_eq!(
+        got.last_reported_date_time
+            .as_ref()
+            .map(DateTimeOffset::as_str),
         Some("2017-01-01T00:00:17.7769392-08:00")
     );
 }
@@ -107,9 +118,15 @@ async fn seed_001_update_device_configuration_user_status_every_path() {
     };
     for (path, expected) in &paths {
         let server = TestServer::start().await;
-        server.reply(Reply::json(ex.response_status, ex.response_json.as_ref().unwrap()));
+        server.reply(Reply::json(
+            ex.response_status,
+            ex.response_json.as_ref().unwrap(),
+        ));
         let client = beta::client::Client::new(graph(&server, Arc::default()));
-        let got = client.update_device_configuration_user_status(path, &body).await.unwrap();
+        let got = client
+            .update_device_configuration_user_status(path, &body)
+            .await
+            .unwrap();
         assert_request(&server.requests(), &ex, "PATCH", expected);
         assert_typed(&got, &ex);
     }
@@ -119,10 +136,16 @@ async fn seed_001_update_device_configuration_user_status_every_path() {
 async fn seed_002_update_user_statuses_v1() {
     let ex = example("update_user_statuses");
     let server = TestServer::start().await;
-    server.reply(Reply::json(ex.response_status, ex.response_json.as_ref().unwrap()));
+    server.reply(Reply::json(
+        ex.response_status,
+        ex.response_json.as_ref().unwrap(),
+    ));
     let client = v1_0::client::Client::new(graph(&server, Arc::default()));
     let mut additional = v1_0::models::Additional::new();
-    additional.insert("@odata.type".into(), "#microsoft.graph.deviceComplianceUserStatus".into());
+    additional.insert(
+        "@odata.type".into(),
+        "#microsoft.graph.deviceComplianceUserStatus".into(),
+    );
     // The page's example has placeholder values: "String" stays (an unknown
     // enum member round-trips), "Integer"/"String (timestamp)" become typed values.
     let body = v1_0::models::DeviceComplianceUserStatusUpdate {
@@ -133,19 +156,31 @@ async fn seed_002_update_user_statuses_v1() {
         user_principal_name: Some("String".into()),
         additional,
     };
-    let got = client.update_user_statuses("policy-1", &body).await.unwrap();
+    let got = client
+        .update_user_statuses("policy-1", &body)
+        .await
+        .unwrap();
     let path = ex.path_with(&["policy-1"]);
-    assert_eq!(path, "/v1.0/deviceManagement/deviceCompliancePolicies/policy-1/userStatuses");
+    assert_eq!(
+        path,
+        "/v1.0/deviceManagement/deviceCompliancePolicies/policy-1/userStatuses"
+    );
     assert_request(&server.requests(), &ex, "PATCH", &path);
     assert_typed(&got, &ex);
-    assert_eq!(got.id.as_deref(), Some("b10130ec-30ec-b101-ec30-01b1ec3001b1"));
+    assert_eq!(
+        got.id.as_deref(),
+        Some("b10130ec-30ec-b101-ec30-01b1ec3001b1")
+    );
 }
 
 #[tokio::test]
 async fn seed_003_update_device_compliance_device_status() {
     let ex = example("update_device_compliance_device_status");
     let server = TestServer::start().await;
-    server.reply(Reply::json(ex.response_status, ex.response_json.as_ref().unwrap()));
+    server.reply(Reply::json(
+        ex.response_status,
+        ex.response_json.as_ref().unwrap(),
+    ));
     let client = beta::client::Client::new(graph(&server, Arc::default()));
     let body = beta::models::DeviceComplianceDeviceStatusUpdate {
         device_display_name: Some("Device Display Name value".into()),
@@ -172,7 +207,10 @@ async fn seed_003_update_device_compliance_device_status() {
 async fn seed_004_update_user_statuses_of_app_configuration() {
     let ex = example("update_user_statuses2");
     let server = TestServer::start().await;
-    server.reply(Reply::json(ex.response_status, ex.response_json.as_ref().unwrap()));
+    server.reply(Reply::json(
+        ex.response_status,
+        ex.response_json.as_ref().unwrap(),
+    ));
     let client = v1_0::client::Client::new(graph(&server, Arc::default()));
     let mut additional = v1_0::models::Additional::new();
     additional.insert(
@@ -187,9 +225,15 @@ async fn seed_004_update_user_statuses_of_app_configuration() {
         user_principal_name: Some("String".into()),
         additional,
     };
-    let got = client.update_user_statuses2("config-1", &body).await.unwrap();
+    let got = client
+        .update_user_statuses2("config-1", &body)
+        .await
+        .unwrap();
     let path = ex.path_with(&["config-1"]);
-    assert_eq!(path, "/v1.0/deviceAppManagement/mobileAppConfigurations/config-1/userStatuses");
+    assert_eq!(
+        path,
+        "/v1.0/deviceAppManagement/mobileAppConfigurations/config-1/userStatuses"
+    );
     assert_request(&server.requests(), &ex, "PATCH", &path);
     assert_typed(&got, &ex);
 }
@@ -198,9 +242,15 @@ async fn seed_004_update_user_statuses_of_app_configuration() {
 async fn list_returns_a_typed_page() {
     let ex = example("list_device_compliance_user_statuses");
     let server = TestServer::start().await;
-    server.reply(Reply::json(ex.response_status, ex.response_json.as_ref().unwrap()));
+    server.reply(Reply::json(
+        ex.response_status,
+        ex.response_json.as_ref().unwrap(),
+    ));
     let client = beta::client::Client::new(graph(&server, Arc::default()));
-    let page = client.list_device_compliance_user_statuses("policy-1").await.unwrap();
+    let page = client
+        .list_device_compliance_user_statuses("policy-1")
+        .await
+        .unwrap();
     assert_request(&server.requests(), &ex, "GET", &ex.path_with(&["policy-1"]));
     assert_eq!(page.value.len(), 1);
     assert_eq!(page.value[0].devices_count, Some(12));
@@ -245,8 +295,16 @@ async fn action_sends_its_parameters_struct() {
             },
         ]),
     };
-    let () = client.schedule_actions_for_rules("policy-1", &body).await.unwrap();
-    assert_request(&server.requests(), &ex, "POST", &ex.path_with(&["policy-1"]));
+    let () = client
+        .schedule_actions_for_rules("policy-1", &body)
+        .await
+        .unwrap();
+    assert_request(
+        &server.requests(),
+        &ex,
+        "POST",
+        &ex.path_with(&["policy-1"]),
+    );
 }
 
 #[tokio::test]
@@ -254,7 +312,10 @@ async fn function_paths_quote_arguments_and_send_query_options() {
     use v1_0::client::{SearchPath, SearchQuery};
     let ex = example("search");
     let server = TestServer::start().await;
-    server.reply(Reply::json(ex.response_status, ex.response_json.as_ref().unwrap()));
+    server.reply(Reply::json(
+        ex.response_status,
+        ex.response_json.as_ref().unwrap(),
+    ));
     let graph = graph(&server, Arc::default());
     let client = v1_0::client::Client::new(graph.clone());
     let query = SearchQuery {
@@ -269,16 +330,27 @@ async fn function_paths_quote_arguments_and_send_query_options() {
     let seen = server.requests();
     // The example request line is `GET /me/drive/root/search(q='Contoso Project')`.
     let documented = format!("/v1.0{}", ex.path_with(&[]).replace(' ', "%20"));
-    assert_eq!(documented, "/v1.0/me/drive/root/search(q='Contoso%20Project')");
+    assert_eq!(
+        documented,
+        "/v1.0/me/drive/root/search(q='Contoso%20Project')"
+    );
     assert_eq!(seen[0].method, "GET");
-    assert_eq!(seen[0].path_and_query, format!("{documented}?$select=id,name&$top=2"));
+    assert_eq!(
+        seen[0].path_and_query,
+        format!("{documented}?$select=id,name&$top=2")
+    );
     assert_eq!(page.value.len(), 2);
     assert_eq!(page.value[1].name.as_deref(), Some("Contoso Project 2016"));
     // The docs' nextLink points at graph.microsoft.com, not at this base URL:
     // the client refuses to send the token there.
-    let next = v1_0::client::search(&path, &query).next_page(&page).unwrap();
+    let next = v1_0::client::search(&path, &query)
+        .next_page(&page)
+        .unwrap();
     let err = graph.send(&next).await.unwrap_err();
-    assert!(matches!(err, graph_client_check::runtime::Error::InvalidRequest(_)), "{err}");
+    assert!(
+        matches!(err, graph_client_check::runtime::Error::InvalidRequest(_)),
+        "{err}"
+    );
     assert_eq!(server.requests().len(), 1);
     // A quote in the argument is doubled, a slash stays inside the segment.
     server.reply(Reply::json(200, &serde_json::json!({"value": []})));

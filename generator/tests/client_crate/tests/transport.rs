@@ -28,7 +28,12 @@ async fn ids_cannot_change_the_path() {
     let server = TestServer::start().await;
     let client = beta::client::Client::new(graph(&server, Arc::default()));
     let cases = [
-        ("../../users", "a/b?x=1#f", "..%2F..%2Fusers", "a%2Fb%3Fx%3D1%23f"),
+        (
+            "../../users",
+            "a/b?x=1#f",
+            "..%2F..%2Fusers",
+            "a%2Fb%3Fx%3D1%23f",
+        ),
         ("%2F", "a b\\c", "%252F", "a%20b%5Cc"),
     ];
     for (i, (policy, status, enc_policy, enc_status)) in cases.iter().enumerate() {
@@ -79,7 +84,10 @@ async fn odata_errors_are_typed() {
     assert_eq!(inner.request_id.as_deref(), Some("7a4e1c5a-0000"));
     assert_eq!(inner.date.as_deref(), Some("2021-07-16T10:00:00"));
     match err {
-        Error::Api(e) => assert_eq!(serde_json::from_slice::<serde_json::Value>(&e.body).unwrap(), body),
+        Error::Api(e) => assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&e.body).unwrap(),
+            body
+        ),
         other => panic!("{other}"),
     }
     // A success status with a body that is not the documented type.
@@ -106,7 +114,10 @@ async fn throttling_is_retried_after_the_servers_wait() {
         .unwrap();
     assert_eq!(got.id.as_deref(), Some("after-retry"));
     assert_eq!(*sleeper.waits.lock().unwrap(), vec![Duration::from_secs(7)]);
-    assert!(started.elapsed() < Duration::from_secs(5), "the test must not sleep for real");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the test must not sleep for real"
+    );
     let seen = server.requests();
     assert_eq!(seen.len(), 2);
     assert_eq!(seen[0].body, seen[1].body);
@@ -172,7 +183,11 @@ fn three_pages(server: &TestServer) {
 }
 
 fn assert_three_page_requests(server: &TestServer) {
-    let paths: Vec<String> = server.requests().iter().map(|r| r.path_and_query.clone()).collect();
+    let paths: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.path_and_query.clone())
+        .collect();
     assert_eq!(
         paths,
         vec![
@@ -218,8 +233,14 @@ async fn a_page_linking_to_itself_ends_paging() {
     use futures_util::StreamExt;
     let server = TestServer::start().await;
     let link = format!("{}/beta/x?$skiptoken=1", server.base_url);
-    server.reply(Reply::json(200, &json!({"value": [], "@odata.nextLink": link})));
-    server.reply(Reply::json(200, &json!({"value": [], "@odata.nextLink": link})));
+    server.reply(Reply::json(
+        200,
+        &json!({"value": [], "@odata.nextLink": link}),
+    ));
+    server.reply(Reply::json(
+        200,
+        &json!({"value": [], "@odata.nextLink": link}),
+    ));
     let graph = graph(&server, Arc::default());
     let pages: Vec<_> = graph
         .pages(beta::client::list_device_compliance_user_statuses("p"))
@@ -258,7 +279,9 @@ fn the_core_builds_and_parses_without_io() {
         ..Default::default()
     };
     let request = v1_0::client::update_user_statuses("p 1", &body);
-    let http = request.to_http("https://graph.microsoft.com/", "tok").unwrap();
+    let http = request
+        .to_http("https://graph.microsoft.com/", "tok")
+        .unwrap();
     assert_eq!(http.method(), "PATCH");
     assert_eq!(
         http.uri().to_string(),
@@ -274,7 +297,9 @@ fn the_core_builds_and_parses_without_io() {
     let typed = request.parse(&response).unwrap();
     assert_eq!(
         typed.status,
-        Some(v1_0::models::ComplianceStatus::Other("brandNewValue".into()))
+        Some(v1_0::models::ComplianceStatus::Other(
+            "brandNewValue".into()
+        ))
     );
     // No body, no content type.
     let delete = beta::client::delete_device_compliance_user_status("p", "s")

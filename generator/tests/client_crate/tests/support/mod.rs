@@ -89,7 +89,9 @@ impl Drop for TestServer {
 
 async fn handle(State(script): State<Arc<Script>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
-    let body = axum::body::to_bytes(body, 1 << 20).await.unwrap_or_default();
+    let body = axum::body::to_bytes(body, 1 << 20)
+        .await
+        .unwrap_or_default();
     let recorded = Recorded {
         method: parts.method.to_string(),
         path_and_query: parts
@@ -178,7 +180,11 @@ pub struct DocExample {
 }
 
 pub fn example(operation: &str) -> DocExample {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/operations.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/operations.json"
+    ))
+    .unwrap();
     let ops: Vec<Value> = serde_json::from_str(&text).unwrap();
     let op = ops.iter().find(|o| o["name"] == operation).unwrap();
     let ex = &op["examples"][0];
@@ -194,7 +200,12 @@ pub fn example(operation: &str) -> DocExample {
     DocExample {
         request_line: ex["request"]["start_line"].as_str().unwrap().to_string(),
         request_json: concrete(&ex["request"]),
-        response_status: status_line.split_whitespace().nth(1).unwrap().parse().unwrap(),
+        response_status: status_line
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap(),
         response_json: concrete(&ex["response"]),
         required_headers: op["request"]["headers"]
             .as_array()
@@ -219,7 +230,9 @@ pub fn concretise(v: &Value) -> Value {
         Value::String(s) if s == "Integer" => Value::from(7),
         Value::String(s) if s == "String (timestamp)" => Value::from("2021-07-16T10:00:00Z"),
         Value::Array(a) => Value::Array(a.iter().map(concretise).collect()),
-        Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), concretise(v))).collect()),
+        Value::Object(o) => {
+            Value::Object(o.iter().map(|(k, v)| (k.clone(), concretise(v))).collect())
+        }
         other => other.clone(),
     }
 }
