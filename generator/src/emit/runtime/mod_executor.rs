@@ -1,0 +1,6 @@
+mod executor;
+
+pub use executor::{
+    BlockingGraphClient, BoxFuture, GraphClient, GraphClientBuilder, Sleeper, StaticToken,
+    TokenProvider, TokioSleeper,
+};
