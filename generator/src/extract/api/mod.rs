@@ -53,9 +53,16 @@ pub struct RequestShape {
     pub function: bool,
 }
 
-/// Whether the page has any request line (the extraction-rate denominator).
+/// Whether the page has a request line with a path (the extraction-rate
+/// denominator). Generator-failure lines (`POST ** Collection URI for x not
+/// found`, 15 HEAD pages and 1,181 stubs) name no path: they are reported
+/// as errors but do not make a page an API page.
 pub fn has_http(page: &Page) -> bool {
-    !request_lines::request_lines(page).is_empty()
+    has_path_line(&request_lines::request_lines(page))
+}
+
+fn has_path_line(lines: &[request_lines::RequestLine]) -> bool {
+    lines.iter().any(|l| !paths::is_garbage(&l.path))
 }
 
 /// Operation name from the title: `(deprecated)`-style notes and
@@ -120,7 +127,7 @@ fn is_create_title(title: Option<&str>) -> bool {
 pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiPage {
     let lines = request_lines::request_lines(page);
     let mut out = ApiPage {
-        has_http: !lines.is_empty(),
+        has_http: has_path_line(&lines),
         ..ApiPage::default()
     };
     if lines.is_empty() {
@@ -133,7 +140,12 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
         match paths::parse_path(&rl.path, page.source(rl.line)) {
             Ok(parsed) => {
                 for (code, msg) in &parsed.notes {
-                    ctx.note(rl.line, code, msg.clone());
+                    if *code == "request-line-trailing-text" {
+                        // The rest of the path may be lost: worth a look.
+                        ctx.warning(rl.line, code, msg.clone());
+                    } else {
+                        ctx.note(rl.line, code, msg.clone());
+                    }
                 }
                 path_versions.extend(parsed.version);
                 let idx = match groups.iter().position(|(m, _)| *m == rl.method) {
@@ -172,6 +184,11 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
     let path_rows = params::path_param_rows(page, ctx);
     let function = is_function_page(page) || !function_rows.is_empty();
     let create_title = is_create_title(page.title.as_deref());
+    let example_lines: Vec<String> = ex
+        .examples
+        .iter()
+        .filter_map(|e| e.request.as_ref().map(|r| r.start_line.clone()))
+        .collect();
     let many = groups.len() > 1;
     for (k, (method, mut op_paths)) in groups.into_iter().enumerate() {
         let shape = RequestShape {
@@ -206,7 +223,7 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
         }
         if fn_location == ParamLocation::Function && !fn_params.is_empty() {
             for p in &mut op_paths {
-                add_function_args(p, &fn_params, ctx);
+                add_function_args(p, &fn_params, &example_lines, ctx);
             }
         }
         let mut parameters = params::path_params(&op_paths);
@@ -315,16 +332,27 @@ fn body_fragment(
 }
 
 /// Intune functions list no arguments in the request line
-/// (`GET .../getAuditActivityTypes`): the last literal becomes a function
-/// segment with the table's parameters, so the client builds the real URL
-/// (`getAuditActivityTypes(category='{category}')`).
-fn add_function_args(p: &mut OpPath, fn_params: &[Parameter], ctx: &mut Ctx) {
+/// (`GET .../getAuditActivityTypes`) but their example calls
+/// `getAuditActivityTypes(category='parameterValue')`: then the last literal
+/// becomes a function segment with the table's parameters, so the client
+/// builds the real URL. Without such an example (`/root/delta` documents
+/// `token` but calls `delta?token=`) the path is left alone.
+fn add_function_args(
+    p: &mut OpPath,
+    fn_params: &[Parameter],
+    example_lines: &[String],
+    ctx: &mut Ctx,
+) {
     if p.segments.iter().any(|s| matches!(s, Segment::Function { .. })) {
         return;
     }
     let Some(Segment::Literal { name }) = p.segments.last().cloned() else {
         return;
     };
+    let called = format!("/{name}(");
+    if !example_lines.iter().any(|l| l.contains(&called)) {
+        return;
+    }
     let args = fn_params
         .iter()
         .map(|f| FunctionArg {

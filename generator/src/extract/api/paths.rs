@@ -42,6 +42,7 @@ pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, Pa
     }
     let mut notes = Vec::new();
     let (rest, version) = strip_host_and_version(raw_t, &mut notes);
+    let rest = close_parens(&rest, &mut notes);
     let (path_part, query, trailing) = split_query(&rest);
     if let Some(t) = trailing {
         notes.push((
@@ -120,6 +121,43 @@ fn strip_host_and_version(
         }
     }
     (rest, version)
+}
+
+/// `range(address='<address>'/entireRow`: a function call whose `)` is
+/// missing is closed before the next `/`.
+fn close_parens(s: &str, notes: &mut Vec<(&'static str, String)>) -> String {
+    let path_end = s.find('?').unwrap_or(s.len());
+    let path = &s[..path_end];
+    if path.matches('(').count() <= path.matches(')').count() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 1);
+    let mut depth = 0i32;
+    let mut repaired = false;
+    for (i, c) in s.char_indices() {
+        if i >= path_end {
+            out.push_str(&s[i..]);
+            break;
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '/' if depth > 0 && !repaired => {
+                out.push(')');
+                depth -= 1;
+                repaired = true;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    if repaired {
+        notes.push((
+            "path-unbalanced-paren",
+            "function call without `)`: closed before the next `/`".to_string(),
+        ));
+    }
+    out
 }
 
 /// Split off the query string at the first `?` outside brackets and quotes.
@@ -275,21 +313,17 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
     if let Some(alts) = placeholder(p) {
         return vec![param(p, alts)];
     }
-    // `{id}$ref`: a placeholder glued to a `$` segment (missing `/`).
-    if let Some(c) = static_regex!(r"^(\{[^}]*\}|<[^>]*>)\$(\w+)$").captures(p) {
+    // `{id}$ref`, `{managedDeviceId}rebootNow`: a placeholder glued to the
+    // next segment (missing `/`).
+    if let Some(c) = static_regex!(r"^(\{[^}]*\}|<[^>]*>)(\$?[A-Za-z]\w*)$").captures(p) {
         let ph = c.get(1).map(|m| m.as_str()).unwrap_or("");
-        let dollar = c.get(2).map(|m| m.as_str()).unwrap_or("");
-        notes.push((
-            "path-missing-slash",
-            format!("`{p}` read as `{ph}/${dollar}`"),
-        ));
+        let next = c.get(2).map(|m| m.as_str()).unwrap_or("");
+        notes.push(("path-missing-slash", format!("`{p}` read as `{ph}/{next}`")));
         let mut out = Vec::new();
         if let Some(alts) = placeholder(ph) {
             out.push(param(ph, alts));
         }
-        out.push(Segment::Dollar {
-            name: dollar.to_string(),
-        });
+        out.extend(classify(next, notes));
         return out;
     }
     if let Some(c) = static_regex!(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").captures(p) {
@@ -347,12 +381,20 @@ fn function_args(s: &str) -> Vec<FunctionArg> {
             None => (None, part.clone()),
         };
         let unquoted = value.trim_matches('\'');
-        let generic_value = matches!(unquoted, "parameterValue" | "value");
+        // Template pages write `f(on='parameterValue')`, `f(count=n)`,
+        // `f(x=x-value)`: OData literals are quoted, numbers, booleans,
+        // null or namespaced enums, so a bare word is a placeholder.
+        let bare_word = static_regex!(r"^[A-Za-z_][\w-]*$").is_match(&value)
+            && !matches!(value.as_str(), "true" | "false" | "null");
+        let generic_value = matches!(unquoted, "parameterValue" | "value") || bare_word;
         if let Some(alts) = placeholder(&value) {
+            // Named arguments are named by the argument (the function
+            // parameters table uses those names); positional ones by the
+            // placeholder.
             let ph = alts.first().cloned().unwrap_or_default();
-            let pname = match (&name, is_generic(&ph)) {
-                (Some(n), true) => ident_of(n),
-                _ => ident_of(&ph),
+            let pname = match &name {
+                Some(n) => ident_of(n),
+                None => ident_of(&ph),
             };
             args.push(FunctionArg {
                 name,
@@ -360,7 +402,6 @@ fn function_args(s: &str) -> Vec<FunctionArg> {
                 value: pname,
             });
         } else if generic_value && name.is_some() {
-            // Template pages write `f(on='parameterValue')`: a parameter.
             let pname = ident_of(name.as_deref().unwrap_or("value"));
             args.push(FunctionArg {
                 name,
@@ -423,12 +464,31 @@ fn item_path(inner: &str) -> Segment {
 /// parameter name unique within the path (function-argument parameters too).
 fn name_params(segments: &mut [Segment]) {
     let mut prev_literal: Option<String> = None;
+    let mut seen: Vec<String> = Vec::new();
     for seg in segments.iter_mut() {
         match seg {
             Segment::Literal { name } => prev_literal = Some(name.clone()),
-            Segment::Param { name, .. } if is_generic(name) => {
-                if let Some(coll) = &prev_literal {
-                    *name = format!("{}Id", ident_of(&naming::singular(coll)));
+            Segment::Param { name, .. } => {
+                // Generic keys, and a named key repeated for another
+                // collection (`.../networkAccessConfigurations/{deviceConfigurationId}`),
+                // are named from the collection before them.
+                if is_generic(name) || seen.contains(name) {
+                    if let Some(coll) = &prev_literal {
+                        let from_coll = format!("{}Id", ident_of(&naming::singular(coll)));
+                        if !seen.contains(&from_coll) {
+                            *name = from_coll;
+                        }
+                    }
+                }
+                seen.push(name.clone());
+                prev_literal = None;
+            }
+            Segment::Function { name: fname, args } => {
+                // `worksheets(<id|name>)`: a key in parentheses.
+                if let [a] = args.as_mut_slice() {
+                    if a.is_param && a.name.is_none() && is_generic(&a.value) {
+                        a.value = format!("{}Id", ident_of(&naming::singular(fname)));
+                    }
                 }
                 prev_literal = None;
             }

@@ -74,7 +74,7 @@ fn not_supported(cell: &str) -> bool {
 pub fn scopes_in(text: &str, upper_first: bool) -> Vec<String> {
     let plain = plain_text(text);
     let mut out: Vec<String> = Vec::new();
-    for tok in plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/'))
+    for tok in plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/' | '|'))
     {
         let tok = tok.trim_matches(|c: char| matches!(c, '*' | '.' | ':' | '`' | '"' | '\''));
         let ok = static_regex!(r"^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$").is_match(tok)
