@@ -242,7 +242,11 @@ fn split_segments(path: &str) -> Vec<Piece> {
                     j += 1;
                 }
                 out.push(Piece::ItemPath(inner));
+                // Skip the closing `:` and the `/` after it (`...:/content`).
                 i = j + 1;
+                if chars.get(i) == Some(&'/') {
+                    i += 1;
+                }
                 continue;
             }
             '/' if depth <= 0 && !quote => out.push(Piece::Plain(std::mem::take(&mut cur))),
@@ -475,7 +479,9 @@ fn name_params(segments: &mut [Segment]) {
                 if is_generic(name) || seen.contains(name) {
                     if let Some(coll) = &prev_literal {
                         let from_coll = format!("{}Id", ident_of(&naming::singular(coll)));
-                        if !seen.contains(&from_coll) {
+                        // (A generic key always takes the collection name,
+                        // numbered later if taken.)
+                        if is_generic(name) || !seen.contains(&from_coll) {
                             *name = from_coll;
                         }
                     }
