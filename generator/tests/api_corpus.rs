@@ -24,9 +24,16 @@ fn api_corpus_rates_and_sanity() {
         return;
     };
     let irs = extract(&dir);
-    assert!(irs.len() > 14_000, "expected the whole corpus, got {}", irs.len());
+    assert!(
+        irs.len() > 14_000,
+        "expected the whole corpus, got {}",
+        irs.len()
+    );
     let with_http: Vec<&PageIr> = irs.iter().filter(|p| p.has_http).collect();
-    let misses: Vec<&&PageIr> = with_http.iter().filter(|p| p.operations.is_empty()).collect();
+    let misses: Vec<&&PageIr> = with_http
+        .iter()
+        .filter(|p| p.operations.is_empty())
+        .collect();
     let ops: usize = irs.iter().map(|p| p.operations.len()).sum();
     let rate = (with_http.len() - misses.len()) as f64 / with_http.len().max(1) as f64;
     println!(
@@ -54,12 +61,23 @@ fn api_corpus_rates_and_sanity() {
         .flat_map(|p| &p.operations)
         .filter(|o| o.method == "PATCH" && o.version == Some(Version::V1_0))
         .collect();
-    let no_status: Vec<_> = v1_patch.iter().filter(|o| o.response.status.is_none()).collect();
+    let no_status: Vec<_> = v1_patch
+        .iter()
+        .filter(|o| o.response.status.is_none())
+        .collect();
     for o in &no_status {
         println!("v1.0 PATCH without status: {}", o.source);
     }
-    assert!(v1_patch.len() > 250, "v1.0 PATCH operations: {}", v1_patch.len());
-    assert!(no_status.is_empty(), "{} v1.0 PATCH operations have no status", no_status.len());
+    assert!(
+        v1_patch.len() > 250,
+        "v1.0 PATCH operations: {}",
+        v1_patch.len()
+    );
+    assert!(
+        no_status.is_empty(),
+        "{} v1.0 PATCH operations have no status",
+        no_status.len()
+    );
 
     // Operations carry at least one path each, and every path a segment.
     for o in irs.iter().flat_map(|p| &p.operations) {
@@ -71,9 +89,11 @@ fn api_corpus_rates_and_sanity() {
     }
 
     // The seed-001 page of January 2017 has its six alternative paths.
-    let hist = irs
-        .iter()
-        .find(|p| p.file.ends_with("intune_deviceconfig_deviceconfigurationuserstatus_update.md") && p.file.contains("2017-01"));
+    let hist = irs.iter().find(|p| {
+        p.file
+            .ends_with("intune_deviceconfig_deviceconfigurationuserstatus_update.md")
+            && p.file.contains("2017-01")
+    });
     if let Some(h) = hist {
         assert_eq!(h.operations.len(), 1);
         assert_eq!(h.operations[0].paths.len(), 6);

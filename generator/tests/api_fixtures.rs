@@ -2,7 +2,7 @@
 //! not show. Snapshots pin the whole view; the asserts name what matters.
 
 use graph_docgen::extract::extract_page;
-use graph_docgen::ir::model::{ParamLocation, PageIr, PermissionKind, Segment};
+use graph_docgen::ir::model::{PageIr, ParamLocation, PermissionKind, Segment};
 use std::path::Path;
 
 fn fixture(name: &str) -> PageIr {
@@ -58,27 +58,43 @@ fn photo_variants_paths_permissions_examples() {
         .iter()
         .find(|s| s.kind == PermissionKind::DelegatedWork && s.qualifier.as_deref() == Some("user"))
         .expect("user row");
-    assert_eq!(user_work.scopes, vec!["User.Read", "User.ReadBasic.All", "User.Read.All"]);
+    assert_eq!(
+        user_work.scopes,
+        vec!["User.Read", "User.ReadBasic.All", "User.Read.All"]
+    );
     let group_app = get
         .permissions
         .iter()
         .find(|s| s.kind == PermissionKind::Application && s.qualifier.as_deref() == Some("group"))
         .expect("group row");
     assert!(!group_app.supported && group_app.scopes.is_empty());
-    assert!(get.permissions.iter().any(|s| s.scopes == vec!["Group.Read.All"]));
+    assert!(get
+        .permissions
+        .iter()
+        .any(|s| s.scopes == vec!["Group.Read.All"]));
     // Response: the annotation's Collection(...) wins.
     assert_eq!(get.response.type_name.as_deref(), Some("profilePhoto"));
     assert!(get.response.collection);
     assert_eq!(get.query_options, vec!["$select"]);
-    assert!(get.parameters.iter().any(|p| p.name == "format" && p.location == ParamLocation::Query));
+    assert!(get
+        .parameters
+        .iter()
+        .any(|p| p.name == "format" && p.location == ParamLocation::Query));
     // Examples: two groups, titles, truncated string flag, lenient JSON.
     assert_eq!(get.examples.len(), 2);
-    assert_eq!(get.examples[0].title.as_deref(), Some("Example 1: Get the photo metadata"));
+    assert_eq!(
+        get.examples[0].title.as_deref(),
+        Some("Example 1: Get the photo metadata")
+    );
     let r = get.examples[0].response.as_ref().expect("response 1");
     assert!(r.truncated && r.json.is_some());
     let r2 = get.examples[1].response.as_ref().expect("response 2");
     assert!(r2.json.is_none() && r2.body_text.is_some());
-    assert!(get.request.headers.iter().any(|h| h.name == "If-None-Match" && !h.required));
+    assert!(get
+        .request
+        .headers
+        .iter()
+        .any(|h| h.name == "If-None-Match" && !h.required));
 }
 
 #[test]
@@ -91,7 +107,11 @@ fn intune_function_arguments_come_from_the_body_table() {
         op.paths[0].template,
         "/deviceManagement/resourceOperations/{resourceOperationId}/getScopesForUser(userid={userid})"
     );
-    let userid = op.parameters.iter().find(|p| p.name == "userid").expect("userid");
+    let userid = op
+        .parameters
+        .iter()
+        .find(|p| p.name == "userid")
+        .expect("userid");
     assert_eq!(userid.location, ParamLocation::Function);
     assert!(userid.required);
     assert!(op.request.properties.is_empty(), "a GET has no body");
@@ -99,12 +119,21 @@ fn intune_function_arguments_come_from_the_body_table() {
     assert!(op.response.collection);
     // Workflow sub-rows, "most to least" reversed, TODO cell gives nothing.
     assert_eq!(op.permissions.len(), 3);
-    assert_eq!(op.permissions[0].qualifier.as_deref(), Some("Role-based access control"));
+    assert_eq!(
+        op.permissions[0].qualifier.as_deref(),
+        Some("Role-based access control")
+    );
     assert_eq!(
         op.permissions[0].scopes,
-        vec!["DeviceManagementRBAC.Read.All", "DeviceManagementRBAC.ReadWrite.All"]
+        vec![
+            "DeviceManagementRBAC.Read.All",
+            "DeviceManagementRBAC.ReadWrite.All"
+        ]
     );
-    assert!(!op.permissions.iter().any(|s| s.kind == PermissionKind::Application));
+    assert!(!op
+        .permissions
+        .iter()
+        .any(|s| s.kind == PermissionKind::Application));
     assert!(p.types.is_empty());
 }
 
@@ -123,12 +152,18 @@ fn post_action_parameters_and_no_content() {
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(body, vec!["comment", "toRecipients"]);
-    assert_eq!(op.paths[2].template, "/me/mailFolders/{mailFolderId}/messages/{messageId}/forward");
+    assert_eq!(
+        op.paths[2].template,
+        "/me/mailFolders/{mailFolderId}/messages/{messageId}/forward"
+    );
     assert_eq!(op.response.status, Some(202));
     assert_eq!(op.response.type_name, None);
     assert_eq!(op.permissions.len(), 2);
     assert_eq!(op.permissions[1].kind, PermissionKind::Application);
-    assert_eq!(op.permissions[1].scopes, vec!["Mail.Send", "Mail.ReadWrite"]);
+    assert_eq!(
+        op.permissions[1].scopes,
+        vec!["Mail.Send", "Mail.ReadWrite"]
+    );
     let req = op.examples[0].request.as_ref().expect("request");
     assert!(req.json.is_some(), "comment and trailing comma repaired");
     assert!(p.types.is_empty(), "action parameters are not a type");
@@ -145,7 +180,10 @@ fn history_2016_inline_italic_scopes_and_repeated_angle_ids() {
         op.permissions[0].scopes,
         vec!["Directory.ReadWrite.All", "Directory.AccessAsUser.All"]
     );
-    assert_eq!(op.paths[1].template, "/administrativeUnits/{administrativeUnitId}/members/{memberId}/$ref");
+    assert_eq!(
+        op.paths[1].template,
+        "/administrativeUnits/{administrativeUnitId}/members/{memberId}/$ref"
+    );
     assert_eq!(op.response.status, Some(204));
     assert_eq!(op.response.type_name, None);
     assert!(op.request.headers[0].required);

@@ -51,7 +51,10 @@ fn seed_000_generic_angle_ids() {
     );
     assert_eq!(op.permissions[0].kind, PermissionKind::Unspecified);
     assert_eq!(op.response.status, Some(200));
-    assert_eq!(op.response.type_name.as_deref(), Some("deviceComplianceUserStatus"));
+    assert_eq!(
+        op.response.type_name.as_deref(),
+        Some("deviceComplianceUserStatus")
+    );
     assert_eq!(op.version, Some(Version::Beta));
 }
 
@@ -81,12 +84,18 @@ fn seed_002_stub_collection_patch_with_placeholders() {
     let op = &p.operations[0];
     assert_eq!(op.version, Some(Version::V1_0));
     assert!(op.permissions.is_empty(), "TODO cells give no scopes");
-    assert_eq!(op.request.type_name.as_deref(), Some("deviceComplianceUserStatus"));
+    assert_eq!(
+        op.request.type_name.as_deref(),
+        Some("deviceComplianceUserStatus")
+    );
     assert_eq!(op.request.properties.len(), 6);
     let ex = &op.examples[0];
     assert!(ex.request.as_ref().is_some_and(|r| r.placeholder));
     let resp = ex.response.as_ref().expect("response");
-    assert!(resp.truncated && resp.json.is_some(), "body right after headers");
+    assert!(
+        resp.truncated && resp.json.is_some(),
+        "body right after headers"
+    );
     assert_eq!(p.types.len(), 1);
     assert_eq!(p.types[0].name, "deviceComplianceUserStatus");
 }
@@ -102,7 +111,10 @@ fn seed_003_permission_scopes_link_template() {
         vec!["DeviceManagementConfiguration.ReadWrite.All"]
     );
     assert_eq!(
-        op.parameters.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        op.parameters
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
         vec!["deviceCompliancePolicyId", "deviceComplianceDeviceStatusId"]
     );
 }

@@ -16,7 +16,9 @@ use super::response::status_in_line;
 use crate::ir::model::{Example, HttpMessage};
 use crate::source::static_regex;
 use crate::source::text::trim;
-use crate::source::{has_placeholders, parse_lenient, Annotation, CodeBlock, Ctx, Page, Section, SectionKind};
+use crate::source::{
+    has_placeholders, parse_lenient, Annotation, CodeBlock, Ctx, Page, Section, SectionKind,
+};
 
 /// The examples of the page, and the response annotations met (for the
 /// response type).
@@ -34,7 +36,12 @@ enum Role {
 }
 
 fn role(page: &Page, b: &CodeBlock) -> Role {
-    let first = b.content.lines().map(trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = b
+        .content
+        .lines()
+        .map(trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let ann = page.annotation_of(b).and_then(|a| a.block_type.as_deref());
     if status_in_line(first).is_some() {
         return Role::Response;
@@ -88,7 +95,7 @@ pub fn examples<'p>(page: &'p Page, ctx: &mut Ctx) -> Examples<'p> {
                 current = Some((
                     gid,
                     Example {
-                        title: title_of(page, group),
+                        title: title_of(group),
                         request: Some(msg),
                         response: None,
                     },
@@ -105,7 +112,7 @@ pub fn examples<'p>(page: &'p Page, ctx: &mut Ctx) -> Examples<'p> {
                             out.examples.push(e);
                         }
                         out.examples.push(Example {
-                            title: title_of(page, group),
+                            title: title_of(group),
                             request: None,
                             response: Some(msg),
                         });
@@ -122,10 +129,9 @@ pub fn examples<'p>(page: &'p Page, ctx: &mut Ctx) -> Examples<'p> {
 }
 
 /// The group heading as the example's title, unless it is just "Example(s)".
-fn title_of(page: &Page, s: &Section) -> Option<String> {
+fn title_of(s: &Section) -> Option<String> {
     let t = trim(&s.heading.text).to_string();
     let generic = static_regex!(r"(?i)^examples?$").is_match(&t);
-    let _ = page;
     (!generic && !t.is_empty()).then_some(t)
 }
 
@@ -163,7 +169,10 @@ fn message(page: &Page, b: &CodeBlock, ann: Option<&Annotation>, ctx: &mut Ctx) 
     let body = trim(&body).to_string();
     let body_text = (!body.is_empty()).then_some(body);
     let mut json = None;
-    if let Some(bt) = body_text.as_deref().filter(|t| t.starts_with('{') || t.starts_with('[')) {
+    if let Some(bt) = body_text
+        .as_deref()
+        .filter(|t| t.starts_with('{') || t.starts_with('['))
+    {
         let r = parse_lenient(bt);
         match (r.value, r.error) {
             (Some(v), _) => {

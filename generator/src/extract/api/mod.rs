@@ -111,16 +111,18 @@ fn is_function_page(page: &Page) -> bool {
         .as_deref()
         .is_some_and(|t| static_regex!(r"(?i)\bfunction\s*$").is_match(t));
     let body_fn = page.section(SectionKind::RequestBody).is_some_and(|s| {
-        page.paragraphs_in(s.start, s.end)
-            .iter()
-            .any(|(_, p)| static_regex!(r"(?i)used with this function|query parameters with values").is_match(p))
+        page.paragraphs_in(s.start, s.end).iter().any(|(_, p)| {
+            static_regex!(r"(?i)used with this function|query parameters with values").is_match(p)
+        })
     });
     title_fn || body_fn
 }
 
 /// `Create x`, `Add x`, `Upload x`, `Post x`: a POST that creates.
 fn is_create_title(title: Option<&str>) -> bool {
-    title.is_some_and(|t| static_regex!(r"(?i)^\s*(create|add|upload|post|new|assign\s+a)\b").is_match(t))
+    title.is_some_and(|t| {
+        static_regex!(r"(?i)^\s*(create|add|upload|post|new|assign\s+a)\b").is_match(t)
+    })
 }
 
 /// Extract the operations of an API page.
@@ -156,7 +158,10 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
                     }
                 };
                 if let Some((_, ps)) = groups.get_mut(idx) {
-                    if !ps.iter().any(|p| p.template == parsed.path.template && p.query == parsed.path.query) {
+                    if !ps
+                        .iter()
+                        .any(|p| p.template == parsed.path.template && p.query == parsed.path.query)
+                    {
                         ps.push(parsed.path);
                     }
                 }
@@ -192,7 +197,9 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
     let many = groups.len() > 1;
     for (k, (method, mut op_paths)) in groups.into_iter().enumerate() {
         let shape = RequestShape {
-            all_paths_action: op_paths.iter().all(|p| request::is_action_path(&p.segments)),
+            all_paths_action: op_paths
+                .iter()
+                .all(|p| request::is_action_path(&p.segments)),
             method: method.clone(),
             create_title,
             function,
@@ -229,7 +236,10 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
         let mut parameters = params::path_params(&op_paths);
         // `Path parameters` rows describe the keys.
         for p in parameters.iter_mut() {
-            if let Some(row) = path_rows.iter().find(|r| r.name.eq_ignore_ascii_case(&p.name)) {
+            if let Some(row) = path_rows
+                .iter()
+                .find(|r| r.name.eq_ignore_ascii_case(&p.name))
+            {
                 p.description = row.description.clone();
                 if primitive(&row.type_name).is_some() {
                     p.type_name = row.type_name.clone();
@@ -237,7 +247,10 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
             }
         }
         for f in fn_params {
-            match parameters.iter_mut().find(|p| p.name.eq_ignore_ascii_case(&f.name)) {
+            match parameters
+                .iter_mut()
+                .find(|p| p.name.eq_ignore_ascii_case(&f.name))
+            {
                 // A function argument already in the path: the table types it.
                 Some(p) => {
                     p.type_name = f.type_name;
@@ -343,7 +356,10 @@ fn add_function_args(
     example_lines: &[String],
     ctx: &mut Ctx,
 ) {
-    if p.segments.iter().any(|s| matches!(s, Segment::Function { .. })) {
+    if p.segments
+        .iter()
+        .any(|s| matches!(s, Segment::Function { .. }))
+    {
         return;
     }
     let Some(Segment::Literal { name }) = p.segments.last().cloned() else {

@@ -85,7 +85,13 @@ pub fn query(page: &Page, ctx: &mut Ctx) -> (Vec<Parameter>, Vec<String>) {
                 for row in &t.rows {
                     let name = crate::extract::common::clean_name(row.cell(0));
                     if let Some(n) = name {
-                        push_query(&mut params, &mut options, n, page.source(row.line), row.cells.last().cloned());
+                        push_query(
+                            &mut params,
+                            &mut options,
+                            n,
+                            page.source(row.line),
+                            row.cells.last().cloned(),
+                        );
                     }
                 }
                 continue;
@@ -113,8 +119,17 @@ fn push_option(options: &mut Vec<String>, o: &str) {
     let o = o.to_ascii_lowercase();
     let known = matches!(
         o.as_str(),
-        "$select" | "$filter" | "$expand" | "$orderby" | "$top" | "$skip" | "$count" | "$search"
-            | "$format" | "$skiptoken" | "$deltatoken"
+        "$select"
+            | "$filter"
+            | "$expand"
+            | "$orderby"
+            | "$top"
+            | "$skip"
+            | "$count"
+            | "$search"
+            | "$format"
+            | "$skiptoken"
+            | "$deltatoken"
     );
     if known && !options.contains(&o) {
         options.push(o);

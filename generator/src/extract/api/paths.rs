@@ -262,7 +262,10 @@ fn split_segments(path: &str) -> Vec<Piece> {
 /// is not a placeholder.
 fn placeholder(s: &str) -> Option<Vec<String>> {
     let t = trim(s);
-    let t = t.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')).unwrap_or(t);
+    let t = t
+        .strip_prefix('\'')
+        .and_then(|x| x.strip_suffix('\''))
+        .unwrap_or(t);
     let inner = t
         .strip_prefix('{')
         .and_then(|x| x.strip_suffix('}'))
@@ -335,7 +338,8 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
         let args = function_args(c.get(2).map(|m| m.as_str()).unwrap_or(""));
         return vec![Segment::Function { name, args }];
     }
-    if let Some(c) = static_regex!(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$").captures(p)
+    if let Some(c) =
+        static_regex!(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$").captures(p)
     {
         return vec![Segment::Cast {
             namespace: c.get(1).map(|m| m.as_str()).unwrap_or("").to_string(),
@@ -380,7 +384,9 @@ fn function_args(s: &str) -> Vec<FunctionArg> {
         {
             Some(c) => (
                 c.get(1).map(|m| m.as_str().to_string()),
-                c.get(2).map(|m| trim(m.as_str()).to_string()).unwrap_or_default(),
+                c.get(2)
+                    .map(|m| trim(m.as_str()).to_string())
+                    .unwrap_or_default(),
             ),
             None => (None, part.clone()),
         };

@@ -74,7 +74,8 @@ fn not_supported(cell: &str) -> bool {
 pub fn scopes_in(text: &str, upper_first: bool) -> Vec<String> {
     let plain = plain_text(text);
     let mut out: Vec<String> = Vec::new();
-    for tok in plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/' | '|'))
+    for tok in
+        plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/' | '|'))
     {
         let tok = tok.trim_matches(|c: char| matches!(c, '*' | '.' | ':' | '`' | '"' | '\''));
         let ok = static_regex!(r"^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$").is_match(tok)
@@ -161,7 +162,10 @@ fn from_table(page: &Page, t: &Table, ctx: &mut Ctx) -> Vec<PermissionSet> {
                         ctx.warning(
                             row.line,
                             "permission-kind-unknown",
-                            format!("permission row `{}` names no permission type; skipped", trim(key)),
+                            format!(
+                                "permission row `{}` names no permission type; skipped",
+                                trim(key)
+                            ),
                         );
                     }
                     continue;
@@ -169,13 +173,15 @@ fn from_table(page: &Page, t: &Table, ctx: &mut Ctx) -> Vec<PermissionSet> {
             },
         };
         for &c in &value_cols {
-            let col_q = qualify_cols.then(|| plain_text(t.header.get(c).map(String::as_str).unwrap_or("")));
+            let col_q =
+                qualify_cols.then(|| plain_text(t.header.get(c).map(String::as_str).unwrap_or("")));
             let qualifier = match (&sub_qualifier, col_q) {
                 (Some(s), Some(c)) => Some(format!("{s}; {c}")),
                 (Some(s), None) => Some(s.clone()),
                 (None, c) => c,
             };
-            if let Some(set) = cell_set(page, kind, row.cell(c), reverse, qualifier, row.line, ctx) {
+            if let Some(set) = cell_set(page, kind, row.cell(c), reverse, qualifier, row.line, ctx)
+            {
                 out.push(set);
             }
         }
@@ -197,7 +203,15 @@ fn matrix(
         let qualifier = Some(q).filter(|q| !q.is_empty());
         for (c, k) in header_kinds.iter().enumerate().skip(1) {
             let Some(kind) = k else { continue };
-            if let Some(set) = cell_set(page, *kind, row.cell(c), reverse, qualifier.clone(), row.line, ctx) {
+            if let Some(set) = cell_set(
+                page,
+                *kind,
+                row.cell(c),
+                reverse,
+                qualifier.clone(),
+                row.line,
+                ctx,
+            ) {
                 out.push(set);
             }
         }
@@ -233,7 +247,10 @@ fn from_prose(page: &Page, start: usize, end: usize) -> Vec<PermissionSet> {
             continue;
         }
         // `+ For an application ...: A.B, C.D` bullets.
-        if let Some(item) = static_regex!(r"^[-+*]\s+(.*)$").captures(l).and_then(|c| c.get(1)) {
+        if let Some(item) = static_regex!(r"^[-+*]\s+(.*)$")
+            .captures(l)
+            .and_then(|c| c.get(1))
+        {
             let text = item.as_str();
             let after = text.rsplit_once(':').map(|(_, a)| a).unwrap_or(text);
             let scopes = scopes_in(after, true);

@@ -12,7 +12,7 @@
 
 use super::RequestShape;
 use crate::extract::common::{link_texts, normalize_name, properties_from_table, property_columns};
-use crate::ir::model::{Header, Property, Request, Segment};
+use crate::ir::model::{Header, Request, Segment};
 use crate::source::static_regex;
 use crate::source::text::{plain_text, trim};
 use crate::source::{Column, Ctx, Page, SectionKind};
@@ -53,10 +53,14 @@ pub fn headers(page: &Page) -> Vec<Header> {
 
 /// "supply a JSON representation of [x]" → (type, collection).
 pub fn body_type(text: &str) -> Option<(String, bool)> {
-    let m = static_regex!(r"(?i)JSON\s+(?:representation|object|array)\s+(?:of|for)\s+").find(text)?;
+    let m =
+        static_regex!(r"(?i)JSON\s+(?:representation|object|array)\s+(?:of|for)\s+").find(text)?;
     let rest = &text[m.end()..];
     // Only the sentence the phrase is in.
-    let rest = static_regex!(r"\.(\s|$)").split(rest).next().unwrap_or(rest);
+    let rest = static_regex!(r"\.(\s|$)")
+        .split(rest)
+        .next()
+        .unwrap_or(rest);
     let collection_words = static_regex!(r"(?i)\b(collection|array|list)\s+of\b|\bcollection\b");
     let name = match link_texts(rest).into_iter().next() {
         Some(l) => l,
@@ -109,14 +113,18 @@ pub fn body(page: &Page, shape: &RequestShape, ctx: &mut Ctx) -> Request {
         req.type_name = Some(t);
         req.collection = coll;
     }
-    let says_parameters = static_regex!(r"(?i)\bparameters?\b").is_match(&prose);
+    // "parameters" except "(OData) query parameters", which every kind of
+    // page mentions.
+    let without_query = static_regex!(r"(?i)\bquery\s+parameters?\b").replace_all(&prose, "");
+    let says_parameters = static_regex!(r"(?i)\bparameters?\b").is_match(&without_query);
     let mut header_says_parameter = false;
     for t in page.tables_in(s.start, s.end) {
         let Some(cols) = property_columns(t) else {
             continue;
         };
         header_says_parameter |= t.header_text(cols.name).starts_with("parameter");
-        req.properties.extend(properties_from_table(page, t, false, ctx));
+        req.properties
+            .extend(properties_from_table(page, t, false, ctx));
     }
     let action = shape.method == "POST" && shape.all_paths_action && !shape.create_title;
     req.is_parameters = !req.properties.is_empty()
@@ -130,7 +138,10 @@ pub fn rows_are_properties_of(page: &Page, type_name: &str) -> bool {
     let Some(s) = page.section(SectionKind::RequestBody) else {
         return false;
     };
-    let Some(t) = page.tables_in(s.start, s.end).find(|t| property_columns(t).is_some()) else {
+    let Some(t) = page
+        .tables_in(s.start, s.end)
+        .find(|t| property_columns(t).is_some())
+    else {
         return false;
     };
     // The last paragraph before the table.
@@ -145,9 +156,4 @@ pub fn rows_are_properties_of(page: &Page, type_name: &str) -> bool {
         .map(|l| normalize_name(&l))
         .collect();
     links.is_empty() || links.iter().any(|l| l.eq_ignore_ascii_case(type_name))
-}
-
-/// Request-body rows as a type fragment's properties (flags kept).
-pub fn fragment_properties(req: &Request) -> Vec<Property> {
-    req.properties.clone()
 }

@@ -69,7 +69,8 @@ pub fn sentence(page: &Page) -> Sentence {
 
 /// Whether line `idx` lies inside an Examples section.
 pub fn in_examples(page: &Page, idx: usize) -> bool {
-    page.sections_of(SectionKind::Examples).any(|e| e.contains(idx))
+    page.sections_of(SectionKind::Examples)
+        .any(|e| e.contains(idx))
 }
 
 /// The status code a sentence names: backticked first, then any 2xx/3xx code.
@@ -89,7 +90,9 @@ pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
     {
         return Some((None, false));
     }
-    if !(lower.contains("return") || lower.contains("response body") || lower.contains("in the body"))
+    if !(lower.contains("return")
+        || lower.contains("response body")
+        || lower.contains("in the body"))
     {
         return None;
     }
@@ -99,12 +102,19 @@ pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
         .map(|m| m.end())
         .unwrap_or(0);
     let tail = &text[start..];
-    let link = static_regex!(r"\[([^\]]+)\](?:\(([^)]*)\)|\[[^\]]*\])").captures_iter(tail).find(|c| {
-        let target = c.get(2).map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
-        // Links to conceptual pages (`/graph/query-parameters`) are not types.
-        !(target.contains("/concepts/") || target.contains("query-parameters") || target.contains("http"))
-            || target.contains("/resources/")
-    });
+    let link = static_regex!(r"\[([^\]]+)\](?:\(([^)]*)\)|\[[^\]]*\])")
+        .captures_iter(tail)
+        .find(|c| {
+            let target = c
+                .get(2)
+                .map(|m| m.as_str().to_ascii_lowercase())
+                .unwrap_or_default();
+            // Links to conceptual pages (`/graph/query-parameters`) are not types.
+            !(target.contains("/concepts/")
+                || target.contains("query-parameters")
+                || target.contains("http"))
+                || target.contains("/resources/")
+        });
     if let Some(c) = link {
         let m = c.get(0)?;
         let name = normalize_name(&plain_text(c.get(1)?.as_str()));
@@ -113,10 +123,21 @@ pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
         }
         let before = &tail[..m.start()];
         let after = &tail[m.end()..];
-        let collection = static_regex!(r"(?i)\b(collection|list|array)\s+of\s+(the\s+)?$|\bcollection\s+of\s+\w*\s*$")
-            .is_match(before)
-            || static_regex!(r"(?i)^\s*(collection|objects\b|resources\b|entities\b)").is_match(after);
+        let collection = static_regex!(
+            r"(?i)\b(collection|list|array)\s+of\s+(the\s+)?$|\bcollection\s+of\s+\w*\s*$"
+        )
+        .is_match(before)
+            || static_regex!(r"(?i)^\s*(collection|objects\b|resources\b|entities\b)")
+                .is_match(after);
         return Some((Some(name), collection));
+    }
+    // `a **deviceAndAppManagementAssignedRoleId** in the response body`.
+    if let Some(c) =
+        static_regex!(r"(?i)\b(?:a|an|the)\s+\*\*([A-Za-z][A-Za-z0-9_]*)\*\*(\s+collection)?")
+            .captures(tail)
+    {
+        let name = normalize_name(c.get(1)?.as_str());
+        return Some((Some(name), c.get(2).is_some()));
     }
     // `a String collection`, `a Boolean value`, `a stream`.
     let prim = static_regex!(r"(?i)\b(?:a|an|the)\s+(string|boolean|bool|int32|int64|integer|double|stream|binary|guid|datetimeoffset)\b(\s+collection)?")
@@ -138,7 +159,9 @@ pub fn from_annotation(a: &Annotation) -> Option<(String, bool)> {
 pub fn from_body(v: &Value) -> Option<(Option<String>, bool)> {
     let obj = v.as_object()?;
     if let Some(ctx) = obj.get("@odata.context").and_then(Value::as_str) {
-        if let Some(c) = static_regex!(r"#Collection\((?:microsoft\.graph\.)([A-Za-z][\w.]*)\)").captures(ctx) {
+        if let Some(c) =
+            static_regex!(r"#Collection\((?:microsoft\.graph\.)([A-Za-z][\w.]*)\)").captures(ctx)
+        {
             return Some((c.get(1).map(|m| normalize_name(m.as_str())), true));
         }
     }
@@ -212,4 +235,3 @@ pub fn status_in_line(line: &str) -> Option<u16> {
         .and_then(|c| c.get(1))
         .and_then(|m| m.as_str().parse().ok())
 }
-
