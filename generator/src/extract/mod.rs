@@ -5,6 +5,7 @@
 //! extractor of that kind. Enum declarations (`### x values`, `## Members`)
 //! are read from every page whatever its kind.
 
+pub mod api;
 pub mod common;
 pub mod enums;
 pub mod prose;
@@ -51,8 +52,7 @@ pub fn extract_parsed(page: &Page) -> PageIr {
     let mut ctx = page.ctx();
     let (version, _how) = common::page_version(page);
     let kind = page_kind(page);
-    let has_http = !common::http_request_lines(page).is_empty();
-    let (types, enums) = match kind {
+    let (mut types, enums): (Vec<_>, _) = match kind {
         PageKind::Resource => {
             let (t, e) = resource::extract_resource(page, version, &mut ctx);
             (t.into_iter().collect(), e)
@@ -61,6 +61,18 @@ pub fn extract_parsed(page: &Page) -> PageIr {
             (Vec::new(), enums::declared_enums(page, version, &mut ctx))
         }
     };
+    // Operations from every page with request lines that is not a resource
+    // page (pages whose only request line is garbage are not `Api` pages but
+    // still count, so their error is reported).
+    let api = match kind {
+        PageKind::Resource => api::ApiPage {
+            has_http: api::has_http(page),
+            ..api::ApiPage::default()
+        },
+        _ => api::extract_api(page, version, &mut ctx),
+    };
+    types.extend(api.types);
+    let has_http = api.has_http;
     let mut diagnostics = page.diagnostics.clone();
     diagnostics.extend(ctx.diags);
     PageIr {
@@ -71,7 +83,7 @@ pub fn extract_parsed(page: &Page) -> PageIr {
         has_http,
         types,
         enums,
-        operations: Vec::new(),
+        operations: api.operations,
         diagnostics,
     }
 }

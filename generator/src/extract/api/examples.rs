@@ -1,0 +1,222 @@
+//! Examples section → request/response pairs.
+//!
+//! Code blocks of the Examples sections are read in page order. A block is a
+//! request when its annotation says `request` or its first line is
+//! `METHOD url`; a response when its annotation says `response` or its first
+//! line is a status line (`HTTP/1.1 200 OK`, `HTTP 201 Created`). Pairing is
+//! by order within each example group (the innermost `Example...` section;
+//! `### Request` / `##### Request 1` / `#### Response` headings at any level
+//! only label blocks, tabs `# [HTTP](#tab/http)` are not sections at all).
+//! Messages: start line, headers up to the first blank line (or the first
+//! line that is not `Name: value`, since some bodies follow the headers with
+//! no blank line), body text, lenient JSON, placeholder flag, truncated flag.
+
+use super::request_lines::split_request_line;
+use super::response::status_in_line;
+use crate::ir::model::{Example, HttpMessage};
+use crate::source::static_regex;
+use crate::source::text::trim;
+use crate::source::{
+    has_placeholders, parse_lenient, Annotation, CodeBlock, Ctx, Page, Section, SectionKind,
+};
+
+/// The examples of the page, and the response annotations met (for the
+/// response type).
+pub struct Examples<'p> {
+    pub examples: Vec<Example>,
+    pub response_annotations: Vec<&'p Annotation>,
+}
+
+/// What a code block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Request,
+    Response,
+    Other,
+}
+
+fn role(page: &Page, b: &CodeBlock) -> Role {
+    let first = b
+        .content
+        .lines()
+        .map(trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let ann = page.annotation_of(b).and_then(|a| a.block_type.as_deref());
+    if status_in_line(first).is_some() {
+        return Role::Response;
+    }
+    if split_request_line(first).is_some() {
+        return Role::Request;
+    }
+    match ann {
+        Some("response") => Role::Response,
+        Some("request") => Role::Request,
+        _ => Role::Other,
+    }
+}
+
+/// The innermost Examples section holding line `idx`.
+fn group_of(page: &Page, idx: usize) -> Option<&Section> {
+    page.sections_of(SectionKind::Examples)
+        .filter(|s| s.contains(idx))
+        .max_by_key(|s| s.heading.level)
+}
+
+/// Read every example of the page.
+pub fn examples<'p>(page: &'p Page, ctx: &mut Ctx) -> Examples<'p> {
+    let mut out = Examples {
+        examples: Vec::new(),
+        response_annotations: Vec::new(),
+    };
+    let mut current: Option<(Option<usize>, Example)> = None;
+    for b in &page.code_blocks {
+        let Some(group) = group_of(page, b.line) else {
+            continue;
+        };
+        let r = role(page, b);
+        if r == Role::Other {
+            continue;
+        }
+        let gid = Some(group.heading.line);
+        // A new group closes the open example.
+        if current.as_ref().is_some_and(|(g, _)| *g != gid) {
+            if let Some((_, e)) = current.take() {
+                out.examples.push(e);
+            }
+        }
+        let ann = page.annotation_of(b);
+        let msg = message(page, b, ann, ctx);
+        match r {
+            Role::Request => {
+                if let Some((_, e)) = current.take() {
+                    out.examples.push(e);
+                }
+                current = Some((
+                    gid,
+                    Example {
+                        title: title_of(group),
+                        request: Some(msg),
+                        response: None,
+                    },
+                ));
+            }
+            Role::Response => {
+                if let Some(a) = ann.filter(|a| a.block_type.as_deref() == Some("response")) {
+                    out.response_annotations.push(a);
+                }
+                match &mut current {
+                    Some((_, e)) if e.response.is_none() => e.response = Some(msg),
+                    _ => {
+                        if let Some((_, e)) = current.take() {
+                            out.examples.push(e);
+                        }
+                        out.examples.push(Example {
+                            title: title_of(group),
+                            request: None,
+                            response: Some(msg),
+                        });
+                    }
+                }
+            }
+            Role::Other => {}
+        }
+    }
+    if let Some((_, e)) = current {
+        out.examples.push(e);
+    }
+    out
+}
+
+/// The group heading as the example's title, unless it is just "Example(s)".
+fn title_of(s: &Section) -> Option<String> {
+    let t = trim(&s.heading.text).to_string();
+    let generic = static_regex!(r"(?i)^examples?$").is_match(&t);
+    (!generic && !t.is_empty()).then_some(t)
+}
+
+/// One code block → an HTTP message.
+fn message(page: &Page, b: &CodeBlock, ann: Option<&Annotation>, ctx: &mut Ctx) -> HttpMessage {
+    let lines: Vec<&str> = b.content.lines().collect();
+    let mut i = 0;
+    while i < lines.len() && trim(lines.get(i).copied().unwrap_or("")).is_empty() {
+        i += 1;
+    }
+    let start_line = trim(lines.get(i).copied().unwrap_or("")).to_string();
+    i += 1;
+    // A blank line right after the status line, before the headers.
+    let mut j = i;
+    while j < lines.len() && trim(lines.get(j).copied().unwrap_or("")).is_empty() {
+        j += 1;
+    }
+    if j < lines.len() && is_header(lines.get(j).copied().unwrap_or("")) {
+        i = j;
+    }
+    let mut headers = Vec::new();
+    while let Some(l) = lines.get(i) {
+        let t = trim(l);
+        if t.is_empty() {
+            i += 1;
+            break;
+        }
+        let Some((k, v)) = header_of(t) else {
+            break; // The body follows the headers without a blank line.
+        };
+        headers.push((k, v));
+        i += 1;
+    }
+    let body = lines.get(i..).map(|r| r.join("\n")).unwrap_or_default();
+    let body = trim(&body).to_string();
+    let body_text = (!body.is_empty()).then_some(body);
+    let mut json = None;
+    if let Some(bt) = body_text
+        .as_deref()
+        .filter(|t| t.starts_with('{') || t.starts_with('['))
+    {
+        let r = parse_lenient(bt);
+        match (r.value, r.error) {
+            (Some(v), _) => {
+                if !r.repairs.is_empty() {
+                    ctx.note(
+                        b.line,
+                        "example-json-repaired",
+                        format!("example JSON repaired: {}", r.repairs.join(", ")),
+                    );
+                }
+                json = Some(v);
+            }
+            (None, err) => ctx.warning(
+                b.line,
+                "example-json-invalid",
+                format!(
+                    "example body is not JSON even leniently ({}); kept as text",
+                    err.unwrap_or_default()
+                ),
+            ),
+        }
+    }
+    let placeholder = json.as_ref().is_some_and(has_placeholders);
+    let truncated = ann.and_then(|a| a.bool("truncated")).unwrap_or(false);
+    HttpMessage {
+        start_line,
+        headers,
+        body_text,
+        json,
+        placeholder,
+        truncated,
+        source: page.source(b.line + 1),
+    }
+}
+
+fn is_header(l: &str) -> bool {
+    header_of(trim(l)).is_some()
+}
+
+/// `Name: value` (header names are tokens: letters, digits, `-`).
+fn header_of(t: &str) -> Option<(String, String)> {
+    let c = static_regex!(r"^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$").captures(t)?;
+    Some((
+        c.get(1)?.as_str().to_string(),
+        trim(c.get(2)?.as_str()).to_string(),
+    ))
+}

@@ -1,0 +1,607 @@
+//! One request line's path → [`OpPath`]: host and version stripped, query
+//! string split off, segments typed (literal, key placeholder, cast, function
+//! call, `$value`-style, drive `:/item-path:`), placeholder names made unique.
+//!
+//! Inputs seen in the corpus (corpus-formats.md §5.2, §13.3): `{x}`, `<x>`,
+//! `{id | userPrincipalName}`, generic `{id}`/`<id>` repeated in one path,
+//! `microsoft.graph[.ns].x` casts, `f(p='{x}')`, `range(<address>)`, `f()`,
+//! `root:/{item-path}:`, `{id}$ref` (missing `/`), absolute URLs, `/beta/`
+//! prefixes, `~/`, missing leading `/`, trailing `/`, `//` and query strings
+//! containing spaces and parentheses.
+
+use crate::ir::model::{FunctionArg, OpPath, Segment, Version};
+use crate::ir::naming;
+use crate::source::static_regex;
+use crate::source::text::trim;
+
+/// A parsed path plus what the parser had to repair (for diagnostics).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedPath {
+    pub path: OpPath,
+    /// The version named by an absolute URL or a `/beta/` prefix.
+    pub version: Option<Version>,
+    /// Repairs and oddities, each `(code, message)`; all are notes.
+    pub notes: Vec<(&'static str, String)>,
+}
+
+/// Why a path could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathError(pub String);
+
+/// Is `s` a generator-failure "path" such as `** Collection URI for x not found`?
+pub fn is_garbage(s: &str) -> bool {
+    let t = trim(s);
+    t.contains("**") || t.to_ascii_lowercase().contains(" not found") || t.is_empty()
+}
+
+/// Parse the path part of a request line (everything after the method).
+pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, PathError> {
+    let raw_t = trim(raw);
+    if is_garbage(raw_t) {
+        return Err(PathError(format!("`{raw_t}` is not a request path")));
+    }
+    let mut notes = Vec::new();
+    let (rest, version) = strip_host_and_version(raw_t, &mut notes);
+    let rest = close_parens(&rest, &mut notes);
+    let (path_part, query, trailing) = split_query(&rest);
+    if let Some(t) = trailing {
+        notes.push((
+            "request-line-trailing-text",
+            format!("text after the path ignored: `{t}`"),
+        ));
+    }
+    let mut segments = Vec::new();
+    let pieces = split_segments(&path_part);
+    let mut empty_inner = false;
+    let n = pieces.len();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        match piece {
+            Piece::Plain(p) if p.is_empty() => {
+                // Leading `/` gives an empty first piece, a trailing `/` an
+                // empty last one; anything in between is a `//`.
+                if i != 0 && i + 1 != n {
+                    empty_inner = true;
+                }
+            }
+            Piece::Plain(p) => segments.extend(classify(&p, &mut notes)),
+            Piece::ItemPath(inner) => segments.push(item_path(&inner)),
+        }
+    }
+    if empty_inner {
+        notes.push((
+            "path-double-slash",
+            "empty path segment (`//`) collapsed".to_string(),
+        ));
+    }
+    if segments.is_empty() {
+        return Err(PathError(format!("`{raw_t}` has no path segments")));
+    }
+    name_params(&mut segments);
+    let template = render_template(&segments);
+    Ok(ParsedPath {
+        path: OpPath {
+            raw: raw_t.to_string(),
+            template,
+            segments,
+            query,
+            source,
+        },
+        version,
+        notes,
+    })
+}
+
+/// `https://graph.microsoft.com/beta/x` → `/x` (Beta); `/v1.0/x` → `/x`;
+/// `~/x` → `/x`; `x` → `/x`.
+fn strip_host_and_version(
+    s: &str,
+    notes: &mut Vec<(&'static str, String)>,
+) -> (String, Option<Version>) {
+    let mut rest = s.to_string();
+    if let Some(c) = static_regex!(r"(?i)^https?://[^/?\s]*").find(&rest) {
+        notes.push((
+            "path-absolute-url",
+            format!("host `{}` removed from the path", c.as_str()),
+        ));
+        rest = rest[c.end()..].to_string();
+    }
+    if let Some(r) = rest.strip_prefix('~') {
+        rest = r.to_string();
+    }
+    if !rest.starts_with('/') {
+        rest.insert(0, '/');
+    }
+    let mut version = None;
+    if let Some(c) = static_regex!(r"^/(beta|v1\.0)(/|$|\?)").captures(&rest) {
+        version = c.get(1).and_then(|m| Version::parse(m.as_str()));
+        let cut = c.get(1).map(|m| m.end()).unwrap_or(0);
+        rest = rest[cut..].to_string();
+        if rest.is_empty() {
+            rest.push('/');
+        }
+    }
+    (rest, version)
+}
+
+/// `range(address='<address>'/entireRow`: a function call whose `)` is
+/// missing is closed before the next `/`.
+fn close_parens(s: &str, notes: &mut Vec<(&'static str, String)>) -> String {
+    let path_end = s.find('?').unwrap_or(s.len());
+    let path = &s[..path_end];
+    if path.matches('(').count() <= path.matches(')').count() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 1);
+    let mut depth = 0i32;
+    let mut repaired = false;
+    for (i, c) in s.char_indices() {
+        if i >= path_end {
+            out.push_str(&s[i..]);
+            break;
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '/' if depth > 0 && !repaired => {
+                out.push(')');
+                depth -= 1;
+                repaired = true;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    if repaired {
+        notes.push((
+            "path-unbalanced-paren",
+            "function call without `)`: closed before the next `/`".to_string(),
+        ));
+    }
+    out
+}
+
+/// Split off the query string at the first `?` outside brackets and quotes.
+/// The path part ends at the first blank outside brackets (text after it,
+/// when there is no query, is returned as trailing text).
+fn split_query(s: &str) -> (String, Option<String>, Option<String>) {
+    let mut depth = 0i32;
+    let mut quote = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '\'' => quote = !quote,
+            '(' | '{' | '<' | '[' if !quote => depth += 1,
+            ')' | '}' | '>' | ']' if !quote => depth -= 1,
+            '?' if depth <= 0 && !quote => {
+                let q = trim(&s[i + 1..]).to_string();
+                return (s[..i].to_string(), Some(q).filter(|q| !q.is_empty()), None);
+            }
+            c if c.is_whitespace() && depth <= 0 && !quote => {
+                let tail = trim(&s[i..]);
+                // `GET /x ?$select=a` : a blank before the query.
+                if let Some(q) = tail.strip_prefix('?') {
+                    return (s[..i].to_string(), Some(trim(q).to_string()), None);
+                }
+                let tail = Some(tail.to_string()).filter(|t| !t.is_empty());
+                return (s[..i].to_string(), None, tail);
+            }
+            _ => {}
+        }
+    }
+    (s.to_string(), None, None)
+}
+
+/// A piece of the path between `/`s, or a drive path `:/...:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Plain(String),
+    /// The text between `:` and the closing `:` (`/{item-path}`).
+    ItemPath(String),
+}
+
+/// Split on `/` outside brackets and quotes; `x:/a/b:` gives `x`, then an
+/// item path `/a/b`.
+fn split_segments(path: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    let mut quote = false;
+    let chars: Vec<char> = path.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\'' => {
+                quote = !quote;
+                cur.push(c);
+            }
+            '(' | '{' | '<' | '[' if !quote => {
+                depth += 1;
+                cur.push(c);
+            }
+            ')' | '}' | '>' | ']' if !quote => {
+                depth -= 1;
+                cur.push(c);
+            }
+            ':' if depth <= 0 && !quote && chars.get(i + 1) == Some(&'/') => {
+                // Drive path: up to the next `:` at depth 0 (or the end).
+                out.push(Piece::Plain(std::mem::take(&mut cur)));
+                let mut j = i + 1;
+                let mut inner = String::new();
+                let mut d = 0i32;
+                while j < chars.len() {
+                    let cj = chars[j];
+                    if cj == ':' && d <= 0 {
+                        break;
+                    }
+                    match cj {
+                        '{' | '(' | '<' => d += 1,
+                        '}' | ')' | '>' => d -= 1,
+                        _ => {}
+                    }
+                    inner.push(cj);
+                    j += 1;
+                }
+                out.push(Piece::ItemPath(inner));
+                // Skip the closing `:` and the `/` after it (`...:/content`).
+                i = j + 1;
+                if chars.get(i) == Some(&'/') {
+                    i += 1;
+                }
+                continue;
+            }
+            '/' if depth <= 0 && !quote => out.push(Piece::Plain(std::mem::take(&mut cur))),
+            _ => cur.push(c),
+        }
+        i += 1;
+    }
+    out.push(Piece::Plain(cur));
+    out
+}
+
+/// `{a | b}` / `<a>` → the alternatives (`["a", "b"]`), or `None` when `s`
+/// is not a placeholder.
+fn placeholder(s: &str) -> Option<Vec<String>> {
+    let t = trim(s);
+    let t = t
+        .strip_prefix('\'')
+        .and_then(|x| x.strip_suffix('\''))
+        .unwrap_or(t);
+    let inner = t
+        .strip_prefix('{')
+        .and_then(|x| x.strip_suffix('}'))
+        .or_else(|| t.strip_prefix('<').and_then(|x| x.strip_suffix('>')))?;
+    let alts: Vec<String> = inner
+        .split('|')
+        .map(|a| trim(a).to_string())
+        .filter(|a| !a.is_empty())
+        .collect();
+    (!alts.is_empty()).then_some(alts)
+}
+
+/// `team-id` / `id_value` / `path and filename` → `teamId`, `idValue`,
+/// `pathAndFilename` (inner capitals kept: `deviceCompliancePolicyId`).
+pub fn ident_of(s: &str) -> String {
+    let mut out = String::new();
+    for (k, w) in s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        let mut cs = w.chars();
+        if let Some(f) = cs.next() {
+            if k == 0 {
+                out.push(f.to_ascii_lowercase());
+            } else {
+                out.push(f.to_ascii_uppercase());
+            }
+            out.extend(cs);
+        }
+    }
+    if out.is_empty() {
+        "id".to_string()
+    } else {
+        out
+    }
+}
+
+/// Generic key names that say nothing: named after the collection instead.
+fn is_generic(name: &str) -> bool {
+    static_regex!(r"^(?i)(id\d*|key)$").is_match(name)
+}
+
+/// One path piece → segments (usually one; `{id}$ref` gives two).
+fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
+    let p = trim(p);
+    if let Some(name) = p.strip_prefix('$') {
+        return vec![Segment::Dollar {
+            name: name.to_string(),
+        }];
+    }
+    if let Some(alts) = placeholder(p) {
+        return vec![param(p, alts)];
+    }
+    // `{id}$ref`, `{managedDeviceId}rebootNow`: a placeholder glued to the
+    // next segment (missing `/`).
+    if let Some(c) = static_regex!(r"^(\{[^}]*\}|<[^>]*>)(\$?[A-Za-z]\w*)$").captures(p) {
+        let ph = c.get(1).map(|m| m.as_str()).unwrap_or("");
+        let next = c.get(2).map(|m| m.as_str()).unwrap_or("");
+        notes.push(("path-missing-slash", format!("`{p}` read as `{ph}/{next}`")));
+        let mut out = Vec::new();
+        if let Some(alts) = placeholder(ph) {
+            out.push(param(ph, alts));
+        }
+        out.extend(classify(next, notes));
+        return out;
+    }
+    if let Some(c) = static_regex!(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").captures(p) {
+        let name = c.get(1).map(|m| m.as_str()).unwrap_or("").to_string();
+        let args = function_args(c.get(2).map(|m| m.as_str()).unwrap_or(""));
+        return vec![Segment::Function { name, args }];
+    }
+    if let Some(c) =
+        static_regex!(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$").captures(p)
+    {
+        return vec![Segment::Cast {
+            namespace: c.get(1).map(|m| m.as_str()).unwrap_or("").to_string(),
+            type_name: c.get(2).map(|m| m.as_str()).unwrap_or("").to_string(),
+        }];
+    }
+    if p.contains('{') || p.contains('<') {
+        notes.push((
+            "path-segment-mixed",
+            format!("segment `{p}` mixes text and a placeholder; read as a key placeholder"),
+        ));
+        let inner = static_regex!(r"\{([^}]*)\}|<([^>]*)>")
+            .captures(p)
+            .and_then(|c| c.get(1).or_else(|| c.get(2)))
+            .map(|m| m.as_str().to_string())
+            .unwrap_or_default();
+        return vec![param(p, vec![trim(&inner).to_string()])];
+    }
+    vec![Segment::Literal {
+        name: p.to_string(),
+    }]
+}
+
+fn param(raw: &str, alts: Vec<String>) -> Segment {
+    let name = alts.first().map(|a| ident_of(a)).unwrap_or_default();
+    Segment::Param {
+        name,
+        alternatives: if alts.len() > 1 { alts } else { Vec::new() },
+        raw: trim(raw).to_string(),
+    }
+}
+
+/// `p='{x}', b=1` / `<address>` / `` → arguments.
+fn function_args(s: &str) -> Vec<FunctionArg> {
+    let mut args = Vec::new();
+    for part in split_top_level(s, ',') {
+        let part = trim(&part).to_string();
+        if part.is_empty() {
+            continue;
+        }
+        let (name, value) = match static_regex!(r"^([A-Za-z_][\w.-]*)\s*=\s*(.*)$").captures(&part)
+        {
+            Some(c) => (
+                c.get(1).map(|m| m.as_str().to_string()),
+                c.get(2)
+                    .map(|m| trim(m.as_str()).to_string())
+                    .unwrap_or_default(),
+            ),
+            None => (None, part.clone()),
+        };
+        let unquoted = value.trim_matches('\'');
+        // Template pages write `f(on='parameterValue')`, `f(count=n)`,
+        // `f(x=x-value)`: OData literals are quoted, numbers, booleans,
+        // null or namespaced enums, so a bare word is a placeholder.
+        let bare_word = static_regex!(r"^[A-Za-z_][\w-]*$").is_match(&value)
+            && !matches!(value.as_str(), "true" | "false" | "null");
+        let generic_value = matches!(unquoted, "parameterValue" | "value") || bare_word;
+        if let Some(alts) = placeholder(&value) {
+            // Named arguments are named by the argument (the function
+            // parameters table uses those names); positional ones by the
+            // placeholder.
+            let ph = alts.first().cloned().unwrap_or_default();
+            let pname = match &name {
+                Some(n) => ident_of(n),
+                None => ident_of(&ph),
+            };
+            args.push(FunctionArg {
+                name,
+                is_param: true,
+                value: pname,
+            });
+        } else if generic_value && name.is_some() {
+            let pname = ident_of(name.as_deref().unwrap_or("value"));
+            args.push(FunctionArg {
+                name,
+                is_param: true,
+                value: pname,
+            });
+        } else {
+            args.push(FunctionArg {
+                name,
+                is_param: false,
+                value,
+            });
+        }
+    }
+    args
+}
+
+/// Split on `sep` outside quotes and brackets.
+fn split_top_level(s: &str, sep: char) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    let mut quote = false;
+    for c in s.chars() {
+        match c {
+            '\'' => {
+                quote = !quote;
+                cur.push(c);
+            }
+            '(' | '{' | '<' | '[' if !quote => {
+                depth += 1;
+                cur.push(c);
+            }
+            ')' | '}' | '>' | ']' if !quote => {
+                depth -= 1;
+                cur.push(c);
+            }
+            c if c == sep && depth <= 0 && !quote => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+/// `/{item-path}` → an item-path segment named from its placeholder.
+fn item_path(inner: &str) -> Segment {
+    let name = static_regex!(r"\{([^}|]*)|<([^>|]*)")
+        .captures(inner)
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+        .map(|m| ident_of(m.as_str()))
+        .unwrap_or_else(|| "itemPath".to_string());
+    Segment::ItemPath {
+        name,
+        raw: inner.to_string(),
+    }
+}
+
+/// Name generic placeholders from the collection before them and make every
+/// parameter name unique within the path (function-argument parameters too).
+fn name_params(segments: &mut [Segment]) {
+    let mut prev_literal: Option<String> = None;
+    let mut seen: Vec<String> = Vec::new();
+    for seg in segments.iter_mut() {
+        match seg {
+            Segment::Literal { name } => prev_literal = Some(name.clone()),
+            Segment::Param { name, .. } => {
+                // Generic keys, and a named key repeated for another
+                // collection (`.../networkAccessConfigurations/{deviceConfigurationId}`),
+                // are named from the collection before them.
+                if is_generic(name) || seen.contains(name) {
+                    if let Some(coll) = &prev_literal {
+                        let from_coll = format!("{}Id", ident_of(&naming::singular(coll)));
+                        // (A generic key always takes the collection name,
+                        // numbered later if taken.)
+                        if is_generic(name) || !seen.contains(&from_coll) {
+                            *name = from_coll;
+                        }
+                    }
+                }
+                seen.push(name.clone());
+                prev_literal = None;
+            }
+            Segment::Function { name: fname, args } => {
+                // `worksheets(<id|name>)`: a key in parentheses.
+                if let [a] = args.as_mut_slice() {
+                    if a.is_param && a.name.is_none() && is_generic(&a.value) {
+                        a.value = format!("{}Id", ident_of(&naming::singular(fname)));
+                    }
+                }
+                prev_literal = None;
+            }
+            _ => prev_literal = None,
+        }
+    }
+    // Unique names: first keeps its name, later ones get 2, 3...
+    let names: Vec<String> = path_param_names(segments)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    let (unique, _) = naming::uniquify(&names);
+    let mut it = unique.into_iter();
+    for seg in segments.iter_mut() {
+        match seg {
+            Segment::Param { name, .. } | Segment::ItemPath { name, .. } => {
+                if let Some(u) = it.next() {
+                    *name = u;
+                }
+            }
+            Segment::Function { args, .. } => {
+                for a in args.iter_mut().filter(|a| a.is_param) {
+                    if let Some(u) = it.next() {
+                        a.value = u;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every parameter name of a path in order, function arguments included.
+pub fn path_param_names(segments: &[Segment]) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for s in segments {
+        match s {
+            Segment::Param { name, .. } | Segment::ItemPath { name, .. } => {
+                out.push((name.clone(), false))
+            }
+            Segment::Function { args, .. } => {
+                out.extend(
+                    args.iter()
+                        .filter(|a| a.is_param)
+                        .map(|a| (a.value.clone(), true)),
+                );
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The normalised template: `/a/{b}/microsoft.graph.c/f(x={x})/$value`.
+pub fn render_template(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        match s {
+            Segment::ItemPath { name, .. } => {
+                out.push_str(":/{");
+                out.push_str(name);
+                out.push_str("}:");
+            }
+            other => {
+                out.push('/');
+                out.push_str(&render_segment(other));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+fn render_segment(s: &Segment) -> String {
+    match s {
+        Segment::Literal { name } => name.clone(),
+        Segment::Param { name, .. } => format!("{{{name}}}"),
+        Segment::Cast {
+            namespace,
+            type_name,
+        } => format!("{namespace}.{type_name}"),
+        Segment::Function { name, args } => {
+            let a: Vec<String> = args
+                .iter()
+                .map(|a| {
+                    let v = if a.is_param {
+                        format!("{{{}}}", a.value)
+                    } else {
+                        a.value.clone()
+                    };
+                    match &a.name {
+                        Some(n) => format!("{n}={v}"),
+                        None => v,
+                    }
+                })
+                .collect();
+            format!("{name}({})", a.join(","))
+        }
+        Segment::Dollar { name } => format!("${name}"),
+        Segment::ItemPath { name, .. } => format!(":/{{{name}}}:"),
+    }
+}

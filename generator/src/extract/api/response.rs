@@ -1,0 +1,237 @@
+//! What a successful call returns: status, body type, collection or not.
+//!
+//! Sources, most reliable first (corpus-formats.md §10):
+//! 1. the example response annotation (`"@odata.type": "microsoft.graph.x"`,
+//!    `"isCollection": true`, `Collection(microsoft.graph.x)`);
+//! 2. the example response body (`@odata.type`, `@odata.context`
+//!    `#Collection(microsoft.graph.x)`, a `value` array of typed objects);
+//! 3. the Response section's "returns" sentence in all its phrasings
+//!    (`a/an [x] object`, `a collection of [x] objects`, `an [x] collection`,
+//!    `a String collection`, `no response body` ...).
+//!
+//! The status comes from the sentence (`` `200 OK` ``, `201 Created`,
+//! `` `204, No Content` ``), else from the first example's status line.
+
+use crate::extract::common::{normalize_name, primitive};
+use crate::extract::resource::annotation_type_name;
+use crate::ir::model::{Example, Response};
+use crate::source::static_regex;
+use crate::source::text::plain_text;
+use crate::source::{Annotation, Page, SectionKind};
+use serde_json::Value;
+
+/// What the Response section's sentence says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sentence {
+    pub status: Option<u16>,
+    /// `Some(None)`: the sentence says there is no body.
+    pub type_name: Option<Option<String>>,
+    pub collection: bool,
+    pub line: Option<usize>,
+}
+
+/// Read the first "returns" paragraph of the (non-example) Response section.
+pub fn sentence(page: &Page) -> Sentence {
+    let mut out = Sentence::default();
+    let Some(sec) = page
+        .sections_of(SectionKind::Response)
+        .find(|s| !in_examples(page, s.heading.line))
+    else {
+        return out;
+    };
+    for (line, p) in page.paragraphs_in(sec.start, sec.end) {
+        let status = status_in(&p);
+        let ty = type_in(&p);
+        if status.is_none() && ty.is_none() {
+            continue;
+        }
+        if out.line.is_none() {
+            out.line = Some(line);
+        }
+        if out.status.is_none() {
+            out.status = status;
+        }
+        if out.type_name.is_none() {
+            if let Some((t, c)) = ty {
+                out.type_name = Some(t);
+                out.collection = c;
+            }
+        }
+        if out.status.is_some() && out.type_name.is_some() {
+            break;
+        }
+    }
+    if out.type_name.is_none() && matches!(out.status, Some(204)) {
+        out.type_name = Some(None);
+    }
+    out
+}
+
+/// Whether line `idx` lies inside an Examples section.
+pub fn in_examples(page: &Page, idx: usize) -> bool {
+    page.sections_of(SectionKind::Examples)
+        .any(|e| e.contains(idx))
+}
+
+/// The status code a sentence names: backticked first, then any 2xx/3xx code.
+pub fn status_in(text: &str) -> Option<u16> {
+    let code = static_regex!(r"`\s*([1-5]\d\d)\b")
+        .captures(text)
+        .or_else(|| static_regex!(r"\b([23]\d\d)(?:\s*,)?\s+[A-Z][a-z]").captures(text))
+        .or_else(|| static_regex!(r"\b(20[0-9])\b").captures(text))?;
+    code.get(1)?.as_str().parse().ok()
+}
+
+/// The body type a sentence names: `Some(None)` for "no body".
+pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
+    let lower = text.to_ascii_lowercase();
+    if static_regex!(r"(?i)(does not|doesn't|do not|won't|will not)\s+return\s+anything|no\s+(response\s+)?(body|content)|empty\s+(response\s+)?body|body\s+is\s+empty|nothing\s+in\s+the\s+response")
+        .is_match(text)
+    {
+        return Some((None, false));
+    }
+    if !(lower.contains("return")
+        || lower.contains("response body")
+        || lower.contains("in the body"))
+    {
+        return None;
+    }
+    // The part after the status code (links before it are prose links).
+    let start = static_regex!(r"`[^`]*\d{3}[^`]*`|\b[1-5]\d\d\b")
+        .find(text)
+        .map(|m| m.end())
+        .unwrap_or(0);
+    let tail = &text[start..];
+    let link = static_regex!(r"\[([^\]]+)\](?:\(([^)]*)\)|\[[^\]]*\])")
+        .captures_iter(tail)
+        .find(|c| {
+            let target = c
+                .get(2)
+                .map(|m| m.as_str().to_ascii_lowercase())
+                .unwrap_or_default();
+            // Links to conceptual pages (`/graph/query-parameters`) are not types.
+            !(target.contains("/concepts/")
+                || target.contains("query-parameters")
+                || target.contains("http"))
+                || target.contains("/resources/")
+        });
+    if let Some(c) = link {
+        let m = c.get(0)?;
+        let name = normalize_name(&plain_text(c.get(1)?.as_str()));
+        if !static_regex!(r"^[A-Za-z_][A-Za-z0-9_]*$").is_match(&name) {
+            return None;
+        }
+        let before = &tail[..m.start()];
+        let after = &tail[m.end()..];
+        let collection = static_regex!(
+            r"(?i)\b(collection|list|array)\s+of\s+(the\s+)?$|\bcollection\s+of\s+\w*\s*$"
+        )
+        .is_match(before)
+            || static_regex!(r"(?i)^\s*(collection|objects\b|resources\b|entities\b)")
+                .is_match(after);
+        return Some((Some(name), collection));
+    }
+    // `a **deviceAndAppManagementAssignedRoleId** in the response body`.
+    if let Some(c) =
+        static_regex!(r"(?i)\b(?:a|an|the)\s+\*\*([A-Za-z][A-Za-z0-9_]*)\*\*(\s+collection)?")
+            .captures(tail)
+    {
+        let name = normalize_name(c.get(1)?.as_str());
+        return Some((Some(name), c.get(2).is_some()));
+    }
+    // `a String collection`, `a Boolean value`, `a stream`.
+    let prim = static_regex!(r"(?i)\b(?:a|an|the)\s+(string|boolean|bool|int32|int64|integer|double|stream|binary|guid|datetimeoffset)\b(\s+collection)?")
+        .captures(tail)?;
+    let name = primitive(prim.get(1)?.as_str())?.to_string();
+    Some((Some(name), prim.get(2).is_some()))
+}
+
+/// Type and collection from a response annotation.
+pub fn from_annotation(a: &Annotation) -> Option<(String, bool)> {
+    let t = a.str("@odata.type").or_else(|| a.str("@type"))?;
+    let name = annotation_type_name(t)?;
+    let coll = a.bool("isCollection").unwrap_or(false)
+        || t.trim().to_ascii_lowercase().starts_with("collection(");
+    Some((name, coll))
+}
+
+/// Type and collection from an example response body.
+pub fn from_body(v: &Value) -> Option<(Option<String>, bool)> {
+    let obj = v.as_object()?;
+    if let Some(ctx) = obj.get("@odata.context").and_then(Value::as_str) {
+        if let Some(c) =
+            static_regex!(r"#Collection\((?:microsoft\.graph\.)([A-Za-z][\w.]*)\)").captures(ctx)
+        {
+            return Some((c.get(1).map(|m| normalize_name(m.as_str())), true));
+        }
+    }
+    if let Some(arr) = obj.get("value").and_then(Value::as_array) {
+        let elem_type = arr
+            .iter()
+            .filter_map(|e| e.get("@odata.type").and_then(Value::as_str))
+            .filter_map(annotation_type_name)
+            .next();
+        let elem_type = elem_type.or_else(|| {
+            // A `value` array of strings/numbers: a primitive collection.
+            arr.first().and_then(|e| match e {
+                Value::String(_) => Some("String".to_string()),
+                Value::Bool(_) => Some("Boolean".to_string()),
+                _ => None,
+            })
+        });
+        return Some((elem_type, true));
+    }
+    let t = obj.get("@odata.type").and_then(Value::as_str)?;
+    Some((annotation_type_name(t), false))
+}
+
+/// Build the response from all three sources.
+pub fn response(page: &Page, examples: &[Example], annotations: &[&Annotation]) -> Response {
+    let s = sentence(page);
+    let mut r = Response {
+        status: s.status,
+        source: s.line.map(|l| page.source(l)),
+        ..Response::default()
+    };
+    let first_resp = examples.iter().find_map(|e| e.response.as_ref());
+    if r.status.is_none() {
+        if let Some(m) = first_resp {
+            r.status = status_in_line(&m.start_line);
+            r.source = Some(m.source.clone());
+        }
+    }
+    if r.status == Some(204) {
+        return r;
+    }
+    if let Some((t, c)) = annotations.iter().find_map(|a| from_annotation(a)) {
+        r.type_name = Some(t);
+        r.collection = c;
+        return r;
+    }
+    if let Some((t, c)) = first_resp.and_then(|m| m.json.as_ref()).and_then(from_body) {
+        let sentence_type = s.type_name.clone().flatten();
+        r.collection = c;
+        r.type_name = t.or_else(|| sentence_type.clone());
+        // A derived type in the example (`#microsoft.graph.iosVppApp`) for an
+        // operation the sentence types by its base: keep the sentence's type.
+        if let (Some(st), false) = (&sentence_type, c) {
+            r.type_name = Some(st.clone());
+        }
+        if r.type_name.is_some() {
+            return r;
+        }
+    }
+    if let Some(t) = s.type_name {
+        r.type_name = t;
+        r.collection = s.collection;
+    }
+    r
+}
+
+/// `HTTP/1.1 201 Created` → 201.
+pub fn status_in_line(line: &str) -> Option<u16> {
+    static_regex!(r"^\s*HTTP(?:/[\d.]+)?\s+(\d{3})")
+        .captures(line)
+        .and_then(|c| c.get(1))
+        .and_then(|m| m.as_str().parse().ok())
+}
