@@ -181,9 +181,9 @@ fn main() -> ExitCode {
             }
             let s = &api.summary;
             eprintln!(
-                "summary: {} pages ({} api, {} resource, {} enum); operations from {}/{} api pages with an HTTP block; types from {}/{} resource pages; {} types, {} enums, {} operations; {} errors, {} warnings, {} notes",
+                "summary: {} pages ({} api, {} resource, {} enum); operations from {}/{} api pages with an HTTP block ({} more whose HTTP block has no usable path); types from {}/{} resource pages; {} types, {} enums, {} operations; {} errors, {} warnings, {} notes",
                 s.pages, s.api_pages, s.resource_pages, s.enum_pages,
-                s.api_pages_with_operation, s.api_pages_with_http,
+                s.api_pages_with_operation, s.api_pages_with_http, s.api_pages_http_garbage_only,
                 s.resource_pages_with_type, s.resource_pages,
                 s.types, s.enums, s.operations, s.errors, s.warnings, s.notes
             );

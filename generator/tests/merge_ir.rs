@@ -15,6 +15,7 @@ fn page(file: &str, kind: PageKind, version: Option<Version>) -> PageIr {
         version,
         title: None,
         has_http: false,
+        http_garbage_only: false,
         types: Vec::new(),
         enums: Vec::new(),
         operations: Vec::new(),

@@ -73,6 +73,7 @@ pub fn extract_parsed(page: &Page) -> PageIr {
     };
     types.extend(api.types);
     let has_http = api.has_http;
+    let http_garbage_only = !has_http && !api::request_lines_of(page).is_empty();
     let mut diagnostics = page.diagnostics.clone();
     diagnostics.extend(ctx.diags);
     PageIr {
@@ -81,6 +82,7 @@ pub fn extract_parsed(page: &Page) -> PageIr {
         version,
         title: page.title.clone(),
         has_http,
+        http_garbage_only,
         types,
         enums,
         operations: api.operations,

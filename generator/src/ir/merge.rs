@@ -99,6 +99,9 @@ fn page_counts(pages: &[PageIr]) -> Summary {
             PageKind::Enum => s.enum_pages += 1,
             PageKind::Other => {}
         }
+        if p.http_garbage_only {
+            s.api_pages_http_garbage_only += 1;
+        }
         if p.has_http {
             s.api_pages_with_http += 1;
             if !p.operations.is_empty() {

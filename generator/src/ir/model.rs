@@ -426,6 +426,11 @@ pub struct PageIr {
     /// (the denominator of the operation-extraction rate).
     #[serde(default)]
     pub has_http: bool,
+    /// The page's HTTP request block holds `METHOD` lines but none with a
+    /// path (generator failures such as `POST ** Collection URI for x not
+    /// found`): not counted in `has_http`, counted apart in the summary.
+    #[serde(default)]
+    pub http_garbage_only: bool,
     pub types: Vec<TypeDef>,
     pub enums: Vec<EnumDef>,
     pub operations: Vec<Operation>,
@@ -451,6 +456,10 @@ pub struct Summary {
     pub api_pages_with_http: usize,
     /// Of those, pages that produced an operation.
     pub api_pages_with_operation: usize,
+    /// Pages whose HTTP block has request lines but none with a usable path
+    /// (reported as `http-request-garbage` errors; not in `api_pages_with_http`).
+    #[serde(default)]
+    pub api_pages_http_garbage_only: usize,
     /// Pages whose H1 is `# x resource type`.
     pub resource_pages: usize,
     /// Of those, pages that produced a type.

@@ -57,6 +57,11 @@ pub struct RequestShape {
 /// denominator). Generator-failure lines (`POST ** Collection URI for x not
 /// found`, 15 HEAD pages and 1,181 stubs) name no path: they are reported
 /// as errors but do not make a page an API page.
+/// Every `METHOD ...` line of the page's HTTP request sections, garbage included.
+pub fn request_lines_of(page: &Page) -> Vec<request_lines::RequestLine> {
+    request_lines::request_lines(page)
+}
+
 pub fn has_http(page: &Page) -> bool {
     has_path_line(&request_lines::request_lines(page))
 }
