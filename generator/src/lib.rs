@@ -6,6 +6,7 @@
 //! → `ir::merge` (pages → [`ir::Api`]) → `emit` (IR → tokens) → `write` (files).
 //! `verify` scores an [`ir::Api`] against OData CSDL metadata.
 
+pub mod config;
 pub mod diag;
 pub mod emit;
 pub mod extract;
@@ -13,6 +14,7 @@ pub mod ir;
 pub mod load;
 pub mod source;
 pub mod verify;
+pub mod write;
 
 use std::path::PathBuf;
 
