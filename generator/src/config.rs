@@ -5,15 +5,23 @@
 //! `build.rs`.
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     graph_docgen::config::Config::new()
-//!         .input("docs-input")
-//!         .layout(graph_docgen::emit::layout::Layout::SingleFile)
-//!         .build_script()
-//!         .unwrap_or_else(|e| panic!("graph-docgen: {e}"));
-//! }
-//! // src/lib.rs: include!(concat!(env!("OUT_DIR"), "/graph_api.rs"));
+//! // In build.rs `main`:
+//! graph_docgen::config::Config::new()
+//!     .input("docs-input")
+//!     .layout(graph_docgen::emit::layout::Layout::SingleFile)
+//!     .build_script()
+//!     .unwrap_or_else(|e| panic!("graph-docgen: {e}"));
+//! // and in src/lib.rs: include!(concat!(env!("OUT_DIR"), "/graph_api.rs"));
+//! ```
+//!
+//! Vendoring a crate, and checking it is fresh:
+//!
+//! ```no_run
+//! use graph_docgen::config::Config;
+//! let generated = Config::new().input("docs-input").generate();
+//! generated.write("generated".as_ref())?;
+//! assert!(generated.check("generated".as_ref()).is_ok());
+//! # Ok::<(), std::io::Error>(())
 //! ```
 
 use crate::diag::{Diagnostic, Severity};
@@ -115,7 +123,11 @@ impl Config {
         let (emitted, mut diagnostics) = crate::emit::emit(api, &self.emit);
         let files = write::render(&emitted, &mut diagnostics);
         diagnostics.sort();
-        Generated { files, inputs: Vec::new(), diagnostics }
+        Generated {
+            files,
+            inputs: Vec::new(),
+            diagnostics,
+        }
     }
 
     /// For `build.rs`: generate, write to the out dir (default `$OUT_DIR`)
@@ -128,7 +140,11 @@ impl Config {
             Some(d) => d.clone(),
             None => std::env::var_os("OUT_DIR")
                 .map(PathBuf::from)
-                .ok_or_else(|| io::Error::other("OUT_DIR is not set: not running as a build script, and no out_dir() given"))?,
+                .ok_or_else(|| {
+                    io::Error::other(
+                        "OUT_DIR is not set: not running as a build script, and no out_dir() given",
+                    )
+                })?,
         };
         let generated = self.generate();
         generated.write(&dir)?;
@@ -164,9 +180,16 @@ impl Generated {
             .chain(self.inputs.iter())
             .map(|p| format!("cargo:rerun-if-changed={}", p.display()))
             .collect();
-        let serious: Vec<&Diagnostic> = self.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).collect();
+        let serious: Vec<&Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+            .collect();
         for d in serious.iter().take(MAX_CARGO_WARNINGS) {
-            lines.push(format!("cargo:warning={}", d.to_string().replace('\n', " ")));
+            lines.push(format!(
+                "cargo:warning={}",
+                d.to_string().replace('\n', " ")
+            ));
         }
         if serious.len() > MAX_CARGO_WARNINGS {
             lines.push(format!(

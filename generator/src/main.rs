@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "graph-docgen", version, about = "Microsoft Graph docs → Rust models and clients")]
+#[command(
+    name = "graph-docgen",
+    version,
+    about = "Microsoft Graph docs → Rust models and clients"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -55,7 +59,13 @@ fn print_diagnostics(diags: &[graph_docgen::diag::Diagnostic]) {
     }
 }
 
-fn generate(paths: &[PathBuf], out: &std::path::Path, check: bool, crate_name: &str, no_roundtrip: bool) -> ExitCode {
+fn generate(
+    paths: &[PathBuf],
+    out: &std::path::Path,
+    check: bool,
+    crate_name: &str,
+    no_roundtrip: bool,
+) -> ExitCode {
     let mut config = graph_docgen::config::Config::new();
     for p in paths {
         config.input(p);
@@ -80,14 +90,22 @@ fn generate(paths: &[PathBuf], out: &std::path::Path, check: bool, crate_name: &
             }
             Err(drift) => {
                 eprint!("{drift}");
-                eprintln!("error: {} differs from a fresh generation; run without --check to update it", out.display());
+                eprintln!(
+                    "error: {} differs from a fresh generation; run without --check to update it",
+                    out.display()
+                );
                 ExitCode::FAILURE
             }
         };
     }
     match generated.write(out) {
         Ok(report) => {
-            eprintln!("wrote {} files, {} unchanged, into {}", report.written.len(), report.unchanged.len(), out.display());
+            eprintln!(
+                "wrote {} files, {} unchanged, into {}",
+                report.written.len(),
+                report.unchanged.len(),
+                out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -100,10 +118,18 @@ fn generate(paths: &[PathBuf], out: &std::path::Path, check: bool, crate_name: &
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Generate { paths, out, check, crate_name, no_roundtrip } => {
-            generate(&paths, &out, check, &crate_name, no_roundtrip)
-        }
-        Command::Ir { paths, deny_warnings, summary_only } => {
+        Command::Generate {
+            paths,
+            out,
+            check,
+            crate_name,
+            no_roundtrip,
+        } => generate(&paths, &out, check, &crate_name, no_roundtrip),
+        Command::Ir {
+            paths,
+            deny_warnings,
+            summary_only,
+        } => {
             let api = graph_docgen::read_api(&paths);
             print_diagnostics(&api.diagnostics);
             if !summary_only {
@@ -124,8 +150,16 @@ fn main() -> ExitCode {
                 s.types, s.enums, s.operations, s.errors, s.warnings, s.notes
             );
             let c = Counts::of(&api.diagnostics);
-            if deny_warnings && api.diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
-                eprintln!("error: {} warnings and {} errors denied", c.warnings, c.errors);
+            if deny_warnings
+                && api
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity >= Severity::Warning)
+            {
+                eprintln!(
+                    "error: {} warnings and {} errors denied",
+                    c.warnings, c.errors
+                );
                 return ExitCode::FAILURE;
             }
             ExitCode::SUCCESS

@@ -15,7 +15,11 @@ use quote::quote;
 
 /// `#[doc = "..."]` attributes: the sanitised description (if any), extra
 /// paragraphs (already sanitised or plain), and the source line.
-pub fn doc_attrs(description: Option<&str>, extra: &[String], source: Option<&Source>) -> TokenStream {
+pub fn doc_attrs(
+    description: Option<&str>,
+    extra: &[String],
+    source: Option<&Source>,
+) -> TokenStream {
     let mut paragraphs: Vec<String> = Vec::new();
     if let Some(text) = description.map(sanitize).filter(|t| !t.is_empty()) {
         paragraphs.push(text);
@@ -29,7 +33,13 @@ pub fn doc_attrs(description: Option<&str>, extra: &[String], source: Option<&So
 
 /// One `#[doc = " line"]` per line (a leading space, as `///` would give).
 pub fn lines_to_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let lines = text.lines().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
     quote!(#(#[doc = #lines])*)
 }
 
@@ -38,11 +48,19 @@ pub fn sanitize(text: &str) -> String {
     let text = replace_br(text);
     let mut out: Vec<String> = Vec::new();
     let mut in_fence = false;
-    for line in text.lines() {
+    for line in split_inline_fences(&text) {
         let trimmed = line.trim();
         if let Some(rest) = trimmed.strip_prefix("```") {
-            let _ = rest;
-            out.push(if in_fence { "```".to_string() } else { "```text".to_string() });
+            if in_fence {
+                out.push("```".to_string());
+                // Prose after a closing fence on the same line.
+                let after = rest.trim_start_matches('`').trim();
+                if !after.is_empty() {
+                    out.push(inline(after));
+                }
+            } else {
+                out.push("```text".to_string());
+            }
             in_fence = !in_fence;
         } else if in_fence {
             out.push(line.trim_end().to_string());
@@ -54,6 +72,24 @@ pub fn sanitize(text: &str) -> String {
         out.push("```".to_string());
     }
     collapse_blank_lines(&out)
+}
+
+/// Lines, with a fence that starts mid-line (`See ```json`, prose in a
+/// table cell) moved to a line of its own: rustdoc only sees fences at the
+/// start of a line. A line with balanced fences (inline code) is kept.
+fn split_inline_fences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        match trimmed.find("```") {
+            Some(pos) if pos > 0 && trimmed.matches("```").count() % 2 == 1 => {
+                out.push(trimmed[..pos].to_string());
+                out.push(trimmed[pos..].to_string());
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    out
 }
 
 fn collapse_blank_lines(lines: &[String]) -> String {
@@ -79,8 +115,15 @@ fn replace_br(text: &str) -> String {
     while let Some(pos) = rest.find('<') {
         out.push_str(&rest[..pos]);
         let tail = &rest[pos..];
-        let lower: String = tail.chars().take(6).collect::<String>().to_ascii_lowercase();
-        let len = ["<br />", "<br/>", "<br>"].iter().find(|t| lower.starts_with(**t)).map(|t| t.len());
+        let lower: String = tail
+            .chars()
+            .take(6)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let len = ["<br />", "<br/>", "<br>"]
+            .iter()
+            .find(|t| lower.starts_with(**t))
+            .map(|t| t.len());
         match len {
             Some(n) => {
                 out.push('\n');
@@ -208,10 +251,18 @@ fn is_url_start_at(chars: &[char], i: usize) -> bool {
 /// End of a bare URL: up to whitespace or `<>"`, without trailing punctuation.
 fn url_end(chars: &[char], i: usize) -> usize {
     let mut end = i;
-    while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '<' | '>' | '"' | '`') {
+    while end < chars.len()
+        && !chars[end].is_whitespace()
+        && !matches!(chars[end], '<' | '>' | '"' | '`')
+    {
         end += 1;
     }
-    while end > i && matches!(chars[end - 1], '.' | ',' | ';' | ':' | ')' | '\'' | '!' | '?' | ']') {
+    while end > i
+        && matches!(
+            chars[end - 1],
+            '.' | ',' | ';' | ':' | ')' | '\'' | '!' | '?' | ']'
+        )
+    {
         end -= 1;
     }
     end
@@ -225,11 +276,18 @@ mod tests {
     fn sanitises_prose() {
         assert_eq!(sanitize("See [user](../resources/user.md)."), "See user.");
         assert_eq!(sanitize("a [b] c"), "a \\[b\\] c");
-        assert_eq!(sanitize("Go to https://aka.ms/x."), "Go to <https://aka.ms/x>.");
+        assert_eq!(
+            sanitize("Go to https://aka.ms/x."),
+            "Go to <https://aka.ms/x>."
+        );
         assert_eq!(sanitize("a<br>b"), "a\nb");
         assert_eq!(sanitize("x < y > z"), "x &lt; y &gt; z");
         assert_eq!(sanitize("keep `a[0] <b>`"), "keep `a[0] <b>`");
         assert_eq!(sanitize("```json\n{ }\n"), "```text\n{ }\n```");
+        assert_eq!(
+            sanitize("See ```json\n{ }\n``` for more."),
+            "See\n```text\n{ }\n```\nfor more."
+        );
         assert_eq!(sanitize("    indented"), "indented");
         assert_eq!(sanitize("[x](https://e.com/a)"), "[x](https://e.com/a)");
     }

@@ -27,32 +27,55 @@ pub const SENTINEL: &str = "unknownFutureValue";
 
 /// The enum `e`, named `ident`.
 pub fn emit_enum(ctx: &mut Ctx<'_, '_>, e: &EnumDef, ident: &str) -> TokenStream {
-    let EnumDef { name, flags, synthesized, description, source, .. } = e;
+    let EnumDef {
+        name,
+        flags,
+        synthesized,
+        description,
+        source,
+        ..
+    } = e;
     let members = unique_members(e, ctx.diags);
     let mut wanted: Vec<String> = members.iter().map(|m| naming::type_name(&m.name)).collect();
     wanted.push(UNRECOGNIZED.to_string());
     let (variant_names, renamed) = naming::uniquify(&wanted);
     for (i, old, new) in renamed {
-        let what = members.get(i).map(|m| format!("member `{}`", m.name)).unwrap_or_else(|| "the catch-all variant".to_string());
+        let what = members
+            .get(i)
+            .map(|m| format!("member `{}`", m.name))
+            .unwrap_or_else(|| "the catch-all variant".to_string());
         ctx.diags.push(Diagnostic::note(
             "emit-variant-collision",
             &source.file,
             source.line,
-            format!("in enum `{name}`, variant name `{old}` is taken; {what} is emitted as `{new}`"),
+            format!(
+                "in enum `{name}`, variant name `{old}` is taken; {what} is emitted as `{new}`"
+            ),
         ));
     }
     let sentinel_at = members.iter().position(|m| m.name == SENTINEL);
-    let variants: Vec<proc_macro2::Ident> = variant_names.iter().map(|v| format_ident!("{}", v)).collect();
+    let variants: Vec<proc_macro2::Ident> = variant_names
+        .iter()
+        .map(|v| format_ident!("{}", v))
+        .collect();
     let (known, catch_all) = variants.split_at(members.len());
-    let catch_all = catch_all.first().cloned().unwrap_or_else(|| format_ident!("{}", UNRECOGNIZED));
+    let catch_all = catch_all
+        .first()
+        .cloned()
+        .unwrap_or_else(|| format_ident!("{}", UNRECOGNIZED));
     let wires: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
     let member_docs: Vec<TokenStream> = members
         .iter()
         .enumerate()
         .map(|(i, m)| member_doc(m, sentinel_at.is_some_and(|s| i > s)))
         .collect();
-    let doc = docs::doc_attrs(description.as_deref(), &enum_notes(name, *flags, *synthesized, sentinel_at.is_some()), Some(source));
-    let allow = crate::emit::fields::camel_allow(variant_names.iter().map(String::as_str).chain([ident]));
+    let doc = docs::doc_attrs(
+        description.as_deref(),
+        &enum_notes(name, *flags, *synthesized, sentinel_at.is_some()),
+        Some(source),
+    );
+    let allow =
+        crate::emit::fields::camel_allow(variant_names.iter().map(String::as_str).chain([ident]));
     let ty = format_ident!("{}", ident);
     quote! {
         #doc
@@ -127,7 +150,10 @@ fn unique_members<'e>(e: &'e EnumDef, diags: &mut Vec<Diagnostic>) -> Vec<&'e En
                 "emit-duplicate-member",
                 &m.source.file,
                 m.source.line,
-                format!("enum `{}` lists member `{}` twice; emitted once", e.name, m.name),
+                format!(
+                    "enum `{}` lists member `{}` twice; emitted once",
+                    e.name, m.name
+                ),
             ));
         }
     }
@@ -150,14 +176,22 @@ fn enum_notes(name: &str, flags: bool, synthesized: bool, evolvable: bool) -> Ve
 
 fn member_doc(m: &EnumMember, after_sentinel: bool) -> TokenStream {
     let mut extra = vec![match m.value {
-        Some(v) => format!("Wire value `{}` (numeric value {v}).", m.name.replace('`', "")),
+        Some(v) => format!(
+            "Wire value `{}` (numeric value {v}).",
+            m.name.replace('`', "")
+        ),
         None => format!("Wire value `{}`.", m.name.replace('`', "")),
     }];
     if m.name == SENTINEL {
-        extra.push("The evolvable-enum sentinel: stands for members added after the client was written.".to_string());
+        extra.push(
+            "The evolvable-enum sentinel: stands for members added after the client was written."
+                .to_string(),
+        );
     }
     if after_sentinel {
-        extra.push(format!("Added after `{SENTINEL}`: sent only with `Prefer: include-unknown-enum-members`."));
+        extra.push(format!(
+            "Added after `{SENTINEL}`: sent only with `Prefer: include-unknown-enum-members`."
+        ));
     }
     docs::doc_attrs(m.description.as_deref(), &extra, None)
 }

@@ -40,8 +40,19 @@ pub struct ExampleCase {
 pub fn collect(api: &Api, index: &TypeIndex) -> Vec<ExampleCase> {
     let mut out = Vec::new();
     for t in &api.types {
-        let (Some(version), Some(json)) = (t.version, t.json_example.as_ref()) else { continue };
-        push_case(&mut out, index, version, &t.name, Shape::Model, &t.source, false, json);
+        let (Some(version), Some(json)) = (t.version, t.json_example.as_ref()) else {
+            continue;
+        };
+        push_case(
+            &mut out,
+            index,
+            version,
+            &t.name,
+            Shape::Model,
+            &t.source,
+            false,
+            json,
+        );
     }
     for op in &api.operations {
         let Some(version) = op.version else { continue };
@@ -57,8 +68,16 @@ pub fn collect(api: &Api, index: &TypeIndex) -> Vec<ExampleCase> {
     out
 }
 
-fn request_case(out: &mut Vec<ExampleCase>, index: &TypeIndex, version: Version, op: &Operation, msg: &HttpMessage) {
-    let (Some(type_name), Some(json)) = (op.request.type_name.as_deref(), msg.json.as_ref()) else { return };
+fn request_case(
+    out: &mut Vec<ExampleCase>,
+    index: &TypeIndex,
+    version: Version,
+    op: &Operation,
+    msg: &HttpMessage,
+) {
+    let (Some(type_name), Some(json)) = (op.request.type_name.as_deref(), msg.json.as_ref()) else {
+        return;
+    };
     if op.request.is_parameters || op.request.collection {
         return;
     }
@@ -67,20 +86,54 @@ fn request_case(out: &mut Vec<ExampleCase>, index: &TypeIndex, version: Version,
         "POST" | "PUT" => Shape::Model,
         _ => return,
     };
-    push_case(out, index, version, type_name, shape, &msg.source, msg.placeholder, json);
+    push_case(
+        out,
+        index,
+        version,
+        type_name,
+        shape,
+        &msg.source,
+        msg.placeholder,
+        json,
+    );
 }
 
-fn response_cases(out: &mut Vec<ExampleCase>, index: &TypeIndex, version: Version, op: &Operation, msg: &HttpMessage) {
-    let (Some(type_name), Some(json)) = (op.response.type_name.as_deref(), msg.json.as_ref()) else { return };
+fn response_cases(
+    out: &mut Vec<ExampleCase>,
+    index: &TypeIndex,
+    version: Version,
+    op: &Operation,
+    msg: &HttpMessage,
+) {
+    let (Some(type_name), Some(json)) = (op.response.type_name.as_deref(), msg.json.as_ref())
+    else {
+        return;
+    };
     match json.get("value").and_then(Value::as_array) {
         Some(items) if op.response.collection => {
             for item in items {
-                push_case(out, index, version, type_name, Shape::Model, &msg.source, msg.placeholder, item);
+                push_case(
+                    out,
+                    index,
+                    version,
+                    type_name,
+                    Shape::Model,
+                    &msg.source,
+                    msg.placeholder,
+                    item,
+                );
             }
         }
-        _ if !op.response.collection => {
-            push_case(out, index, version, type_name, Shape::Model, &msg.source, msg.placeholder, json)
-        }
+        _ if !op.response.collection => push_case(
+            out,
+            index,
+            version,
+            type_name,
+            Shape::Model,
+            &msg.source,
+            msg.placeholder,
+            json,
+        ),
         _ => {}
     }
 }
@@ -96,12 +149,20 @@ fn push_case(
     placeholder: bool,
     json: &Value,
 ) {
-    let Some(named) = index.get(version, type_name) else { return };
-    let NamedKind::Struct { update_ident, .. } = &named.kind else { return };
+    let Some(named) = index.get(version, type_name) else {
+        return;
+    };
+    let NamedKind::Struct { update_ident, .. } = &named.kind else {
+        return;
+    };
     if !json.is_object() {
         return;
     }
-    let shape = if shape == Shape::Update && update_ident.is_none() { Shape::Model } else { shape };
+    let shape = if shape == Shape::Update && update_ident.is_none() {
+        Shape::Model
+    } else {
+        shape
+    };
     out.push(ExampleCase {
         version: version.as_str().to_string(),
         type_name: named.graph_name.clone(),
@@ -114,9 +175,27 @@ fn push_case(
 
 /// Primitive type names the docs use as placeholder values.
 const PLACEHOLDER_WORDS: &[&str] = &[
-    "string", "int32", "int64", "int16", "integer", "boolean", "bool", "double", "single", "decimal",
-    "guid", "datetimeoffset", "datetime", "date", "timeofday", "duration", "binary", "byte", "stream",
-    "timestamp", "number",
+    "string",
+    "int32",
+    "int64",
+    "int16",
+    "integer",
+    "boolean",
+    "bool",
+    "double",
+    "single",
+    "decimal",
+    "guid",
+    "datetimeoffset",
+    "datetime",
+    "date",
+    "timeofday",
+    "duration",
+    "binary",
+    "byte",
+    "stream",
+    "timestamp",
+    "number",
 ];
 
 /// True when a string somewhere in `v` is a schema-like placeholder:
@@ -125,7 +204,9 @@ pub fn looks_placeholder(v: &Value) -> bool {
     match v {
         Value::String(s) => is_placeholder_text(s),
         Value::Array(items) => items.iter().any(looks_placeholder),
-        Value::Object(map) => map.iter().any(|(k, v)| k != "@odata.type" && looks_placeholder(v)),
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k != "@odata.type" && looks_placeholder(v)),
         _ => false,
     }
 }
@@ -146,7 +227,9 @@ mod tests {
     fn placeholders() {
         assert!(looks_placeholder(&json!({"id": "String (identifier)"})));
         assert!(looks_placeholder(&json!({"a": ["Int32"]})));
-        assert!(!looks_placeholder(&json!({"@odata.type": "String", "status": "notApplicable"})));
+        assert!(!looks_placeholder(
+            &json!({"@odata.type": "String", "status": "notApplicable"})
+        ));
         assert!(!looks_placeholder(&json!({"name": "String theory"})));
     }
 }

@@ -22,16 +22,27 @@ pub fn field_idents(
 ) -> Vec<String> {
     let snakes: Vec<String> = wire
         .iter()
-        .map(|w| if *w == ODATA_TYPE { "odata_type".to_string() } else { naming::snake_name(w) })
+        .map(|w| {
+            if *w == ODATA_TYPE {
+                "odata_type".to_string()
+            } else {
+                naming::snake_name(w)
+            }
+        })
         .collect();
     let (unique, renamed) = naming::uniquify(&snakes);
     for (i, old, new) in renamed {
-        let name = wire.get(i).copied().unwrap_or_default();
+        let what = match wire.get(i).copied() {
+            Some(ODATA_TYPE) => "the `@odata.type` field".to_string(),
+            Some(ADDITIONAL) if i + 1 == wire.len() => "the map of unknown properties".to_string(),
+            Some(name) => format!("property `{name}`"),
+            None => "a field".to_string(),
+        };
         diags.push(Diagnostic::note(
             "emit-field-collision",
             &source.file,
             source.line,
-            format!("in `{owner}`, field name `{old}` is taken; property `{name}` is emitted as `{new}`"),
+            format!("in `{owner}`, field name `{old}` is taken; {what} is emitted as `{new}`"),
         ));
     }
     unique.iter().map(|s| naming::escape_snake(s)).collect()
@@ -66,19 +77,6 @@ pub fn needs_rename(ident: &str, wire: &str) -> bool {
     serde_camel(ident) != wire
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn camel_matches_serde() {
-        assert_eq!(serde_camel("last_reported_date_time"), "lastReportedDateTime");
-        assert_eq!(serde_camel("r#type"), "type");
-        assert!(needs_rename("i_os_version", "iOSVersion"));
-        assert!(!needs_rename("display_name", "displayName"));
-    }
-}
-
 /// Whether rustc's `non_camel_case_types` lint accepts `ident` (its rule:
 /// after trimming `_`, no lower-case first letter, no `__`, no `_` next to a
 /// letter). Names made unique by a suffix (`Self_2`) can fail it; their item
@@ -86,7 +84,7 @@ mod tests {
 pub fn is_camel_case(ident: &str) -> bool {
     let name = ident.trim_matches('_');
     let chars: Vec<char> = name.chars().collect();
-    let first_ok = chars.first().map_or(true, |c| !c.is_lowercase());
+    let first_ok = chars.first().is_none_or(|c| !c.is_lowercase());
     let underscore_by_letter = chars
         .windows(2)
         .any(|w| matches!(w, [a, '_'] | ['_', a] if a.is_alphabetic()));
@@ -99,5 +97,24 @@ pub fn camel_allow<'a>(idents: impl IntoIterator<Item = &'a str>) -> proc_macro2
         proc_macro2::TokenStream::new()
     } else {
         quote::quote!(#[allow(non_camel_case_types)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_matches_serde() {
+        assert_eq!(
+            serde_camel("last_reported_date_time"),
+            "lastReportedDateTime"
+        );
+        assert_eq!(serde_camel("r#type"), "type");
+        assert!(needs_rename("i_os_version", "iOSVersion"));
+        assert!(!needs_rename("display_name", "displayName"));
+        assert!(is_camel_case("_3dSecure"));
+        assert!(is_camel_case("Self_"));
+        assert!(!is_camel_case("Self_2"));
     }
 }

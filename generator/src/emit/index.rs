@@ -33,7 +33,10 @@ impl<'a> VersionModel<'a> {
                 break;
             }
             chain.push(t);
-            next = t.base.as_deref().and_then(|b| self.types.get(&lookup_key(b)).copied());
+            next = t
+                .base
+                .as_deref()
+                .and_then(|b| self.types.get(&lookup_key(b)).copied());
         }
         chain.reverse();
         chain
@@ -65,7 +68,10 @@ impl<'a> VersionModel<'a> {
                 }
             }
         }
-        found.iter().filter_map(|k| self.types.get(k).copied()).collect()
+        found
+            .iter()
+            .filter_map(|k| self.types.get(k).copied())
+            .collect()
     }
 }
 
@@ -77,13 +83,17 @@ pub fn build<'a>(
 ) -> (TypeIndex, BTreeMap<Version, VersionModel<'a>>) {
     let mut models: BTreeMap<Version, VersionModel<'a>> = BTreeMap::new();
     for t in &api.types {
-        let Some(version) = versioned(t.version, &t.name, &t.source, diags) else { continue };
+        let Some(version) = versioned(t.version, &t.name, &t.source, diags) else {
+            continue;
+        };
         let model = models.entry(version).or_default();
         model.version = Some(version);
         insert_unique(&mut model.types, t, &t.name, &t.source, diags);
     }
     for e in &api.enums {
-        let Some(version) = versioned(e.version, &e.name, &e.source, diags) else { continue };
+        let Some(version) = versioned(e.version, &e.name, &e.source, diags) else {
+            continue;
+        };
         let model = models.entry(version).or_default();
         model.version = Some(version);
         if model.types.contains_key(&lookup_key(&e.name)) {
@@ -101,7 +111,9 @@ pub fn build<'a>(
     for (version, model) in &mut models {
         link_bases(model, diags);
         let patched = patched_types(api, *version);
-        index.versions.insert(*version, name_version(model, &patched, diags));
+        index
+            .versions
+            .insert(*version, name_version(model, &patched, diags));
     }
     (index, models)
 }
@@ -147,7 +159,9 @@ fn insert_unique<'a, T>(
 fn link_bases(model: &mut VersionModel<'_>, diags: &mut Vec<Diagnostic>) {
     let version = model.version.map(|v| v.as_str()).unwrap_or("?");
     for (key, t) in &model.types {
-        let Some(base) = t.base.as_deref() else { continue };
+        let Some(base) = t.base.as_deref() else {
+            continue;
+        };
         let base_key = lookup_key(base);
         if !model.types.contains_key(&base_key) {
             diags.push(Diagnostic::warning(
@@ -158,19 +172,28 @@ fn link_bases(model: &mut VersionModel<'_>, diags: &mut Vec<Diagnostic>) {
             ));
             continue;
         }
-        model.children.entry(base_key).or_default().push(key.clone());
+        model
+            .children
+            .entry(base_key)
+            .or_default()
+            .push(key.clone());
     }
     for (key, t) in &model.types {
         let chain = model.chain(key);
         let ends_at_root = chain.first().is_some_and(|root| {
-            root.base.as_deref().map_or(true, |b| !model.types.contains_key(&lookup_key(b)))
+            root.base
+                .as_deref()
+                .is_none_or(|b| !model.types.contains_key(&lookup_key(b)))
         });
         if !ends_at_root {
             diags.push(Diagnostic::warning(
                 "emit-inheritance-cycle",
                 &t.source.file,
                 t.source.line,
-                format!("the base types of `{}` form a cycle; the cycle is cut", t.name),
+                format!(
+                    "the base types of `{}` form a cycle; the cycle is cut",
+                    t.name
+                ),
             ));
         }
     }
@@ -206,7 +229,9 @@ fn name_version(
     let mut wanted: Vec<String> = primaries.iter().map(|p| naming::type_name(&p.1)).collect();
     let mut derived: Vec<(usize, &'static str)> = Vec::new();
     for (i, (key, _, _)) in primaries.iter().enumerate() {
-        let Some(t) = model.types.get(key) else { continue };
+        let Some(t) = model.types.get(key) else {
+            continue;
+        };
         let base = wanted[i].clone();
         if !model.descendants(key).is_empty() {
             derived.push((i, "any"));
@@ -219,13 +244,20 @@ fn name_version(
     }
     let (resolved, renamed) = naming::uniquify(&wanted);
     for (i, old, new) in renamed {
-        let owner = if i < primaries.len() { i } else { derived[i - primaries.len()].0 };
+        let owner = if i < primaries.len() {
+            i
+        } else {
+            derived[i - primaries.len()].0
+        };
         let source = primaries[owner].2;
         diags.push(Diagnostic::note(
             "emit-name-collision",
             &source.file,
             source.line,
-            format!("Rust name `{old}` is already taken; `{}` is emitted as `{new}`", primaries[owner].1),
+            format!(
+                "Rust name `{old}` is already taken; `{}` is emitted as `{new}`",
+                primaries[owner].1
+            ),
         ));
     }
 
@@ -233,14 +265,30 @@ fn name_version(
     for (i, (key, graph_name, _)) in primaries.iter().enumerate() {
         let kind = match model.enums.get(key) {
             Some(e) if !model.types.contains_key(key) => NamedKind::Enum { flags: e.flags },
-            _ => NamedKind::Struct { any_ident: None, update_ident: None },
+            _ => NamedKind::Struct {
+                any_ident: None,
+                update_ident: None,
+            },
         };
-        out.insert(key.clone(), Named { graph_name: graph_name.clone(), ident: resolved[i].clone(), kind });
+        out.insert(
+            key.clone(),
+            Named {
+                graph_name: graph_name.clone(),
+                ident: resolved[i].clone(),
+                kind,
+            },
+        );
     }
     for (j, (owner, what)) in derived.iter().enumerate() {
         let name = resolved[primaries.len() + j].clone();
-        let Some(Named { kind: NamedKind::Struct { any_ident, update_ident }, .. }) =
-            out.get_mut(&primaries[*owner].0)
+        let Some(Named {
+            kind:
+                NamedKind::Struct {
+                    any_ident,
+                    update_ident,
+                },
+            ..
+        }) = out.get_mut(&primaries[*owner].0)
         else {
             continue;
         };

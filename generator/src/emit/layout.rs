@@ -99,7 +99,11 @@ pub fn cargo_toml(s: &CrateSettings<'_>) -> String {
         out.push_str("\n[features]\n");
     }
     if s.version_features {
-        let all: Vec<String> = s.versions.iter().map(|v| format!("\"{}\"", v.module_name())).collect();
+        let all: Vec<String> = s
+            .versions
+            .iter()
+            .map(|v| format!("\"{}\"", v.module_name()))
+            .collect();
         out.push_str(&format!("default = [{}]\n", all.join(", ")));
         for v in s.versions {
             out.push_str(&format!("{} = []\n", v.module_name()));

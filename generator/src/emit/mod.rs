@@ -73,7 +73,11 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
 
     let mut children = vec![ModuleNode::new("primitives", "", Body::Text(PRIMITIVES_RS))];
     for (version, model) in &models {
-        let mut node = ModuleNode::new(version.module_name(), &version_doc(*version), Body::Tokens(TokenStream::new()));
+        let mut node = ModuleNode::new(
+            version.module_name(),
+            &version_doc(*version),
+            Body::Tokens(TokenStream::new()),
+        );
         node.children = version_modules(model, &index, roundtrip, &mut diags);
         if features {
             let feature = version.module_name();
@@ -106,22 +110,49 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
         let cases = examples::collect(api, &index);
         let json = serde_json::to_string_pretty(&cases).unwrap_or_else(|_| "[]".to_string());
         text_files.insert(PathBuf::from("tests/examples.json"), json + "\n");
-        rust_files.insert(PathBuf::from("tests/roundtrip.rs"), roundtrip_test(&opts.crate_name));
+        rust_files.insert(
+            PathBuf::from("tests/roundtrip.rs"),
+            roundtrip_test(&opts.crate_name),
+        );
     }
     diags.sort();
     diags.dedup();
-    (EmittedCrate { layout: opts.layout, root, rust_files, text_files }, diags)
+    (
+        EmittedCrate {
+            layout: opts.layout,
+            root,
+            rust_files,
+            text_files,
+        },
+        diags,
+    )
 }
 
 /// The modules of one version, in declaration order. One line per module.
-fn version_modules(model: &VersionModel<'_>, index: &TypeIndex, roundtrip: bool, diags: &mut Vec<Diagnostic>) -> Vec<ModuleNode> {
-    let Some(version) = model.version else { return Vec::new() };
-    let mut ctx = Ctx { version, model, index, diags };
+fn version_modules(
+    model: &VersionModel<'_>,
+    index: &TypeIndex,
+    roundtrip: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<ModuleNode> {
+    let Some(version) = model.version else {
+        return Vec::new();
+    };
+    let mut ctx = Ctx {
+        version,
+        model,
+        index,
+        diags,
+    };
     let mut out = vec![models_module(&mut ctx)];
     if roundtrip {
         out.push(
-            ModuleNode::new("roundtrip", "Round trip of JSON through this version's types (feature `roundtrip`).", Body::Tokens(roundtrip::version_dispatch(index, version)))
-                .attr(quote!(#[cfg(feature = "roundtrip")])),
+            ModuleNode::new(
+                "roundtrip",
+                "Round trip of JSON through this version's types (feature `roundtrip`).",
+                Body::Tokens(roundtrip::version_dispatch(index, version)),
+            )
+            .attr(quote!(#[cfg(feature = "roundtrip")])),
         );
     }
     out
@@ -133,10 +164,20 @@ fn crate_modules(versions: &[Version], features: bool, roundtrip: bool) -> Vec<M
     if roundtrip {
         let cfg = quote!(#[cfg(feature = "roundtrip")]);
         out.push(
-            ModuleNode::new("roundtrip", "Round trip of JSON through the generated types, by version and Graph type name.", Body::Tokens(roundtrip::crate_dispatch(versions, features)))
-                .attr(cfg.clone()),
+            ModuleNode::new(
+                "roundtrip",
+                "Round trip of JSON through the generated types, by version and Graph type name.",
+                Body::Tokens(roundtrip::crate_dispatch(versions, features)),
+            )
+            .attr(cfg.clone()),
         );
-        out.push(ModuleNode { doc: None, ..ModuleNode::new("examples", "", Body::Text(EXAMPLES_RS)) }.attr(cfg));
+        out.push(
+            ModuleNode {
+                doc: None,
+                ..ModuleNode::new("examples", "", Body::Text(EXAMPLES_RS))
+            }
+            .attr(cfg),
+        );
     }
     out
 }
@@ -153,8 +194,13 @@ fn models_module(ctx: &mut Ctx<'_, '_>) -> ModuleNode {
         .unwrap_or_default();
     for (key, named) in &names {
         match &named.kind {
-            NamedKind::Struct { any_ident, update_ident } => {
-                let Some(t) = ctx.model.types.get(key).copied() else { continue };
+            NamedKind::Struct {
+                any_ident,
+                update_ident,
+            } => {
+                let Some(t) = ctx.model.types.get(key).copied() else {
+                    continue;
+                };
                 items.extend(model::emit_struct(ctx, t));
                 if let Some(any) = any_ident {
                     items.extend(poly::emit_any(ctx, t, any));
@@ -164,7 +210,9 @@ fn models_module(ctx: &mut Ctx<'_, '_>) -> ModuleNode {
                 }
             }
             NamedKind::Enum { .. } => {
-                let Some(e) = ctx.model.enums.get(key).copied() else { continue };
+                let Some(e) = ctx.model.enums.get(key).copied() else {
+                    continue;
+                };
                 items.extend(enums::emit_enum(ctx, e, &named.ident));
             }
         }
@@ -177,7 +225,10 @@ fn models_module(ctx: &mut Ctx<'_, '_>) -> ModuleNode {
 }
 
 fn version_doc(version: Version) -> String {
-    format!("Microsoft Graph `{}`: `https://graph.microsoft.com/{}`.", version, version)
+    format!(
+        "Microsoft Graph `{}`: `https://graph.microsoft.com/{}`.",
+        version, version
+    )
 }
 
 /// The generated crate's test that runs the examples fixture.

@@ -76,7 +76,15 @@ pub fn ident(text: &str) -> proc_macro2::Ident {
 
 /// The struct for one type.
 pub fn emit_struct(ctx: &mut Ctx<'_, '_>, t: &TypeDef) -> TokenStream {
-    let TypeDef { name, kind, base, is_abstract, description, source, .. } = t;
+    let TypeDef {
+        name,
+        kind,
+        base,
+        is_abstract,
+        description,
+        source,
+        ..
+    } = t;
     let props = ctx.model.properties(&lookup_key(name));
     let mut wire: Vec<&str> = vec![ODATA_TYPE];
     wire.extend(props.iter().map(|p| p.name.as_str()));
@@ -84,7 +92,9 @@ pub fn emit_struct(ctx: &mut Ctx<'_, '_>, t: &TypeDef) -> TokenStream {
     let idents = fields::field_idents(name, &wire, source, ctx.diags);
 
     let mut fields_ts = Vec::with_capacity(props.len() + 2);
-    fields_ts.push(odata_type_field(idents.first().map(String::as_str).unwrap_or("odata_type")));
+    fields_ts.push(odata_type_field(
+        idents.first().map(String::as_str).unwrap_or("odata_type"),
+    ));
     for (p, id) in props.iter().zip(idents.iter().skip(1)) {
         fields_ts.push(property_field(ctx, p, id));
     }
@@ -112,7 +122,13 @@ pub fn emit_struct(ctx: &mut Ctx<'_, '_>, t: &TypeDef) -> TokenStream {
 }
 
 fn has_any(n: &crate::emit::typeref::Named) -> bool {
-    matches!(&n.kind, crate::emit::typeref::NamedKind::Struct { any_ident: Some(_), .. })
+    matches!(
+        &n.kind,
+        crate::emit::typeref::NamedKind::Struct {
+            any_ident: Some(_),
+            ..
+        }
+    )
 }
 
 fn type_summary(kind: TypeKind, base: Option<&str>, is_abstract: bool, name: &str) -> String {
@@ -122,7 +138,9 @@ fn type_summary(kind: TypeKind, base: Option<&str>, is_abstract: bool, name: &st
     };
     let mut s = format!("{what} `{name}`");
     if let Some(b) = base {
-        s.push_str(&format!(", derived from `{b}` (its properties are included)"));
+        s.push_str(&format!(
+            ", derived from `{b}` (its properties are included)"
+        ));
     }
     if is_abstract {
         s.push_str("; abstract: payloads carry a derived type");
@@ -163,12 +181,20 @@ pub fn property_doc(p: &Property) -> TokenStream {
         flags.push("returned only on `$select`".to_string());
     }
     if !p.supports.is_empty() {
-        let list: Vec<String> = p.supports.iter().map(|s| format!("`{}`", s.replace('`', ""))).collect();
+        let list: Vec<String> = p
+            .supports
+            .iter()
+            .map(|s| format!("`{}`", s.replace('`', "")))
+            .collect();
         flags.push(format!("supports {}", list.join(", ")));
     }
     let mut extra = Vec::new();
     if !flags.is_empty() {
-        extra.push(format!("Wire name `{}`; {}.", p.name.replace('`', ""), flags.join("; ")));
+        extra.push(format!(
+            "Wire name `{}`; {}.",
+            p.name.replace('`', ""),
+            flags.join("; ")
+        ));
     }
     docs::doc_attrs(p.description.as_deref(), &extra, Some(&p.source))
 }

@@ -28,7 +28,11 @@ pub fn emit_any(ctx: &mut Ctx<'_, '_>, base: &TypeDef, any_ident: &str) -> Token
     let keys: Vec<String> = derived.iter().map(|t| lookup_key(&t.name)).collect();
     let names: Vec<&str> = derived.iter().map(|t| t.name.as_str()).collect();
     let base_name = base.name.as_str();
-    let all_idents: Vec<String> = variants.iter().map(|v| v.to_string()).chain([base_ident.to_string(), any_ident.to_string()]).collect();
+    let all_idents: Vec<String> = variants
+        .iter()
+        .map(|v| v.to_string())
+        .chain([base_ident.to_string(), any_ident.to_string()])
+        .collect();
     let allow = crate::emit::fields::camel_allow(all_idents.iter().map(String::as_str));
     let ty = format_ident!("{}", any_ident);
     let intro = format!(

@@ -13,8 +13,19 @@ use quote::{format_ident, quote};
 pub fn version_dispatch(index: &TypeIndex, version: Version) -> TokenStream {
     let mut model_arms = Vec::new();
     let mut update_arms = Vec::new();
-    for named in index.versions.get(&version).into_iter().flat_map(|m| m.values()) {
-        let NamedKind::Struct { any_ident, update_ident } = &named.kind else { continue };
+    for named in index
+        .versions
+        .get(&version)
+        .into_iter()
+        .flat_map(|m| m.values())
+    {
+        let NamedKind::Struct {
+            any_ident,
+            update_ident,
+        } = &named.kind
+        else {
+            continue;
+        };
         let name = named.graph_name.as_str();
         let model = format_ident!("{}", any_ident.as_deref().unwrap_or(&named.ident));
         model_arms.push(quote!(#name => roundtrip_as::<super::models::#model>(json),));

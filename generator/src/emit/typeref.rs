@@ -109,7 +109,10 @@ pub struct TypeIndex {
 /// The lookup key of a Graph type reference: lower case, without `#`,
 /// `microsoft.graph.` and `Edm.` prefixes.
 pub fn lookup_key(graph_name: &str) -> String {
-    let lower = graph_name.trim().trim_start_matches('#').to_ascii_lowercase();
+    let lower = graph_name
+        .trim()
+        .trim_start_matches('#')
+        .to_ascii_lowercase();
     let lower = lower.strip_prefix("microsoft.graph.").unwrap_or(&lower);
     lower.strip_prefix("edm.").unwrap_or(lower).to_string()
 }
@@ -126,31 +129,58 @@ impl TypeIndex {
     /// derived type keeps its properties); `serde_json::Value` when unknown.
     pub fn resolve(&self, version: Version, graph_name: &str) -> Resolved {
         if let Some(tokens) = primitive(&lookup_key(graph_name)) {
-            return Resolved { tokens, kind: ResolvedKind::Primitive };
+            return Resolved {
+                tokens,
+                kind: ResolvedKind::Primitive,
+            };
         }
         let module = format_ident!("{}", version.module_name());
         match self.get(version, graph_name) {
-            Some(Named { ident, kind: NamedKind::Enum { flags }, .. }) => {
+            Some(Named {
+                ident,
+                kind: NamedKind::Enum { flags },
+                ..
+            }) => {
                 let ty = format_ident!("{}", ident);
                 let tokens = if *flags {
                     quote!(crate::primitives::Flags<crate::#module::models::#ty>)
                 } else {
                     quote!(crate::#module::models::#ty)
                 };
-                Resolved { tokens, kind: ResolvedKind::Enum }
+                Resolved {
+                    tokens,
+                    kind: ResolvedKind::Enum,
+                }
             }
-            Some(Named { ident, kind: NamedKind::Struct { any_ident, .. }, .. }) => {
+            Some(Named {
+                ident,
+                kind: NamedKind::Struct { any_ident, .. },
+                ..
+            }) => {
                 let ty = format_ident!("{}", any_ident.as_deref().unwrap_or(ident));
-                Resolved { tokens: quote!(crate::#module::models::#ty), kind: ResolvedKind::Struct }
+                Resolved {
+                    tokens: quote!(crate::#module::models::#ty),
+                    kind: ResolvedKind::Struct,
+                }
             }
-            None => Resolved { tokens: quote!(::serde_json::Value), kind: ResolvedKind::Unknown },
+            None => Resolved {
+                tokens: quote!(::serde_json::Value),
+                kind: ResolvedKind::Unknown,
+            },
         }
     }
 
     /// The PATCH body type `<Type>Update` of a struct type, if emitted.
     pub fn update_type(&self, version: Version, graph_name: &str) -> Option<TokenStream> {
         match self.get(version, graph_name) {
-            Some(Named { kind: NamedKind::Struct { update_ident: Some(u), .. }, .. }) => {
+            Some(Named {
+                kind:
+                    NamedKind::Struct {
+                        update_ident: Some(u),
+                        ..
+                    },
+                ..
+            }) => {
                 let module = format_ident!("{}", version.module_name());
                 let ty = format_ident!("{}", u);
                 Some(quote!(crate::#module::models::#ty))

@@ -37,7 +37,9 @@ pub fn emit_update(ctx: &mut Ctx<'_, '_>, t: &TypeDef, update_ident: &str) -> To
     let idents = fields::field_idents(update_ident, &wire, source, ctx.diags);
 
     let mut fields_ts = Vec::with_capacity(props.len() + 2);
-    fields_ts.push(odata_type_field(idents.first().map(String::as_str).unwrap_or("odata_type")));
+    fields_ts.push(odata_type_field(
+        idents.first().map(String::as_str).unwrap_or("odata_type"),
+    ));
     for (p, id) in props.iter().zip(idents.iter().skip(1)) {
         fields_ts.push(update_field(ctx, p, id));
     }
