@@ -37,7 +37,9 @@ pub fn primitive(name: &str) -> Option<TokenStream> {
     Some(t)
 }
 
-/// Path of a named (structured or enum) type of `version`.
+/// Path of a named (structured or enum) type of `version`, from its Graph
+/// name alone. It does not know about renamed collisions, `Any<Type>`
+/// dispatch enums or flag enums: emitters should use [`TypeIndex::resolve`].
 pub fn named(version: Version, graph_name: &str) -> TokenStream {
     let module = format_ident!("{}", version.module_name());
     let ty = format_ident!("{}", naming::type_name(graph_name));
