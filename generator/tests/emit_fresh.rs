@@ -31,3 +31,18 @@ fn generation_is_deterministic() {
     let b = generate_from_root();
     assert_eq!(a.files, b.files);
 }
+
+#[test]
+fn build_script_lines_name_every_input() {
+    let generated = generate_from_root();
+    assert_eq!(generated.inputs.len(), 5, "the five seed pages");
+    let lines = generated.cargo_lines(&["docs-input".into()]);
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some("cargo:rerun-if-changed=docs-input")
+    );
+    for input in &generated.inputs {
+        let want = format!("cargo:rerun-if-changed={}", input.display());
+        assert!(lines.contains(&want), "{want} missing from {lines:?}");
+    }
+}

@@ -78,7 +78,7 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
             &version_doc(*version),
             Body::Tokens(TokenStream::new()),
         );
-        node.children = version_modules(model, &index, roundtrip, &mut diags);
+        node.children = version_modules(api, model, &index, roundtrip, &mut diags);
         if features {
             let feature = version.module_name();
             node = node.attr(quote!(#[cfg(feature = #feature)]));
@@ -128,13 +128,17 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
     )
 }
 
-/// The modules of one version, in declaration order. One line per module.
+/// The modules of one version, in declaration order. One line per module
+/// (the client: `out.push(client::module(api, version, index, diags))`,
+/// reading `api.operations` of `version` and typing bodies with `index`).
 fn version_modules(
+    api: &Api,
     model: &VersionModel<'_>,
     index: &TypeIndex,
     roundtrip: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<ModuleNode> {
+    let _ = api; // read by the client module
     let Some(version) = model.version else {
         return Vec::new();
     };
