@@ -7,6 +7,7 @@
 //! `verify` scores an [`ir::Api`] against OData CSDL metadata.
 
 pub mod bench;
+pub mod config;
 pub mod diag;
 pub mod emit;
 pub mod extract;
@@ -14,6 +15,7 @@ pub mod ir;
 pub mod load;
 pub mod source;
 pub mod verify;
+pub mod write;
 
 use std::path::PathBuf;
 

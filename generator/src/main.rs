@@ -63,6 +63,24 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         rounds: usize,
     },
+    /// Generate a complete crate (Cargo.toml, src/, tests/) from the pages under PATH....
+    Generate {
+        /// Page files or folders (searched recursively for .md and .txt).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The crate folder to write (only files whose contents changed are written).
+        #[arg(long)]
+        out: PathBuf,
+        /// Write nothing; exit non-zero when OUT differs from a fresh generation.
+        #[arg(long)]
+        check: bool,
+        /// Package name of the generated crate.
+        #[arg(long, default_value = "graph-api")]
+        crate_name: String,
+        /// Leave out the documentation-examples round trip (feature `roundtrip`).
+        #[arg(long)]
+        no_roundtrip: bool,
+    },
 }
 
 /// Minimum percentages for `verify`; exit non-zero when a figure is below.
@@ -147,6 +165,62 @@ fn percent(part: usize, whole: usize) -> f64 {
     }
 }
 
+fn generate(
+    paths: &[PathBuf],
+    out: &std::path::Path,
+    check: bool,
+    crate_name: &str,
+    no_roundtrip: bool,
+) -> ExitCode {
+    let mut config = graph_docgen::config::Config::new();
+    for p in paths {
+        config.input(p);
+    }
+    config.crate_name(crate_name).roundtrip(!no_roundtrip);
+    let generated = config.generate();
+    print_diagnostics(&generated.diagnostics);
+    let c = Counts::of(&generated.diagnostics);
+    eprintln!(
+        "generate: {} pages read, {} files; {} errors, {} warnings, {} notes",
+        generated.inputs.len(),
+        generated.files.len(),
+        c.errors,
+        c.warnings,
+        c.notes
+    );
+    if check {
+        return match generated.check(out) {
+            Ok(()) => {
+                eprintln!("{} is up to date", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(drift) => {
+                eprint!("{drift}");
+                eprintln!(
+                    "error: {} differs from a fresh generation; run without --check to update it",
+                    out.display()
+                );
+                ExitCode::FAILURE
+            }
+        };
+    }
+    match generated.write(out) {
+        Ok(report) => {
+            eprintln!(
+                "wrote {} files, {} unchanged, into {}",
+                report.written.len(),
+                report.unchanged.len(),
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write into {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -161,6 +235,13 @@ fn main() -> ExitCode {
             print!("{}", graph_docgen::bench::render(&result));
             ExitCode::SUCCESS
         }
+        Command::Generate {
+            paths,
+            out,
+            check,
+            crate_name,
+            no_roundtrip,
+        } => generate(&paths, &out, check, &crate_name, no_roundtrip),
         Command::Ir {
             paths,
             deny_warnings,

@@ -1,4 +1,286 @@
 //! IR → Rust tokens, one small function per emitted construct. Never reads markdown.
+//!
+//! [`emit`] turns an [`Api`] into an [`EmittedCrate`]: a module tree
+//! (`primitives`, one module per API version with its `models`, the
+//! round-trip modules) and the crate's other files. `crate::write` formats
+//! and lays it out as files. To add a module to every version (the client),
+//! add one line to [`version_modules`]; a crate-level one (the runtime), one
+//! line to [`crate_modules`].
 
 pub mod client;
+pub mod docs;
+pub mod enums;
+pub mod examples;
+pub mod fields;
+pub mod index;
+pub mod layout;
+pub mod model;
+pub mod poly;
+pub mod roundtrip;
 pub mod typeref;
+pub mod update;
+
+use crate::diag::Diagnostic;
+use crate::ir::model::{Api, Version};
+use index::VersionModel;
+use layout::{Body, CrateSettings, EmittedCrate, Layout, ModuleNode};
+use model::Ctx;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use typeref::{NamedKind, TypeIndex};
+
+/// Source of the generated `primitives` module.
+pub const PRIMITIVES_RS: &str = include_str!("support/primitives.rs");
+/// Source of the generated `examples` module (the round-trip harness).
+pub const EXAMPLES_RS: &str = include_str!("support/examples.rs");
+
+/// What to emit.
+#[derive(Debug, Clone)]
+pub struct EmitOptions {
+    pub layout: Layout,
+    /// Package name of the generated crate.
+    pub crate_name: String,
+    /// One cargo feature per API version (crate layout only).
+    pub version_features: bool,
+    /// The documentation-examples round trip (crate layout only; feature `roundtrip`).
+    pub roundtrip: bool,
+    /// Add `[workspace]` to the generated Cargo.toml.
+    pub standalone: bool,
+}
+
+impl Default for EmitOptions {
+    fn default() -> Self {
+        EmitOptions {
+            layout: Layout::Crate,
+            crate_name: "graph-api".to_string(),
+            version_features: true,
+            roundtrip: true,
+            standalone: false,
+        }
+    }
+}
+
+/// Emit the crate for `api`; problems (unknown types, collisions) are
+/// returned as diagnostics, never panics.
+pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let (index, models) = index::build(api, &mut diags);
+    let versions: Vec<Version> = models.keys().copied().collect();
+    let is_crate = opts.layout == Layout::Crate;
+    let features = is_crate && opts.version_features;
+    let roundtrip = is_crate && opts.roundtrip && !versions.is_empty();
+
+    let mut children = vec![ModuleNode::new("primitives", "", Body::Text(PRIMITIVES_RS))];
+    for (version, model) in &models {
+        let mut node = ModuleNode::new(
+            version.module_name(),
+            &version_doc(*version),
+            Body::Tokens(TokenStream::new()),
+        );
+        node.children = version_modules(api, model, &index, roundtrip, &mut diags);
+        if features {
+            let feature = version.module_name();
+            node = node.attr(quote!(#[cfg(feature = #feature)]));
+        }
+        children.push(node);
+    }
+    children.extend(crate_modules(&versions, features, roundtrip));
+    let root = ModuleNode {
+        name: String::new(),
+        attrs: Vec::new(),
+        doc: is_crate.then(|| CRATE_DOC.to_string()),
+        body: Body::Tokens(TokenStream::new()),
+        children,
+    };
+
+    let mut rust_files = BTreeMap::new();
+    let mut text_files = BTreeMap::new();
+    if is_crate {
+        let settings = CrateSettings {
+            name: &opts.crate_name,
+            versions: &versions,
+            version_features: features,
+            roundtrip,
+            standalone: opts.standalone,
+        };
+        text_files.insert(PathBuf::from("Cargo.toml"), layout::cargo_toml(&settings));
+    }
+    if roundtrip {
+        let cases = examples::collect(api, &index);
+        let json = serde_json::to_string_pretty(&cases).unwrap_or_else(|_| "[]".to_string());
+        text_files.insert(PathBuf::from("tests/examples.json"), json + "\n");
+        rust_files.insert(
+            PathBuf::from("tests/roundtrip.rs"),
+            roundtrip_test(&opts.crate_name),
+        );
+    }
+    diags.sort();
+    diags.dedup();
+    (
+        EmittedCrate {
+            layout: opts.layout,
+            root,
+            rust_files,
+            text_files,
+        },
+        diags,
+    )
+}
+
+/// The modules of one version, in declaration order. One line per module
+/// (the client: `out.push(client::module(api, version, index, diags))`,
+/// reading `api.operations` of `version` and typing bodies with `index`).
+fn version_modules(
+    api: &Api,
+    model: &VersionModel<'_>,
+    index: &TypeIndex,
+    roundtrip: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<ModuleNode> {
+    let _ = api; // read by the client module
+    let Some(version) = model.version else {
+        return Vec::new();
+    };
+    let mut ctx = Ctx {
+        version,
+        model,
+        index,
+        diags,
+    };
+    let mut out = vec![models_module(&mut ctx)];
+    if roundtrip {
+        out.push(
+            ModuleNode::new(
+                "roundtrip",
+                "Round trip of JSON through this version's types (feature `roundtrip`).",
+                Body::Tokens(roundtrip::version_dispatch(index, version)),
+            )
+            .attr(quote!(#[cfg(feature = "roundtrip")])),
+        );
+    }
+    out
+}
+
+/// Crate-level modules after the versions. One line per module.
+fn crate_modules(versions: &[Version], features: bool, roundtrip: bool) -> Vec<ModuleNode> {
+    let mut out = Vec::new();
+    if roundtrip {
+        let cfg = quote!(#[cfg(feature = "roundtrip")]);
+        out.push(
+            ModuleNode::new(
+                "roundtrip",
+                "Round trip of JSON through the generated types, by version and Graph type name.",
+                Body::Tokens(roundtrip::crate_dispatch(versions, features)),
+            )
+            .attr(cfg.clone()),
+        );
+        out.push(
+            ModuleNode {
+                doc: None,
+                ..ModuleNode::new("examples", "", Body::Text(EXAMPLES_RS))
+            }
+            .attr(cfg),
+        );
+    }
+    out
+}
+
+/// `models`: for each type (sorted by name) its struct, `Any` enum and
+/// update type; for each enum its enum.
+fn models_module(ctx: &mut Ctx<'_, '_>) -> ModuleNode {
+    let mut items = TokenStream::new();
+    let names: Vec<(String, typeref::Named)> = ctx
+        .index
+        .versions
+        .get(&ctx.version)
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        .unwrap_or_default();
+    for (key, named) in &names {
+        match &named.kind {
+            NamedKind::Struct {
+                any_ident,
+                update_ident,
+            } => {
+                let Some(t) = ctx.model.types.get(key).copied() else {
+                    continue;
+                };
+                items.extend(model::emit_struct(ctx, t));
+                if let Some(any) = any_ident {
+                    items.extend(poly::emit_any(ctx, t, any));
+                }
+                if let Some(update) = update_ident {
+                    items.extend(update::emit_update(ctx, t, update));
+                }
+            }
+            NamedKind::Enum { .. } => {
+                let Some(e) = ctx.model.enums.get(key).copied() else {
+                    continue;
+                };
+                items.extend(enums::emit_enum(ctx, e, &named.ident));
+            }
+        }
+    }
+    let doc = format!(
+        "Entity and complex types, enums and update (PATCH) bodies of Microsoft Graph {}.",
+        ctx.version
+    );
+    ModuleNode::new("models", &doc, Body::Tokens(items))
+}
+
+fn version_doc(version: Version) -> String {
+    format!(
+        "Microsoft Graph `{}`: `https://graph.microsoft.com/{}`.",
+        version, version
+    )
+}
+
+/// The generated crate's test that runs the examples fixture.
+fn roundtrip_test(crate_name: &str) -> TokenStream {
+    let krate = format_ident!("{}", crate_name.replace('-', "_"));
+    quote! {
+        //! The documentation's JSON examples round-trip through the generated types.
+
+        #[test]
+        fn documentation_examples_round_trip() {
+            let report = #krate::examples::run_examples(include_str!("examples.json"))
+                .unwrap_or_else(|e| panic!("{e}"));
+            println!("{report}");
+            assert!(report.failed.is_empty(), "{report}");
+        }
+    }
+}
+
+/// The generated crate's root documentation: what is where and the design.
+const CRATE_DOC: &str = r#"Microsoft Graph models generated from the documentation by graph-docgen.
+
+# Layout
+
+- `primitives`: `DateTimeOffset`, `Date`, `TimeOfDay`, `Duration`, `Guid`, `Base64`
+  (exact text round trip), `Patch` (tri-state update fields), `Flags` (flag enums).
+- `v1_0`, `beta` (one cargo feature each): `models` with one struct per entity and
+  complex type, `Any<Type>` dispatch enums, `<Type>Update` PATCH bodies, enums.
+- `roundtrip`, `examples` (feature `roundtrip`): the documentation's JSON examples,
+  deserialized and serialized back (`tests/roundtrip.rs`).
+
+# Design
+
+- **Structs** hold every property, inherited ones included, as `Option` (a response may
+  leave any property out); a single struct value is boxed. Unknown JSON properties are
+  kept in `additional`, so a read-modify-write loses nothing; `@odata.type` is kept.
+- **Derived types**: where a property or response has a type with derived types, its
+  Rust type is `Any<Type>`: one variant per concrete derived type plus the type itself.
+  Deserializing reads `@odata.type` (`#microsoft.graph.x`, any case) and picks the
+  variant; a missing or unknown `@odata.type` gives the base variant, whose
+  `additional` map keeps the derived properties.
+- **Enums** have a variant per documented member and `Unrecognized(String)` for any
+  other value, written back unchanged. Members after `unknownFutureValue` are sent by
+  the service only with `Prefer: include-unknown-enum-members`.
+- **Updates**: `<Type>Update` leaves out read-only properties, relationships and the
+  key; a field is `Patch::Absent` (not sent), `Patch::Null` (sent as null, clears the
+  value) or `Patch::Value`; properties documented as not nullable are plain `Option`s.
+  Only what was set is serialized.
+- **Dates** keep their text form: `2017-01-01T00:00:17.7769392-08:00` is written back
+  with its 7 fractional digits and its offset.
+"#;

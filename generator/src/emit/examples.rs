@@ -1,0 +1,235 @@
+//! The documentation's JSON examples as round-trip cases: each example body
+//! the IR attaches to a type (a resource page's JSON representation, an
+//! operation's response body or each element of its `value` array, a create
+//! or update request body), with the generated type it must deserialize into.
+//! Written as `tests/examples.json` into a generated crate, whose `examples`
+//! module runs them.
+
+use crate::emit::typeref::{NamedKind, TypeIndex};
+use crate::ir::model::{Api, HttpMessage, Operation, Source, Version};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Which generated type an example is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// The model (its `Any` enum when the type has derived types).
+    Model,
+    /// The `<Type>Update` PATCH body.
+    Update,
+}
+
+/// One example to round-trip.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExampleCase {
+    /// `v1.0` or `beta`.
+    pub version: String,
+    /// The Graph type name as defined (canonical spelling).
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub shape: Shape,
+    /// `file:line` of the example.
+    pub source: String,
+    /// Schema-like placeholder values (`"String (timestamp)"`): skipped.
+    pub placeholder: bool,
+    pub json: Value,
+}
+
+/// Every example of `api` whose type is generated, in API order.
+pub fn collect(api: &Api, index: &TypeIndex) -> Vec<ExampleCase> {
+    let mut out = Vec::new();
+    for t in &api.types {
+        let (Some(version), Some(json)) = (t.version, t.json_example.as_ref()) else {
+            continue;
+        };
+        push_case(
+            &mut out,
+            index,
+            version,
+            &t.name,
+            Shape::Model,
+            &t.source,
+            false,
+            json,
+        );
+    }
+    for op in &api.operations {
+        let Some(version) = op.version else { continue };
+        for ex in &op.examples {
+            if let Some(req) = &ex.request {
+                request_case(&mut out, index, version, op, req);
+            }
+            if let Some(resp) = &ex.response {
+                response_cases(&mut out, index, version, op, resp);
+            }
+        }
+    }
+    out
+}
+
+fn request_case(
+    out: &mut Vec<ExampleCase>,
+    index: &TypeIndex,
+    version: Version,
+    op: &Operation,
+    msg: &HttpMessage,
+) {
+    let (Some(type_name), Some(json)) = (op.request.type_name.as_deref(), msg.json.as_ref()) else {
+        return;
+    };
+    if op.request.is_parameters || op.request.collection {
+        return;
+    }
+    let shape = match op.method.to_ascii_uppercase().as_str() {
+        "PATCH" => Shape::Update,
+        "POST" | "PUT" => Shape::Model,
+        _ => return,
+    };
+    push_case(
+        out,
+        index,
+        version,
+        type_name,
+        shape,
+        &msg.source,
+        msg.placeholder,
+        json,
+    );
+}
+
+fn response_cases(
+    out: &mut Vec<ExampleCase>,
+    index: &TypeIndex,
+    version: Version,
+    op: &Operation,
+    msg: &HttpMessage,
+) {
+    let (Some(type_name), Some(json)) = (op.response.type_name.as_deref(), msg.json.as_ref())
+    else {
+        return;
+    };
+    match json.get("value").and_then(Value::as_array) {
+        Some(items) if op.response.collection => {
+            for item in items {
+                push_case(
+                    out,
+                    index,
+                    version,
+                    type_name,
+                    Shape::Model,
+                    &msg.source,
+                    msg.placeholder,
+                    item,
+                );
+            }
+        }
+        _ if !op.response.collection => push_case(
+            out,
+            index,
+            version,
+            type_name,
+            Shape::Model,
+            &msg.source,
+            msg.placeholder,
+            json,
+        ),
+        _ => {}
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_case(
+    out: &mut Vec<ExampleCase>,
+    index: &TypeIndex,
+    version: Version,
+    type_name: &str,
+    shape: Shape,
+    source: &Source,
+    placeholder: bool,
+    json: &Value,
+) {
+    let Some(named) = index.get(version, type_name) else {
+        return;
+    };
+    let NamedKind::Struct { update_ident, .. } = &named.kind else {
+        return;
+    };
+    if !json.is_object() {
+        return;
+    }
+    let shape = if shape == Shape::Update && update_ident.is_none() {
+        Shape::Model
+    } else {
+        shape
+    };
+    out.push(ExampleCase {
+        version: version.as_str().to_string(),
+        type_name: named.graph_name.clone(),
+        shape,
+        source: source.to_string(),
+        placeholder: placeholder || looks_placeholder(json),
+        json: json.clone(),
+    });
+}
+
+/// Primitive type names the docs use as placeholder values.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "string",
+    "int32",
+    "int64",
+    "int16",
+    "integer",
+    "boolean",
+    "bool",
+    "double",
+    "single",
+    "decimal",
+    "guid",
+    "datetimeoffset",
+    "datetime",
+    "date",
+    "timeofday",
+    "duration",
+    "binary",
+    "byte",
+    "stream",
+    "timestamp",
+    "number",
+];
+
+/// True when a string somewhere in `v` is a schema-like placeholder:
+/// `"String"`, `"String (timestamp)"`, `"Int32"`, `"Guid"`...
+pub fn looks_placeholder(v: &Value) -> bool {
+    match v {
+        Value::String(s) => is_placeholder_text(s),
+        Value::Array(items) => items.iter().any(looks_placeholder),
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k != "@odata.type" && looks_placeholder(v)),
+        _ => false,
+    }
+}
+
+fn is_placeholder_text(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    let head = lower.split(" (").next().unwrap_or_default();
+    let head = head.strip_prefix("edm.").unwrap_or(head);
+    PLACEHOLDER_WORDS.contains(&head) && (head.len() == lower.len() || lower.ends_with(')'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_placeholder;
+    use serde_json::json;
+
+    #[test]
+    fn placeholders() {
+        assert!(looks_placeholder(&json!({"id": "String (identifier)"})));
+        assert!(looks_placeholder(&json!({"a": ["Int32"]})));
+        assert!(!looks_placeholder(
+            &json!({"@odata.type": "String", "status": "notApplicable"})
+        ));
+        assert!(!looks_placeholder(&json!({"name": "String theory"})));
+    }
+}
