@@ -15,6 +15,7 @@ fn page(file: &str, kind: PageKind, version: Option<Version>) -> PageIr {
         version,
         title: None,
         has_http: false,
+        namespace: None,
         types: Vec::new(),
         enums: Vec::new(),
         operations: Vec::new(),
@@ -35,6 +36,7 @@ fn typedef(name: &str, resource: bool, file: &str, props: Vec<Property>) -> Type
     TypeDef {
         name: name.to_string(),
         version: None,
+        namespace: None,
         kind: TypeKind::Entity,
         base: None,
         is_abstract: false,
@@ -62,8 +64,10 @@ fn enumdef(name: &str, file: &str, members: Vec<EnumMember>) -> EnumDef {
     EnumDef {
         name: name.to_string(),
         version: None,
+        namespace: None,
         flags: false,
         synthesized: false,
+        implied: false,
         description: None,
         members,
         source: src(file, 1),

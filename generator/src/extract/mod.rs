@@ -8,6 +8,7 @@
 pub mod common;
 pub mod enums;
 pub mod prose;
+pub mod representation;
 pub mod resource;
 pub mod types;
 
@@ -69,6 +70,7 @@ pub fn extract_parsed(page: &Page) -> PageIr {
         version,
         title: page.title.clone(),
         has_http,
+        namespace: common::page_namespace(page),
         types,
         enums,
         operations: Vec::new(),

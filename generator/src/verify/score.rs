@@ -138,7 +138,7 @@ pub fn score(api: &Api, meta: &Metadata) -> Report {
         .iter()
         .filter(|t| t.version == Some(SCORED_VERSION) && t.from_resource_page)
     {
-        match meta.find_type(&t.name) {
+        match meta.find_type_in(t.namespace.as_deref(), &t.name) {
             Some(m) => {
                 report.types_scored += 1;
                 score_type(t, m, meta, &mut report);
@@ -159,7 +159,7 @@ pub fn score(api: &Api, meta: &Metadata) -> Report {
         .iter()
         .filter(|e| e.version == Some(SCORED_VERSION))
     {
-        if let Some(m) = meta.find_enum(&e.name) {
+        if let Some(m) = meta.find_enum_in(e.namespace.as_deref(), &e.name) {
             report.enums_scored += 1;
             score_enum(e, m, &mut report);
         }
