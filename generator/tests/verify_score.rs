@@ -221,6 +221,72 @@ fn names_match_ignoring_case_when_exact_fails() {
 }
 
 #[test]
+fn namespaced_types_score_against_their_own_namespace() {
+    let mut api = sample_api();
+    let mut other = resource_type(
+        "deviceComplianceUserStatus",
+        Version::V1_0,
+        vec![
+            prop("other", "String", false, 4),
+            prop("userDisplayName", "String", false, 5),
+        ],
+    );
+    other.namespace = Some("microsoft.graph.callRecords".into());
+    api.types.push(other);
+    let r = score(&api, &meta());
+    assert_eq!(r.types_scored, 2);
+    let lines: Vec<String> = r
+        .disagreements
+        .iter()
+        .filter(|d| d.kind == Kind::MissingInMetadata)
+        .map(|d| d.item.clone())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "callRecords.deviceComplianceUserStatus.userDisplayName",
+            "deviceComplianceUserStatus.UserPrincipalName"
+        ]
+    );
+}
+
+#[test]
+fn enum_figures_per_enum_and_enums_ahead_of_the_metadata() {
+    let mut api = sample_api();
+    // A second enum, all members right: the mean weighs both enums alike.
+    api.enums.push(enum_def("color", &["red", "Blue"]));
+    let xml = CSDL.replace(
+        "<EntityType Name=\"entity\"",
+        "<EnumType Name=\"color\"><Member Name=\"red\" Value=\"0\" /><Member Name=\"blue\" Value=\"1\" /></EnumType>\n      <EntityType Name=\"entity\"",
+    );
+    let meta = csdl::parse(&xml).expect("parses");
+    let r = score(&api, &meta);
+    assert_eq!(r.scores.enum_precision, Ratio { hits: 3, total: 5 });
+    // complianceStatus 2/3, color 1/2 → mean 58.33%.
+    let p = r.macro_scores.enum_precision.expect("measured");
+    assert!((p - (200.0 / 3.0 + 50.0) / 2.0).abs() < 1e-9, "{p}");
+    let ahead: Vec<(&str, usize)> = r
+        .enums_docs_ahead
+        .iter()
+        .map(|a| (a.item.as_str(), a.docs_only))
+        .collect();
+    assert_eq!(ahead, [("color", 1), ("complianceStatus", 1)]);
+    let text = render_text(&r);
+    assert!(
+        text.contains("per-enum mean (each enum once): member precision 58.33%"),
+        "{text}"
+    );
+    assert!(
+        text.contains("enums where the docs list members the metadata lacks (2):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("color.Blue: missing in metadata (metadata spells it `blue`)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn thresholds_report_figures_below() {
     let r = score(&sample_api(), &meta());
     let t = Thresholds {

@@ -215,7 +215,9 @@ pub fn extract_resource(
         .unwrap_or_else(|| says_open_type(page));
 
     let (json_example, json_block) = json_representation(page, ctx);
-    // The JSON of an open type shows dynamic properties, not declared ones.
+    // An open type allows undeclared (dynamic) properties: a JSON key of
+    // its page that no table declares may be one (`fieldValueSet.Author`),
+    // so only a closed type's JSON adds properties.
     if let (Some(json), Some(block), false) = (&json_example, json_block, open_type) {
         let more = properties_from_json(page, block, json, &properties, ctx);
         properties.extend(more);

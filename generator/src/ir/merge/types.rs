@@ -24,9 +24,18 @@ pub fn merge_types(fragments: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Vec<
 }
 
 /// Resource-page definitions first, then fragments, each by source: the first
-/// one is the definition the others are merged into.
-fn defining_order(t: &TypeDef) -> (bool, &Source) {
-    (!t.from_resource_page, &t.source)
+/// one is the definition the others are merged into. Among resource pages the
+/// type's own page (`user.md` for `user`) comes before pages that repeat the
+/// type for one workload (`intune-devices-user.md`).
+fn defining_order(t: &TypeDef) -> (bool, bool, &Source) {
+    (!t.from_resource_page, !is_home_page(t), &t.source)
+}
+
+/// Whether the type's source file is named after it (`.../user.md`).
+fn is_home_page(t: &TypeDef) -> bool {
+    let file = t.source.file.rsplit(['/', '\\']).next().unwrap_or("");
+    file.strip_suffix(".md")
+        .is_some_and(|stem| stem.eq_ignore_ascii_case(&t.name))
 }
 
 fn merge_group(mut group: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Option<TypeDef> {
