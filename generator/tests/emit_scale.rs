@@ -61,6 +61,7 @@ fn api_from_csdl(xml: &str, version: Version, suffix: &str, api: &mut Api) {
                     })
                     .collect();
                 api.types.push(TypeDef {
+                    namespace: None,
                     name: rename(name),
                     version: Some(version),
                     kind: if tag == "EntityType" {
@@ -81,6 +82,8 @@ fn api_from_csdl(xml: &str, version: Version, suffix: &str, api: &mut Api) {
                 });
             }
             "EnumType" => api.enums.push(EnumDef {
+                namespace: None,
+                implied: false,
                 name: rename(name),
                 version: Some(version),
                 flags: node.attribute("IsFlags") == Some("true"),

@@ -16,6 +16,7 @@ fn page(file: &str, kind: PageKind, version: Option<Version>) -> PageIr {
         title: None,
         has_http: false,
         http_garbage_only: false,
+        namespace: None,
         types: Vec::new(),
         enums: Vec::new(),
         operations: Vec::new(),
@@ -36,6 +37,7 @@ fn typedef(name: &str, resource: bool, file: &str, props: Vec<Property>) -> Type
     TypeDef {
         name: name.to_string(),
         version: None,
+        namespace: None,
         kind: TypeKind::Entity,
         base: None,
         is_abstract: false,
@@ -63,8 +65,10 @@ fn enumdef(name: &str, file: &str, members: Vec<EnumMember>) -> EnumDef {
     EnumDef {
         name: name.to_string(),
         version: None,
+        namespace: None,
         flags: false,
         synthesized: false,
+        implied: false,
         description: None,
         members,
         source: src(file, 1),
@@ -670,4 +674,207 @@ fn merging_shuffled_pages_gives_identical_api() {
         assert_eq!(serde_json::to_string(&api).expect("serializes"), json);
     }
     assert!(reference.operations.iter().any(|o| o.name == "get_thing2"));
+}
+
+#[test]
+fn types_of_two_namespaces_stay_apart_and_unqualified_items_resolve_to_their_page() {
+    let cr = "microsoft.graph.callRecords";
+    let f_main = "v1.0/resources/endpoint.md";
+    let f_cr = "v1.0/resources/callrecords-endpoint.md";
+    let f_frag = "v1.0/api/callrecords-x.md";
+    let mut main = page(f_main, PageKind::Resource, Some(Version::V1_0));
+    let mut t = typedef(
+        "endpoint",
+        true,
+        f_main,
+        vec![prop("a", "String", f_main, 5)],
+    );
+    t.namespace = Some(MAIN_NAMESPACE.to_string());
+    main.types.push(t);
+    let mut calls = page(f_cr, PageKind::Resource, Some(Version::V1_0));
+    calls.namespace = Some(cr.to_string());
+    let mut t = typedef(
+        "endpoint",
+        true,
+        f_cr,
+        vec![prop("userAgent", "userAgent", f_cr, 5)],
+    );
+    t.namespace = Some(cr.to_string());
+    calls.types.push(t);
+    // A fragment without a namespace of its own, on a callRecords page.
+    let mut frag = page(f_frag, PageKind::Api, Some(Version::V1_0));
+    frag.namespace = Some(cr.to_string());
+    frag.types.push(typedef(
+        "endpoint",
+        false,
+        f_frag,
+        vec![prop("b", "String", f_frag, 9)],
+    ));
+    // Nor on a page that states none: microsoft.graph.
+    let f_other = "v1.0/api/other.md";
+    let mut other = page(f_other, PageKind::Api, Some(Version::V1_0));
+    other.types.push(typedef(
+        "endpoint",
+        false,
+        f_other,
+        vec![prop("c", "String", f_other, 9)],
+    ));
+    let api = merge(vec![main, calls, frag, other]);
+    assert_eq!(api.types.len(), 2, "{:#?}", api.types);
+    let names = |ns: &str| -> Vec<String> {
+        api.types
+            .iter()
+            .find(|t| t.namespace.as_deref() == Some(ns))
+            .map(|t| t.properties.iter().map(|p| p.name.clone()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(names(MAIN_NAMESPACE), vec!["a", "c"]);
+    assert_eq!(names(cr), vec!["userAgent", "b"]);
+}
+
+#[test]
+fn json_only_properties_a_base_has_are_dropped_and_tables_win() {
+    let f_base = "v1.0/resources/base.md";
+    let f_kid = "v1.0/resources/kid.md";
+    let mut base = page(f_base, PageKind::Resource, Some(Version::V1_0));
+    base.types.push(typedef(
+        "base",
+        true,
+        f_base,
+        vec![prop("shared", "Int64", f_base, 5)],
+    ));
+    let mut kid_page = page(f_kid, PageKind::Resource, Some(Version::V1_0));
+    let json = |name: &str, ty: &str| Property {
+        from_json: true,
+        ..prop(name, ty, f_kid, 30)
+    };
+    let mut kid = typedef(
+        "kid",
+        true,
+        f_kid,
+        vec![
+            json("shared", "Int32"),
+            json("own", "String"),
+            json("fixed", "Int32"),
+        ],
+    );
+    kid.base = Some("base".to_string());
+    kid_page.types.push(kid);
+    // A request-body table elsewhere types `fixed`: the table wins.
+    let f_api = "v1.0/api/kid-update.md";
+    let mut api_page = page(f_api, PageKind::Api, Some(Version::V1_0));
+    api_page.types.push(typedef(
+        "kid",
+        false,
+        f_api,
+        vec![prop("fixed", "Double", f_api, 12)],
+    ));
+    let api = merge(vec![base, kid_page, api_page]);
+    let kid = api.types.iter().find(|t| t.name == "kid").expect("kid");
+    let got: Vec<(&str, &str, bool)> = kid
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.type_name.as_str(), p.from_json))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("own", "String", true), ("fixed", "Double", false)]
+    );
+    assert_eq!(
+        codes(&api.diagnostics, "property-from-json-inherited").len(),
+        1
+    );
+    assert!(codes(&api.diagnostics, "type-conflict").is_empty());
+}
+
+#[test]
+fn string_properties_take_the_one_declared_enum_their_values_name() {
+    let f = "v1.0/resources/attendee.md";
+    let f_enums = "v1.0/resources/enums.md";
+    let mut p = page(f, PageKind::Resource, Some(Version::V1_0));
+    let with_values = |name: &str, values: &[&str], line: u32| Property {
+        possible_values: values.iter().map(|v| v.to_string()).collect(),
+        ..prop(name, "String", f, line)
+    };
+    p.types.push(typedef(
+        "attendee",
+        true,
+        f,
+        vec![
+            with_values("type", &["Required", "optional", "resource"], 5),
+            with_values("state", &["a", "b"], 6),
+            with_values("free", &["x", "y"], 7),
+            with_values("mode", &["on", "unknownFutureValue"], 8),
+        ],
+    ));
+    let mut e = page(f_enums, PageKind::Enum, Some(Version::V1_0));
+    let members = |names: &[&str]| -> Vec<EnumMember> {
+        names.iter().map(|n| member(n, None, f_enums, 3)).collect()
+    };
+    e.enums.push(enumdef(
+        "attendeeType",
+        f_enums,
+        members(&["required", "optional", "resource", "unknownFutureValue"]),
+    ));
+    e.enums
+        .push(enumdef("oneAb", f_enums, members(&["a", "b"])));
+    e.enums
+        .push(enumdef("twoAb", f_enums, members(&["b", "a"])));
+    e.enums.push(enumdef(
+        "switch",
+        f_enums,
+        members(&["on", "unknownFutureValue"]),
+    ));
+    let api = merge(vec![p, e]);
+    let t = api
+        .types
+        .iter()
+        .find(|t| t.name == "attendee")
+        .expect("attendee");
+    let ty = |n: &str| {
+        t.properties
+            .iter()
+            .find(|p| p.name == n)
+            .map(|p| p.type_name.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(ty("type"), "attendeeType", "case and the sentinel ignored");
+    assert_eq!(ty("state"), "String", "ambiguous: two enums");
+    assert_eq!(ty("free"), "String", "no enum");
+    assert_eq!(ty("mode"), "switch", "one value and the sentinel");
+    assert_eq!(codes(&api.diagnostics, "property-retyped-enum").len(), 2);
+    assert_eq!(codes(&api.diagnostics, "property-enum-ambiguous").len(), 1);
+    // The prose spelling `Required` is the declared `required`, not a new member.
+    let e = api
+        .enums
+        .iter()
+        .find(|e| e.name == "attendeeType")
+        .expect("enum");
+    assert_eq!(e.members.len(), 4);
+}
+
+#[test]
+fn declared_members_win_over_prose_spellings_in_any_file_order() {
+    let f_prose = "v1.0/resources/a-prose.md";
+    let f_decl = "v1.0/resources/z-enums.md";
+    let mut prose = page(f_prose, PageKind::Resource, Some(Version::V1_0));
+    let mut implied = enumdef(
+        "status",
+        f_prose,
+        vec![member("NotStarted", None, f_prose, 4)],
+    );
+    implied.implied = true;
+    prose.enums.push(implied);
+    let mut decl = page(f_decl, PageKind::Enum, Some(Version::V1_0));
+    decl.enums.push(enumdef(
+        "status",
+        f_decl,
+        vec![member("notStarted", Some(0), f_decl, 9)],
+    ));
+    let api = merge(vec![prose, decl]);
+    let e = &api.enums[0];
+    let names: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, vec!["notStarted"]);
+    assert!(!e.implied);
+    assert_eq!(codes(&api.diagnostics, "enum-member-case").len(), 1);
 }

@@ -53,6 +53,7 @@ fn resource_type(name: &str, version: Version, props: Vec<Property>) -> TypeDef 
     TypeDef {
         name: name.to_string(),
         version: Some(version),
+        namespace: None,
         kind: TypeKind::Entity,
         base: Some("entity".into()),
         is_abstract: false,
@@ -71,8 +72,10 @@ fn enum_def(name: &str, members: &[&str]) -> EnumDef {
     EnumDef {
         name: name.to_string(),
         version: Some(Version::V1_0),
+        namespace: None,
         flags: false,
         synthesized: false,
+        implied: false,
         description: None,
         members: members
             .iter()
@@ -218,6 +221,72 @@ fn names_match_ignoring_case_when_exact_fails() {
 }
 
 #[test]
+fn namespaced_types_score_against_their_own_namespace() {
+    let mut api = sample_api();
+    let mut other = resource_type(
+        "deviceComplianceUserStatus",
+        Version::V1_0,
+        vec![
+            prop("other", "String", false, 4),
+            prop("userDisplayName", "String", false, 5),
+        ],
+    );
+    other.namespace = Some("microsoft.graph.callRecords".into());
+    api.types.push(other);
+    let r = score(&api, &meta());
+    assert_eq!(r.types_scored, 2);
+    let lines: Vec<String> = r
+        .disagreements
+        .iter()
+        .filter(|d| d.kind == Kind::MissingInMetadata)
+        .map(|d| d.item.clone())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "callRecords.deviceComplianceUserStatus.userDisplayName",
+            "deviceComplianceUserStatus.UserPrincipalName"
+        ]
+    );
+}
+
+#[test]
+fn enum_figures_per_enum_and_enums_ahead_of_the_metadata() {
+    let mut api = sample_api();
+    // A second enum, all members right: the mean weighs both enums alike.
+    api.enums.push(enum_def("color", &["red", "Blue"]));
+    let xml = CSDL.replace(
+        "<EntityType Name=\"entity\"",
+        "<EnumType Name=\"color\"><Member Name=\"red\" Value=\"0\" /><Member Name=\"blue\" Value=\"1\" /></EnumType>\n      <EntityType Name=\"entity\"",
+    );
+    let meta = csdl::parse(&xml).expect("parses");
+    let r = score(&api, &meta);
+    assert_eq!(r.scores.enum_precision, Ratio { hits: 3, total: 5 });
+    // complianceStatus 2/3, color 1/2 → mean 58.33%.
+    let p = r.macro_scores.enum_precision.expect("measured");
+    assert!((p - (200.0 / 3.0 + 50.0) / 2.0).abs() < 1e-9, "{p}");
+    let ahead: Vec<(&str, usize)> = r
+        .enums_docs_ahead
+        .iter()
+        .map(|a| (a.item.as_str(), a.docs_only))
+        .collect();
+    assert_eq!(ahead, [("color", 1), ("complianceStatus", 1)]);
+    let text = render_text(&r);
+    assert!(
+        text.contains("per-enum mean (each enum once): member precision 58.33%"),
+        "{text}"
+    );
+    assert!(
+        text.contains("enums where the docs list members the metadata lacks (2):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("color.Blue: missing in metadata (metadata spells it `blue`)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn thresholds_report_figures_below() {
     let r = score(&sample_api(), &meta());
     let t = Thresholds {
@@ -248,12 +317,14 @@ fn api_from_metadata(meta: &Metadata) -> Api {
             })
             .collect();
         let mut td = resource_type(&t.name, Version::V1_0, props);
+        td.namespace = Some(t.namespace.clone());
         td.source = Source::new(&format!("{}.md", t.name), 1);
         api.types.push(td);
     }
     for e in meta.enums.values() {
         let names: Vec<&str> = e.members.iter().map(|(n, _)| n.as_str()).collect();
         let mut ed = enum_def(&e.name, &names);
+        ed.namespace = Some(e.namespace.clone());
         ed.source = Source::new(&format!("{}.md", e.name), 1);
         for m in &mut ed.members {
             m.source = ed.source.clone();
@@ -284,15 +355,9 @@ fn real_metadata_parses_and_scores_itself_perfectly() {
     );
     let mut api = api_from_metadata(&meta);
     let r = score(&api, &meta);
-    // Names in two namespaces (modality, endpoint, mediaStream) resolve to
-    // microsoft.graph, so their callRecords twins score against the wrong
-    // type; everything else is perfect.
-    let off: Vec<String> = r
-        .disagreements
-        .iter()
-        .filter(|d| !["modality.md", "endpoint.md", "mediaStream.md"].contains(&d.file.as_str()))
-        .map(|d| d.to_string())
-        .collect();
+    // Names in two namespaces (modality, endpoint, mediaStream) score
+    // against the type of their own namespace: everything is perfect.
+    let off: Vec<String> = r.disagreements.iter().map(|d| d.to_string()).collect();
     assert!(off.is_empty(), "{off:#?}");
     assert_eq!((r.types_scored, r.enums_scored), (1022, 322));
     assert!(r.scores.precision.total > 5000, "{:?}", r.scores);

@@ -117,6 +117,7 @@ pub fn property_from_row(
         possible_values: p.possible_values.into_iter().map(|v| v.name).collect(),
         supports: p.supports,
         select_only: p.select_only,
+        from_json: false,
         source: page.source(row.line),
     })
 }
@@ -187,6 +188,41 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
     (None, "none")
 }
 
+/// The namespace a page states: its `Namespace: microsoft.graph.x` line
+/// (docs pages carry one under the H1), else the namespace part of its
+/// resource annotation's `@odata.type` (`microsoft.graph.callRecords.endpoint`
+/// → `microsoft.graph.callRecords`). `None` when the page states neither.
+pub fn page_namespace(page: &Page) -> Option<String> {
+    let stated = page.lines.iter().zip(&page.kinds).find_map(|(l, k)| {
+        if *k != LineKind::Text {
+            return None;
+        }
+        static_regex!(r"^\s*Namespace:\s*`?((?i:microsoft)\.[A-Za-z][A-Za-z0-9.]*?)`?\s*$")
+            .captures(l)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().to_string())
+    });
+    stated.or_else(|| {
+        let ann = super::resource::resource_annotation(page)?;
+        annotation_namespace(ann.str("@odata.type")?)
+    })
+}
+
+/// The namespace part of a qualified annotation type name:
+/// `#microsoft.graph.callRecords.endpoint` → `microsoft.graph.callRecords`;
+/// `None` for an unqualified name.
+pub fn annotation_namespace(odata_type: &str) -> Option<String> {
+    let v = odata_type.trim().trim_start_matches('#');
+    let v = static_regex!(r"(?i)^collection\((.*)\)$")
+        .captures(v)
+        .and_then(|c| c.get(1))
+        .map_or(v, |m| m.as_str());
+    let (ns, _) = v.trim().rsplit_once('.')?;
+    static_regex!(r"^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$")
+        .is_match(ns)
+        .then(|| ns.to_string())
+}
+
 /// The request lines (`METHOD path`) in the page's HTTP-request sections'
 /// code blocks, with their line indexes.
 pub fn http_request_lines(page: &Page) -> Vec<(usize, String)> {
@@ -248,6 +284,30 @@ mod tests {
         assert!(props[0].read_only && props[0].nullable == Some(false) && !props[0].required);
         assert!(props[1].collection && props[1].required && props[1].supports == vec!["$filter"]);
         assert_eq!(props[1].source.line, 6);
+    }
+
+    #[test]
+    fn namespaces_from_line_or_annotation() {
+        let p = Page::parse(
+            "x.md",
+            b"# endpoint resource type\n\nNamespace: microsoft.graph.callRecords\n",
+        );
+        assert_eq!(
+            page_namespace(&p).as_deref(),
+            Some("microsoft.graph.callRecords")
+        );
+        let md = "# x resource type\n## JSON representation\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"microsoft.graph.termStore.set\"\n}-->\n```json\n{}\n```\n";
+        let p = Page::parse("x.md", md.as_bytes());
+        assert_eq!(
+            page_namespace(&p).as_deref(),
+            Some("microsoft.graph.termStore")
+        );
+        assert_eq!(page_namespace(&Page::parse("x.md", b"# x\n")), None);
+        assert_eq!(annotation_namespace("x"), None);
+        assert_eq!(
+            annotation_namespace("#microsoft.graph.x").as_deref(),
+            Some("microsoft.graph")
+        );
     }
 
     #[test]

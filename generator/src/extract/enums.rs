@@ -147,6 +147,7 @@ fn says_flags(page: &Page, s: &Section, members: &[EnumMember]) -> bool {
 /// sections anywhere.
 pub fn declared_enums(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> Vec<EnumDef> {
     let mut out: Vec<EnumDef> = Vec::new();
+    let namespace = super::common::page_namespace(page);
     for s in &page.sections {
         let name = match s.kind {
             Some(SectionKind::Members) => page.title.as_deref().and_then(enum_page_name),
@@ -189,8 +190,10 @@ pub fn declared_enums(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> V
             EnumDef {
                 name,
                 version,
+                namespace: namespace.clone(),
                 flags,
                 synthesized: false,
+                implied: false,
                 description,
                 members,
                 source: page.source(s.heading.line),
@@ -200,11 +203,14 @@ pub fn declared_enums(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> V
     out
 }
 
-/// Add `e` to `out`, uniting members with an enum of the same name.
+/// Add `e` to `out`, uniting members with an enum of the same name. A
+/// member that differs from a kept one only in case is the same member
+/// (prose often capitalises what the values table spells in lowerCamel): the
+/// kept spelling wins, declarations being added before prose.
 pub fn add_enum(out: &mut Vec<EnumDef>, e: EnumDef) {
     if let Some(existing) = out.iter_mut().find(|x| x.name == e.name) {
         for m in e.members {
-            match existing.members.iter_mut().find(|x| x.name == m.name) {
+            match find_member(&mut existing.members, &m.name) {
                 Some(x) => {
                     if x.value.is_none() {
                         x.value = m.value;
@@ -217,18 +223,35 @@ pub fn add_enum(out: &mut Vec<EnumDef>, e: EnumDef) {
             }
         }
         existing.flags |= e.flags;
+        existing.implied &= e.implied;
     } else {
         out.push(e);
     }
+}
+
+/// The member named `name`: exactly, else ignoring case.
+pub fn find_member<'a>(members: &'a mut [EnumMember], name: &str) -> Option<&'a mut EnumMember> {
+    match members.iter().position(|m| m.name == name) {
+        Some(i) => members.get_mut(i),
+        None => members
+            .iter_mut()
+            .find(|m| m.name.eq_ignore_ascii_case(name)),
+    }
+}
+
+/// Whether a value named by "Possible values" prose can be an enum member:
+/// an identifier, and not `null`/`true`/`false` (which in a value list mean
+/// "no value" or a Boolean, not a member).
+pub fn is_member_name(v: &str) -> bool {
+    static_regex!(r"^[A-Za-z_][A-Za-z0-9_.-]*$").is_match(v)
+        && !matches!(v, "null" | "true" | "false")
 }
 
 /// Members from a property's "Possible values" list.
 fn prose_members(values: &[PossibleValue], p: &Property) -> Vec<EnumMember> {
     values
         .iter()
-        .filter(|v| static_regex!(r"^[A-Za-z_][A-Za-z0-9_.-]*$").is_match(&v.name))
-        // `null` (and booleans) in a value list mean "no value", not a member.
-        .filter(|v| !matches!(v.name.as_str(), "null" | "true" | "false"))
+        .filter(|v| is_member_name(&v.name))
         .map(|v| EnumMember {
             name: v.name.clone(),
             value: v.value,
@@ -284,8 +307,12 @@ pub fn enums_from_properties(
             EnumDef {
                 name,
                 version,
+                // A reference to the enum the property is typed with: the
+                // merge resolves it like any type reference.
+                namespace: None,
                 flags: false,
                 synthesized,
+                implied: true,
                 description: None,
                 members,
                 source: p.source.clone(),

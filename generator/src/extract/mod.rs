@@ -9,6 +9,7 @@ pub mod api;
 pub mod common;
 pub mod enums;
 pub mod prose;
+pub mod representation;
 pub mod resource;
 pub mod types;
 
@@ -83,6 +84,7 @@ pub fn extract_parsed(page: &Page) -> PageIr {
         title: page.title.clone(),
         has_http,
         http_garbage_only,
+        namespace: common::page_namespace(page),
         types,
         enums,
         operations: api.operations,

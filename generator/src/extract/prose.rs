@@ -121,7 +121,36 @@ pub fn possible_values(text: &str) -> (Vec<PossibleValue>, bool) {
             bare = Some(vals);
         }
     }
-    (bare.unwrap_or_default(), false)
+    if let Some(vals) = bare {
+        return (vals, false);
+    }
+    colon_list(text)
+}
+
+/// A code-marked list right after a short lead-in ending in a colon, the
+/// docs' other way of giving the values ("The attendee type: `required`,
+/// `optional`, `resource`."; "Types include: `Group`, ..."). Example lists
+/// ("For example:", "Examples include:", "such as:") and lists of
+/// characters ("any of the following: `:`, `;`") are not value lists.
+fn colon_list(text: &str) -> (Vec<PossibleValue>, bool) {
+    let lead_in = static_regex!(r"(?:^|[.!?]\s+)([^.:!?`|]{1,80}):\s*`");
+    for c in lead_in.captures_iter(text) {
+        let (Some(whole), Some(lead)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if static_regex!(r"(?i)\b(?:examples?|e\.g|such\s+as|like|following|scenarios?)\b")
+            .is_match(lead.as_str())
+        {
+            continue;
+        }
+        // Back up to the opening backtick the pattern consumed.
+        let rest = &text[whole.end() - 1..];
+        let (vals, marked) = value_list(rest);
+        if marked && vals.len() >= 2 {
+            return (vals, true);
+        }
+    }
+    (Vec::new(), false)
 }
 
 /// Tokens of a value list.
@@ -281,6 +310,26 @@ mod tests {
         ] {
             assert_eq!(names(t), want, "{t}");
         }
+    }
+
+    #[test]
+    fn colon_lists() {
+        assert_eq!(
+            names("The attendee type: `required`, `optional`, `resource`."),
+            vec!["required", "optional", "resource"]
+        );
+        assert_eq!(
+            names("Used to describe the type. Types include: `Word`, `Excel`."),
+            vec!["Word", "Excel"]
+        );
+        assert!(names("The service (For example: `Self-service`, `B2C`).").is_empty());
+        assert!(names("A code. Examples include: `US`, `JP`.").is_empty());
+        assert!(names("No whitespace or any of the following: `:`, `;`.").is_empty());
+        assert!(
+            names("The name: `a` only.").is_empty(),
+            "one value is no list"
+        );
+        assert!(names("See `x`: `a`, `b`.").is_empty(), "lead-in has code");
     }
 
     #[test]

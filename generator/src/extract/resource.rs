@@ -9,10 +9,11 @@
 
 use super::common::{link_texts, properties_from_table};
 use super::enums;
+use super::representation::properties_from_json;
 use super::types::normalize_name;
 use crate::ir::model::{EnumDef, Property, TypeDef, TypeKind, Version};
 use crate::source::static_regex;
-use crate::source::{Annotation, Ctx, Page, Section, SectionKind};
+use crate::source::{Annotation, CodeBlock, Ctx, Page, Section, SectionKind};
 
 /// `user resource type` → `user` (also with backticks/links, already
 /// stripped by the title cleaning, and `microsoft.graph.x` names).
@@ -209,15 +210,25 @@ pub fn extract_resource(
     let is_abstract = ann
         .and_then(|a| a.bool("abstract").or_else(|| a.bool("isAbstract")))
         .unwrap_or(false);
-    let open_type = ann.and_then(|a| a.bool("openType")).unwrap_or(false);
+    let open_type = ann
+        .and_then(|a| a.bool("openType"))
+        .unwrap_or_else(|| says_open_type(page));
 
-    let json_example = json_representation(page, ctx);
+    let (json_example, json_block) = json_representation(page, ctx);
+    // An open type allows undeclared (dynamic) properties: a JSON key of
+    // its page that no table declares may be one (`fieldValueSet.Author`),
+    // so only a closed type's JSON adds properties.
+    if let (Some(json), Some(block), false) = (&json_example, json_block, open_type) {
+        let more = properties_from_json(page, block, json, &properties, ctx);
+        properties.extend(more);
+    }
     let mut enums = enums::declared_enums(page, version, ctx);
     enums::enums_from_properties(page, &name, &mut properties, version, &mut enums);
     let source_line = page.title_line.unwrap_or(0);
     let def = TypeDef {
         name,
         version,
+        namespace: super::common::page_namespace(page),
         kind,
         base,
         is_abstract,
@@ -231,6 +242,18 @@ pub fn extract_resource(
         from_resource_page: true,
     };
     (Some(def), enums)
+}
+
+/// Whether the page's prose says its type is an open type ("This type is an
+/// open type", "hence this is an [open type](...)"); a mention of another
+/// open type ("used in the open type [x]") is not.
+fn says_open_type(page: &Page) -> bool {
+    page.paragraphs_in(0, page.lines.len())
+        .iter()
+        .any(|(_, p)| {
+            static_regex!(r"(?i)\b(?:this|it)\s+(?:type\s+)?is\s+an?\s+[_*\[]*open\s+type\b")
+                .is_match(p)
+        })
 }
 
 /// Drop repeated property rows (a handful of pages list one twice).
@@ -253,8 +276,12 @@ fn dedup_properties(props: &mut Vec<Property>, ctx: &mut Ctx, page: &Page) {
 }
 
 /// The JSON representation: the block annotated `resource`, else the first
-/// JSON block in the `JSON representation` section; parsed leniently.
-fn json_representation(page: &Page, ctx: &mut Ctx) -> Option<serde_json::Value> {
+/// JSON block in the `JSON representation` section; parsed leniently, with
+/// the block it was read from.
+fn json_representation<'p>(
+    page: &'p Page,
+    ctx: &mut Ctx,
+) -> (Option<serde_json::Value>, Option<&'p CodeBlock>) {
     let annotated = page
         .code_blocks
         .iter()
@@ -262,7 +289,10 @@ fn json_representation(page: &Page, ctx: &mut Ctx) -> Option<serde_json::Value> 
     let block = annotated.or_else(|| {
         let s = page.section(SectionKind::JsonRepresentation)?;
         page.code_blocks_in(s.start, s.end).next()
-    })?;
+    });
+    let Some(block) = block else {
+        return (None, None);
+    };
     let parsed = crate::source::parse_lenient(&block.content);
     match (&parsed.value, &parsed.error) {
         (Some(_), _) if !parsed.repairs.is_empty() => {
@@ -284,7 +314,7 @@ fn json_representation(page: &Page, ctx: &mut Ctx) -> Option<serde_json::Value> 
         }
         _ => {}
     }
-    parsed.value
+    (parsed.value, Some(block))
 }
 
 #[cfg(test)]
@@ -314,6 +344,20 @@ mod tests {
             annotation_type_name("Collection(microsoft.graph.y)").as_deref(),
             Some("y")
         );
+    }
+
+    #[test]
+    fn open_type_from_prose() {
+        let open = |md: &str| says_open_type(&Page::parse("x.md", md.as_bytes()));
+        assert!(open(
+            "# x resource type\nThis type is an open type. Each property...\n"
+        ));
+        assert!(open(
+            "# x resource type\n## Properties\nhence this is an [open type](/a/b).\n"
+        ));
+        assert!(!open(
+            "# x resource type\nThis type is used in the open type [y](y.md).\n"
+        ));
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub fn primitive(name: &str) -> Option<&'static str> {
         "timeofday" => "TimeOfDay",
         "duration" | "timespan" => "Duration",
         "guid" | "uuid" => "Guid",
+        // No Graph type is named `url`: a `Url` cell is a string holding one.
+        "url" => "String",
         "binary" => "Binary",
         "stream" => "Stream",
         _ => return None,
@@ -87,6 +89,10 @@ fn parse_inner(cell: &str, depth: u8) -> (String, bool) {
         let (name, inner_coll) = parse_inner(&text, depth + 1);
         return (name, collection || inner_coll);
     }
+    // `Untyped JSON object`: the metadata's `Json`.
+    if static_regex!(r"(?i)^untyped\s+json(\s+object)?$").is_match(&s) {
+        return ("Json".to_string(), false);
+    }
     // `x collection`, `String Collection`, `x enum`, `string (timestamp)`.
     let collection = has_collection_word(&s);
     let cleaned = static_regex!(r"(?i)\bcollection\b(\s+of\b)?").replace_all(&s, " ");
@@ -119,7 +125,7 @@ const UPPER_CAMEL_TYPES: &[&str] = &["Json", "ComplexExtensionValue", "CopyNoteb
 /// Graph structured and enum type names are lowerCamel (`identitySet`), but
 /// pages often capitalise them in type cells and titles (`[IdentitySet](...)`,
 /// `# Drive resource type`). Lowercase a leading capital that starts a
-/// lowercase word; leave acronyms (`URL`) and the known exceptions alone.
+/// lowercase word; leave acronyms (`IPv6Range`) and the known exceptions alone.
 pub fn lower_camel(name: &str) -> String {
     if let Some(u) = UPPER_CAMEL_TYPES
         .iter()
@@ -240,14 +246,10 @@ mod tests {
             ("identitySet".into(), false)
         );
         assert_eq!(t("JSON"), ("Json".into(), false));
-        assert_eq!(t("URL"), ("URL".into(), false));
+        assert_eq!(t("URL"), ("String".into(), false));
+        assert_eq!(t("Url"), ("String".into(), false));
+        assert_eq!(t("IPv6Range"), ("IPv6Range".into(), false), "acronyms kept");
         assert_eq!(t("json"), ("Json".into(), false));
-        assert_eq!(
-            t("[IdentitySet](identityset.md)"),
-            ("identitySet".into(), false)
-        );
-        assert_eq!(t("JSON"), ("Json".into(), false));
-        assert_eq!(t("URL"), ("URL".into(), false));
-        assert_eq!(t("json"), ("Json".into(), false));
+        assert_eq!(t("Untyped JSON object"), ("Json".into(), false));
     }
 }

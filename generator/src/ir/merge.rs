@@ -6,14 +6,20 @@
 //! Steps, each in its own module:
 //! 1. `version`: pages without a version take their folder's majority.
 //! 2. `spelling`: case-only variants of a type/enum name fold into one spelling.
-//! 3. `types`, `enums`, `operations`: the per-item merges.
-//! 4. the summary counts.
+//! 3. `namespace`: items without a namespace get the one they resolve to.
+//! 4. `types`, `enums`, `operations`: the per-item merges; `inherited`
+//!    drops JSON-representation-only properties a base type has; `retype`
+//!    types `String` properties whose possible values are a declared enum's.
+//! 5. the summary counts.
 //!
 //! The result does not depend on the order of the input pages: pages are
 //! sorted by file first and every later step orders by source.
 
 mod enums;
+mod inherited;
+pub mod namespace;
 mod operations;
+mod retype;
 mod spelling;
 mod types;
 mod version;
@@ -28,6 +34,7 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
     let mut diags = Vec::new();
     version::assign_versions(&mut pages, &mut diags);
     spelling::unify(&mut pages, &mut diags);
+    namespace::assign_namespaces(&mut pages);
     let mut summary = page_counts(&pages);
 
     let mut type_parts = Vec::new();
@@ -39,9 +46,11 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
         ops.extend(p.operations);
         diags.extend(p.diagnostics);
     }
-    let types = types::merge_types(type_parts, &mut diags);
+    let mut types = types::merge_types(type_parts, &mut diags);
+    inherited::drop_inherited_json_properties(&mut types, &mut diags);
     let mut enums = enums::merge_enums(enum_parts, &mut diags);
     let operations = operations::merge_operations(ops, &mut diags);
+    retype::retype_string_enums(&mut types, &enums, &mut diags);
     enums::add_possible_values(&mut enums, &types, &operations, &mut diags);
 
     summary.types = types.len();

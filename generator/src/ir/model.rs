@@ -8,7 +8,10 @@
 //!
 //! All names are Graph names without namespace (`deviceComplianceUserStatus`,
 //! not `microsoft.graph.deviceComplianceUserStatus`); primitive types use their
-//! EDM name without `Edm.` (`String`, `Int32`, `DateTimeOffset`...). Every item
+//! EDM name without `Edm.` (`String`, `Int32`, `DateTimeOffset`...). Types and
+//! enums carry their namespace in a field of their own; a type reference
+//! (property type, base type) names a type of the referring item's namespace
+//! if it has one of that name, else of `microsoft.graph`. Every item
 //! carries the [`Source`] (file, line) it came from. This is the JSON schema of
 //! `graph-docgen ir` (documented in README.md): change it only additively.
 
@@ -141,6 +144,12 @@ pub struct Property {
     /// "Returned only on `$select`".
     #[serde(default)]
     pub select_only: bool,
+    /// Listed only in the resource page's JSON representation (no table row
+    /// describes it); the type is read from the placeholder value. The merge
+    /// drops such a property when a base type has it (JSON representations
+    /// often show inherited properties).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_json: bool,
     pub source: Source,
 }
 
@@ -150,6 +159,13 @@ pub struct TypeDef {
     pub name: String,
     /// `None` only inside a [`PageIr`] whose version is not known yet.
     pub version: Option<Version>,
+    /// The OData namespace (`microsoft.graph`, `microsoft.graph.callRecords`):
+    /// from the page's `Namespace:` line, else the resource annotation's
+    /// `@odata.type`. `None` in a [`PageIr`] when the page states none; the
+    /// merge resolves it (the page's namespace, else `microsoft.graph`), so
+    /// every merged type has one. Types of different namespaces may share a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
     pub kind: TypeKind,
     /// Base type name without namespace (`entity`, `deviceConfiguration`).
     pub base: Option<String>,
@@ -196,11 +212,22 @@ pub struct EnumDef {
     /// `<owningType><PropertyName>` and `synthesized` is true.
     pub name: String,
     pub version: Option<Version>,
+    /// The OData namespace, as for [`TypeDef::namespace`]. `None` in a
+    /// [`PageIr`] also for enums implied by a property's "Possible values"
+    /// (a reference, resolved at merge like any type reference).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
     /// Flag enum: values combine as a comma-separated list.
     #[serde(default)]
     pub flags: bool,
     #[serde(default)]
     pub synthesized: bool,
+    /// Known only from a property's "Possible values" prose, not declared by
+    /// an enum page, `## Members` section or `### x values` table (always true
+    /// when `synthesized`). The merge lets declarations speak first: their
+    /// member order and spelling win.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub implied: bool,
     pub description: Option<String>,
     pub members: Vec<EnumMember>,
     pub source: Source,
@@ -431,13 +458,22 @@ pub struct PageIr {
     /// found`): not counted in `has_http`, counted apart in the summary.
     #[serde(default)]
     pub http_garbage_only: bool,
+    /// The namespace the page states (`Namespace: microsoft.graph.callRecords`,
+    /// else its resource annotation's `@odata.type`): the context in which the
+    /// merge resolves the page's items that have no namespace of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
     pub types: Vec<TypeDef>,
     pub enums: Vec<EnumDef>,
     pub operations: Vec<Operation>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The merged API of all input pages (all versions), sorted by (version, name).
+/// The OData namespace of most of Graph, and of every item whose page states none.
+pub const MAIN_NAMESPACE: &str = "microsoft.graph";
+
+/// The merged API of all input pages (all versions), sorted by (version, name,
+/// namespace).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Api {
     pub types: Vec<TypeDef>,

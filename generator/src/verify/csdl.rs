@@ -6,7 +6,7 @@ use crate::ir::model::TypeKind;
 use std::collections::BTreeMap;
 
 /// The namespace preferred when a simple name exists in several.
-pub const MAIN_NAMESPACE: &str = "microsoft.graph";
+pub use crate::ir::model::MAIN_NAMESPACE;
 
 /// A property or navigation property as the metadata declares it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,6 +209,26 @@ fn lookup<'a, T>(map: &'a BTreeMap<String, T>, name: &str) -> Option<&'a T> {
         .map(|(_, v)| *v)
 }
 
+/// Find `namespace.name` (exactly, else ignoring case in the name); with no
+/// namespace, as [`lookup`].
+fn lookup_in<'a, T>(
+    map: &'a BTreeMap<String, T>,
+    namespace: Option<&str>,
+    name: &str,
+) -> Option<&'a T> {
+    let Some(ns) = namespace else {
+        return lookup(map, name);
+    };
+    map.get(&format!("{ns}.{name}")).or_else(|| {
+        map.iter()
+            .find(|(k, _)| {
+                k.rsplit_once('.')
+                    .is_some_and(|(kns, kn)| kns == ns && kn.eq_ignore_ascii_case(name))
+            })
+            .map(|(_, v)| v)
+    })
+}
+
 impl Metadata {
     /// The structured type a docs type name refers to.
     pub fn find_type(&self, name: &str) -> Option<&MetaType> {
@@ -218,6 +238,17 @@ impl Metadata {
     /// The enum type a docs enum name refers to.
     pub fn find_enum(&self, name: &str) -> Option<&MetaEnum> {
         lookup(&self.enums, name)
+    }
+
+    /// The structured type `name` of `namespace` (any namespace, preferring
+    /// `microsoft.graph`, when `None`).
+    pub fn find_type_in(&self, namespace: Option<&str>, name: &str) -> Option<&MetaType> {
+        lookup_in(&self.types, namespace, name)
+    }
+
+    /// The enum type `name` of `namespace` (as [`Metadata::find_type_in`]).
+    pub fn find_enum_in(&self, namespace: Option<&str>, name: &str) -> Option<&MetaEnum> {
+        lookup_in(&self.enums, namespace, name)
     }
 
     /// `t` and its base types, nearest first; stops at a cycle or an unknown base.
@@ -303,6 +334,19 @@ mod tests {
         assert_eq!(
             m.find_type("SEGMENT").map(|t| t.kind),
             Some(TypeKind::Complex)
+        );
+        let cr = Some("microsoft.graph.callRecords");
+        assert_eq!(
+            m.find_type_in(cr, "modality").map(|t| t.namespace.as_str()),
+            cr
+        );
+        assert_eq!(
+            m.find_type_in(cr, "Segment").map(|t| t.name.as_str()),
+            Some("segment")
+        );
+        assert!(
+            m.find_type_in(cr, "entity").is_none(),
+            "namespace respected"
         );
         let color = m.find_enum("color").expect("enum");
         assert!(color.flags);

@@ -12,6 +12,11 @@ pub fn figure(r: Ratio) -> String {
     }
 }
 
+/// A mean percentage as `95.12%`, or `n/a`.
+fn mean_figure(p: Option<f64>) -> String {
+    p.map_or_else(|| "n/a".to_string(), |p| format!("{p:.2}%"))
+}
+
 /// The five figures with their labels, in report order.
 fn labelled(s: &Scores) -> [(&'static str, Ratio); 5] {
     [
@@ -33,6 +38,26 @@ pub fn render_text(r: &Report) -> String {
     );
     for (label, ratio) in labelled(&r.scores) {
         let _ = writeln!(out, "  {label:<22} {}", figure(ratio));
+    }
+    let _ = writeln!(
+        out,
+        "  per-enum mean (each enum once): member precision {}, member recall {}",
+        mean_figure(r.macro_scores.enum_precision),
+        mean_figure(r.macro_scores.enum_recall)
+    );
+    if !r.enums_docs_ahead.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nenums where the docs list members the metadata lacks ({}):",
+            r.enums_docs_ahead.len()
+        );
+        for a in &r.enums_docs_ahead {
+            let _ = writeln!(
+                out,
+                "{}:{}: {}: {} of {} docs members not in metadata (metadata has {})",
+                a.file, a.line, a.item, a.docs_only, a.docs_members, a.metadata_members
+            );
+        }
     }
     for kind in Kind::ALL {
         let lines: Vec<_> = r.disagreements.iter().filter(|d| d.kind == kind).collect();

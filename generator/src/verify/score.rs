@@ -2,7 +2,7 @@
 //! precision/recall, type agreement, enum member precision/recall, and every
 //! disagreement with the docs location it is about.
 
-use super::csdl::{simple_name, MetaEnum, MetaProperty, MetaType, Metadata};
+use super::csdl::{simple_name, MetaEnum, MetaProperty, MetaType, Metadata, MAIN_NAMESPACE};
 use crate::ir::model::{Api, EnumDef, Property, Source, TypeDef, Version};
 use serde::Serialize;
 
@@ -112,6 +112,31 @@ impl std::fmt::Display for Disagreement {
     }
 }
 
+/// Per-enum member figures averaged over the scored enums (each enum counts
+/// once, whatever its size), beside the micro figures of [`Scores`] which
+/// one enum with hundreds of members can dominate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct MacroScores {
+    /// Mean over scored enums with at least one docs member of the share of
+    /// their docs members the metadata has.
+    pub enum_precision: Option<f64>,
+    /// Mean over scored enums with at least one metadata member of the share
+    /// of their metadata members the docs have.
+    pub enum_recall: Option<f64>,
+}
+
+/// An enum whose docs list members its metadata enum lacks.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct DocsAhead {
+    /// Docs-only members, the sort key (most first).
+    pub docs_only: usize,
+    pub item: String,
+    pub file: String,
+    pub line: u32,
+    pub docs_members: usize,
+    pub metadata_members: usize,
+}
+
 /// The whole result of `verify`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
@@ -123,6 +148,10 @@ pub struct Report {
     pub types_not_in_metadata: usize,
     pub enums_scored: usize,
     pub scores: Scores,
+    pub macro_scores: MacroScores,
+    /// Enums whose docs list members the metadata lacks, most such members
+    /// first (the members themselves are among the disagreements).
+    pub enums_docs_ahead: Vec<DocsAhead>,
     /// Sorted by kind, then location.
     pub disagreements: Vec<Disagreement>,
 }
@@ -138,7 +167,7 @@ pub fn score(api: &Api, meta: &Metadata) -> Report {
         .iter()
         .filter(|t| t.version == Some(SCORED_VERSION) && t.from_resource_page)
     {
-        match meta.find_type(&t.name) {
+        match meta.find_type_in(t.namespace.as_deref(), &t.name) {
             Some(m) => {
                 report.types_scored += 1;
                 score_type(t, m, meta, &mut report);
@@ -148,24 +177,52 @@ pub fn score(api: &Api, meta: &Metadata) -> Report {
                 report.disagreements.push(disagree(
                     Kind::TypeNotInMetadata,
                     &t.source,
-                    t.name.clone(),
+                    display_name(t.namespace.as_deref(), &t.name),
                     "not in metadata".to_string(),
                 ));
             }
         }
     }
+    let mut per_enum = Vec::new();
     for e in api
         .enums
         .iter()
         .filter(|e| e.version == Some(SCORED_VERSION))
     {
-        if let Some(m) = meta.find_enum(&e.name) {
+        if let Some(m) = meta.find_enum_in(e.namespace.as_deref(), &e.name) {
             report.enums_scored += 1;
-            score_enum(e, m, &mut report);
+            per_enum.push(score_enum(e, m, &mut report));
         }
     }
+    report.macro_scores = MacroScores {
+        enum_precision: mean(per_enum.iter().filter_map(|s| s.precision.percent())),
+        enum_recall: mean(per_enum.iter().filter_map(|s| s.recall.percent())),
+    };
     report.disagreements.sort();
+    report.enums_docs_ahead.sort_by(|a, b| {
+        b.docs_only
+            .cmp(&a.docs_only)
+            .then_with(|| a.item.cmp(&b.item))
+    });
     report
+}
+
+/// The mean of some percentages; `None` for none.
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// A type or enum as the report names it: the simple name, prefixed with the
+/// namespace's last segment outside `microsoft.graph`
+/// (`callRecords.mediaStream`).
+fn display_name(namespace: Option<&str>, name: &str) -> String {
+    match namespace {
+        Some(ns) if ns != MAIN_NAMESPACE => {
+            format!("{}.{name}", ns.rsplit('.').next().unwrap_or(ns))
+        }
+        _ => name.to_string(),
+    }
 }
 
 fn disagree(kind: Kind, at: &Source, item: String, detail: String) -> Disagreement {
@@ -194,8 +251,9 @@ fn same_type(docs: &Property, meta: &MetaProperty) -> bool {
 }
 
 fn score_type(t: &TypeDef, m: &MetaType, meta: &Metadata, report: &mut Report) {
+    let type_name = display_name(t.namespace.as_deref(), &t.name);
     for p in &t.properties {
-        let item = format!("{}.{}", t.name, p.name);
+        let item = format!("{type_name}.{}", p.name);
         match meta.find_property(m, &p.name) {
             Some(mp) => {
                 report.scores.precision.count(true);
@@ -241,7 +299,7 @@ fn score_type(t: &TypeDef, m: &MetaType, meta: &Metadata, report: &mut Report) {
             report.disagreements.push(disagree(
                 Kind::MissingInDocs,
                 &t.source,
-                format!("{}.{}", t.name, mp.name),
+                format!("{type_name}.{}", mp.name),
                 format!(
                     "missing in docs ({what} of type {})",
                     type_text(&mp.type_name, mp.collection)
@@ -251,30 +309,63 @@ fn score_type(t: &TypeDef, m: &MetaType, meta: &Metadata, report: &mut Report) {
     }
 }
 
-fn score_enum(e: &EnumDef, m: &MetaEnum, report: &mut Report) {
+/// Score one enum; its own figures are returned for the macro average.
+fn score_enum(e: &EnumDef, m: &MetaEnum, report: &mut Report) -> EnumScores {
+    let enum_name = display_name(e.namespace.as_deref(), &e.name);
+    let mut own = EnumScores::default();
     for member in &e.members {
         let found = m.members.iter().any(|(n, _)| n == &member.name);
         report.scores.enum_precision.count(found);
+        own.precision.count(found);
         if !found {
             report.disagreements.push(disagree(
                 Kind::EnumMemberMissingInMetadata,
                 &member.source,
-                format!("{}.{}", e.name, member.name),
-                "missing in metadata".to_string(),
+                format!("{enum_name}.{}", member.name),
+                format!("missing in metadata{}", spelled(m, &member.name)),
             ));
         }
     }
     for (name, value) in &m.members {
         let found = e.members.iter().any(|member| &member.name == name);
         report.scores.enum_recall.count(found);
+        own.recall.count(found);
         if !found {
             let value = value.map(|v| format!(" (value {v})")).unwrap_or_default();
             report.disagreements.push(disagree(
                 Kind::EnumMemberMissingInDocs,
                 &e.source,
-                format!("{}.{name}", e.name),
+                format!("{enum_name}.{name}"),
                 format!("missing in docs{value}"),
             ));
         }
     }
+    let docs_only = own.precision.total - own.precision.hits;
+    if docs_only > 0 {
+        report.enums_docs_ahead.push(DocsAhead {
+            docs_only,
+            item: enum_name,
+            file: e.source.file.clone(),
+            line: e.source.line,
+            docs_members: e.members.len(),
+            metadata_members: m.members.len(),
+        });
+    }
+    own
+}
+
+/// One enum's precision and recall.
+#[derive(Debug, Default)]
+struct EnumScores {
+    precision: Ratio,
+    recall: Ratio,
+}
+
+/// ` (metadata spells it `x`)` when the metadata has the member in other case.
+fn spelled(m: &MetaEnum, name: &str) -> String {
+    m.members
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(n, _)| format!(" (metadata spells it `{n}`)"))
+        .unwrap_or_default()
 }

@@ -774,6 +774,7 @@ fn search_drive_items() -> Operation {
 
 fn type_def(name: &str, version: Version, props: Vec<Property>, file: &str) -> TypeDef {
     TypeDef {
+        namespace: None,
         name: name.to_string(),
         version: Some(version),
         kind: TypeKind::Entity,
@@ -862,6 +863,8 @@ pub fn seed_api() -> Api {
         source: src(S002, 51),
     };
     let enums = vec![EnumDef {
+        namespace: None,
+        implied: false,
         name: "complianceStatus".to_string(),
         version: Some(Version::V1_0),
         flags: false,

@@ -62,6 +62,7 @@ pub fn ty(
     props: Vec<Property>,
 ) -> TypeDef {
     TypeDef {
+        namespace: None,
         name: name.to_string(),
         version: Some(version),
         kind,
@@ -80,6 +81,8 @@ pub fn ty(
 
 pub fn enumeration(version: Version, name: &str, members: &[&str], flags: bool) -> EnumDef {
     EnumDef {
+        namespace: None,
+        implied: false,
         name: name.to_string(),
         version: Some(version),
         flags,

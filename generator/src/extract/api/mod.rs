@@ -331,6 +331,7 @@ fn body_fragment(
     Some(TypeDef {
         name,
         version,
+        namespace: None,
         kind: TypeKind::Entity,
         base: None,
         is_abstract: false,

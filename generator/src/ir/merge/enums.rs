@@ -1,18 +1,21 @@
-//! One [`EnumDef`] per (version, name): members united across enum pages,
+//! One [`EnumDef`] per (version, name, namespace): members united across enum pages,
 //! `x values` tables and the "Possible values" prose of properties typed with
 //! the enum (the docs add members in prose before the enum page catches up).
 
+use super::namespace::Namespaces;
 use crate::diag::Diagnostic;
+use crate::extract::enums::{find_member, is_member_name};
 use crate::ir::model::{EnumDef, EnumMember, Operation, Source, TypeDef, Version};
 use std::collections::BTreeMap;
 
 /// Merge enum fragments (names already in canonical spelling, versions set).
-/// The result is sorted by (version, name).
+/// The result is sorted by (version, name, namespace).
 pub fn merge_enums(fragments: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Vec<EnumDef> {
-    let mut groups: BTreeMap<(Option<Version>, String), Vec<EnumDef>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Option<Version>, String, Option<String>), Vec<EnumDef>> =
+        BTreeMap::new();
     for e in fragments {
         groups
-            .entry((e.version, e.name.clone()))
+            .entry((e.version, e.name.clone(), e.namespace.clone()))
             .or_default()
             .push(e);
     }
@@ -22,10 +25,11 @@ pub fn merge_enums(fragments: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Vec<
         .collect()
 }
 
-/// Enum pages and tables first, synthesised (prose-only) enums last, each by
-/// source, so "first occurrence" order means the enum page's order.
-fn group_order(e: &EnumDef) -> (bool, &Source) {
-    (e.synthesized, &e.source)
+/// Declarations (enum pages and tables) first, enums implied by prose and
+/// synthesised ones last, each by source, so "first occurrence" order and
+/// spelling are the declaration's.
+fn group_order(e: &EnumDef) -> (bool, bool, &Source) {
+    (e.synthesized, e.implied, &e.source)
 }
 
 fn merge_group(mut group: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Option<EnumDef> {
@@ -39,6 +43,7 @@ fn merge_group(mut group: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Option<E
     for part in parts {
         merged.flags |= part.flags;
         merged.synthesized &= part.synthesized;
+        merged.implied &= part.implied;
         if merged.description.is_none() {
             merged.description = part.description;
         }
@@ -50,12 +55,17 @@ fn merge_group(mut group: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Option<E
 }
 
 /// Add a member if new; else fill its missing value/description and report a
-/// contradicting numeric value.
+/// contradicting numeric value. A member differing from a kept one only in
+/// case is that member (the kept, earlier spelling wins; reported).
 fn add_member(e: &mut EnumDef, m: EnumMember, diags: &mut Vec<Diagnostic>) {
-    let Some(kept) = e.members.iter_mut().find(|k| k.name == m.name) else {
+    let enum_name = e.name.clone();
+    let Some(kept) = find_member(&mut e.members, &m.name) else {
         e.members.push(m);
         return;
     };
+    if kept.name != m.name {
+        diags.push(case_variant(&enum_name, &m.name, kept, &m.source));
+    }
     match (kept.value, m.value) {
         (None, Some(v)) => kept.value = Some(v),
         (Some(a), Some(b)) if a != b => diags.push(Diagnostic::warning(
@@ -63,8 +73,8 @@ fn add_member(e: &mut EnumDef, m: EnumMember, diags: &mut Vec<Diagnostic>) {
             &m.source.file,
             m.source.line,
             format!(
-                "`{}.{}` has value {b} here but {a} at {}; kept {a}",
-                e.name, m.name, kept.source
+                "`{enum_name}.{}` has value {b} here but {a} at {}; kept {a}",
+                m.name, kept.source
             ),
         )),
         _ => {}
@@ -74,9 +84,24 @@ fn add_member(e: &mut EnumDef, m: EnumMember, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The note for a member spelled with other case than the kept one.
+fn case_variant(enum_name: &str, name: &str, kept: &EnumMember, at: &Source) -> Diagnostic {
+    Diagnostic::note(
+        "enum-member-case",
+        &at.file,
+        at.line,
+        format!(
+            "`{enum_name}.{name}` differs only in case from `{}` ({}); merged under `{}`",
+            kept.name, kept.source, kept.name
+        ),
+    )
+}
+
 /// A "Possible values" list on a property or parameter typed with an enum.
 struct ProseValues<'a> {
     version: Option<Version>,
+    /// The namespace the reference is resolved from (the owning type's).
+    context: Option<&'a str>,
     type_name: &'a str,
     owner: String,
     values: &'a [String],
@@ -94,6 +119,7 @@ fn prose_lists<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> Vec<Pro
         {
             out.push(ProseValues {
                 version: t.version,
+                context: t.namespace.as_deref(),
                 type_name: &p.type_name,
                 owner: format!("{}.{}", t.name, p.name),
                 values: &p.possible_values,
@@ -109,6 +135,7 @@ fn prose_lists<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> Vec<Pro
         {
             out.push(ProseValues {
                 version: op.version,
+                context: None,
                 type_name: &p.type_name,
                 owner: format!("{}({})", op.name, p.name),
                 values: &p.possible_values,
@@ -119,28 +146,60 @@ fn prose_lists<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> Vec<Pro
     out
 }
 
+/// The merged enums by (version, namespace, name), with the namespaces
+/// each name exists in, to resolve a type reference to an enum.
+pub struct EnumIndex {
+    by_key: BTreeMap<(Version, String, String), usize>,
+    namespaces: Namespaces,
+}
+
+impl EnumIndex {
+    pub fn new(enums: &[EnumDef]) -> EnumIndex {
+        let mut by_key = BTreeMap::new();
+        let mut namespaces = Namespaces::default();
+        for (i, e) in enums.iter().enumerate() {
+            let (Some(v), Some(ns)) = (e.version, e.namespace.as_deref()) else {
+                continue;
+            };
+            namespaces.add(v, ns, &e.name);
+            by_key.insert((v, ns.to_string(), e.name.clone()), i);
+        }
+        EnumIndex { by_key, namespaces }
+    }
+
+    /// The index of the enum a reference to `name` from namespace `context` means.
+    pub fn find(
+        &self,
+        version: Option<Version>,
+        context: Option<&str>,
+        name: &str,
+    ) -> Option<usize> {
+        let v = version?;
+        let ns = self.namespaces.resolve(v, context, name);
+        self.by_key.get(&(v, ns, name.to_string())).copied()
+    }
+}
+
 /// Add the members that "Possible values" prose names to the enum the
 /// property is typed with. Properties typed `String` (or anything that is not
 /// a known enum) are left alone: the extractor synthesises those enums.
+/// Values that cannot be members (`null`) are skipped; a value differing
+/// from a member only in case is that member.
 pub fn add_possible_values(
     enums: &mut [EnumDef],
     types: &[TypeDef],
     operations: &[Operation],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let index: BTreeMap<(Option<Version>, String), usize> = enums
-        .iter()
-        .enumerate()
-        .map(|(i, e)| ((e.version, e.name.clone()), i))
-        .collect();
+    let index = EnumIndex::new(enums);
     for list in prose_lists(types, operations) {
-        let Some(&i) = index.get(&(list.version, list.type_name.to_string())) else {
+        let Some(i) = index.find(list.version, list.context, list.type_name) else {
             continue;
         };
         let Some(e) = enums.get_mut(i) else { continue };
         let mut added = Vec::new();
-        for v in list.values {
-            if e.members.iter().any(|m| &m.name == v) {
+        for v in list.values.iter().filter(|v| is_member_name(v)) {
+            if e.members.iter().any(|m| m.name.eq_ignore_ascii_case(v)) {
                 continue;
             }
             e.members.push(EnumMember {

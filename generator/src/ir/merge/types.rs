@@ -1,18 +1,19 @@
-//! One [`TypeDef`] per (version, name): the resource page's definition, with
-//! the properties of every request-body fragment describing the same type
-//! united into it.
+//! One [`TypeDef`] per (version, name, namespace): the resource page's
+//! definition, with the properties of every request-body fragment describing
+//! the same type united into it.
 
 use crate::diag::Diagnostic;
 use crate::ir::model::{Property, Source, TypeDef, Version};
 use std::collections::BTreeMap;
 
 /// Merge type fragments (names already in canonical spelling, versions set).
-/// The result is sorted by (version, name).
+/// The result is sorted by (version, name, namespace).
 pub fn merge_types(fragments: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Vec<TypeDef> {
-    let mut groups: BTreeMap<(Option<Version>, String), Vec<TypeDef>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Option<Version>, String, Option<String>), Vec<TypeDef>> =
+        BTreeMap::new();
     for t in fragments {
         groups
-            .entry((t.version, t.name.clone()))
+            .entry((t.version, t.name.clone(), t.namespace.clone()))
             .or_default()
             .push(t);
     }
@@ -23,9 +24,18 @@ pub fn merge_types(fragments: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Vec<
 }
 
 /// Resource-page definitions first, then fragments, each by source: the first
-/// one is the definition the others are merged into.
-fn defining_order(t: &TypeDef) -> (bool, &Source) {
-    (!t.from_resource_page, &t.source)
+/// one is the definition the others are merged into. Among resource pages the
+/// type's own page (`user.md` for `user`) comes before pages that repeat the
+/// type for one workload (`intune-devices-user.md`).
+fn defining_order(t: &TypeDef) -> (bool, bool, &Source) {
+    (!t.from_resource_page, !is_home_page(t), &t.source)
+}
+
+/// Whether the type's source file is named after it (`.../user.md`).
+fn is_home_page(t: &TypeDef) -> bool {
+    let file = t.source.file.rsplit(['/', '\\']).next().unwrap_or("");
+    file.strip_suffix(".md")
+        .is_some_and(|stem| stem.eq_ignore_ascii_case(&t.name))
 }
 
 fn merge_group(mut group: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Option<TypeDef> {
@@ -185,9 +195,15 @@ fn type_text(p: &Property) -> String {
 fn merge_property(
     type_name: &str,
     kept: &mut Property,
-    other: Property,
+    mut other: Property,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // A table row (of any page) says more than a JSON representation value.
+    if kept.from_json && !other.from_json {
+        std::mem::swap(kept, &mut other);
+        fill_property_gaps(kept, other);
+        return;
+    }
     if kept.type_name.is_empty() {
         kept.type_name.clone_from(&other.type_name);
         kept.collection = other.collection;
@@ -209,6 +225,11 @@ fn merge_property(
             ),
         ));
     }
+    fill_property_gaps(kept, other);
+}
+
+/// Take from `other` what `kept` leaves unsaid.
+fn fill_property_gaps(kept: &mut Property, other: Property) {
     if kept.description.is_none() {
         kept.description = other.description;
     }
