@@ -118,6 +118,7 @@ pub fn property_from_row(
         supports: p.supports,
         select_only: p.select_only,
         from_json: false,
+        inferred_from_path: false,
         source: page.source(row.line),
     })
 }

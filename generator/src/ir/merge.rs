@@ -10,7 +10,10 @@
 //! 4. `types`, `enums`, `operations`: the per-item merges; `inherited`
 //!    drops JSON-representation-only properties a base type has; `retype`
 //!    types `String` properties whose possible values are a declared enum's.
-//! 5. the summary counts.
+//! 5. what the documented paths say (`paths`, over `type_index`):
+//!    `nav_from_paths` adds navigation properties that paths navigate
+//!    through but no resource page lists.
+//! 6. the summary counts.
 //!
 //! The result does not depend on the order of the input pages: pages are
 //! sorted by file first and every later step orders by source.
@@ -18,9 +21,12 @@
 mod enums;
 mod inherited;
 pub mod namespace;
+mod nav_from_paths;
 mod operations;
+mod paths;
 mod retype;
 mod spelling;
+mod type_index;
 mod types;
 mod version;
 
@@ -51,6 +57,9 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
     let mut enums = enums::merge_enums(enum_parts, &mut diags);
     let operations = operations::merge_operations(ops, &mut diags);
     retype::retype_string_enums(&mut types, &enums, &mut diags);
+    let index = type_index::TypeIndex::new(&types);
+    let path_index = paths::PathIndex::build(&operations, &types, &index);
+    nav_from_paths::infer_navigation(&mut types, &operations, &index, &path_index, &mut diags);
     enums::add_possible_values(&mut enums, &types, &operations, &mut diags);
 
     summary.types = types.len();

@@ -150,6 +150,12 @@ pub struct Property {
     /// often show inherited properties).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub from_json: bool,
+    /// Described by no property table or JSON representation: the merge
+    /// inferred this navigation property from an API path that navigates
+    /// through it (`GET /users/{id}/joinedTeams` returning a `group`
+    /// collection gives `user.joinedTeams`); `source` is that path's line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred_from_path: bool,
     pub source: Source,
 }
 

@@ -4,10 +4,10 @@
 //! (`from_json`) that a base type has is the base's: it is dropped from the
 //! derived type, with a note.
 
-use super::namespace::Namespaces;
+use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
-use crate::ir::model::{TypeDef, Version};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::ir::model::TypeDef;
+use std::collections::BTreeMap;
 
 /// Drop JSON-only properties that a base type (transitively) has.
 pub fn drop_inherited_json_properties(types: &mut [TypeDef], diags: &mut Vec<Diagnostic>) {
@@ -50,55 +50,5 @@ pub fn drop_inherited_json_properties(types: &mut [TypeDef], diags: &mut Vec<Dia
             ));
             false
         });
-    }
-}
-
-/// The merged types by (version, namespace, name), to follow base types.
-struct TypeIndex {
-    by_key: BTreeMap<(Version, String, String), usize>,
-    namespaces: Namespaces,
-}
-
-impl TypeIndex {
-    fn new(types: &[TypeDef]) -> TypeIndex {
-        let mut by_key = BTreeMap::new();
-        let mut namespaces = Namespaces::default();
-        for (i, t) in types.iter().enumerate() {
-            let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
-                continue;
-            };
-            namespaces.add(v, ns, &t.name);
-            by_key.insert((v, ns.to_string(), t.name.clone()), i);
-        }
-        TypeIndex { by_key, namespaces }
-    }
-
-    /// The base type of `types[i]`, resolved from its namespace.
-    fn base_of(&self, types: &[TypeDef], i: usize) -> Option<usize> {
-        let t = types.get(i)?;
-        let base = t.base.as_deref()?;
-        let v = t.version?;
-        let ns = self.namespaces.resolve(v, t.namespace.as_deref(), base);
-        self.by_key.get(&(v, ns, base.to_string())).copied()
-    }
-
-    /// Lower-case names of every property of the bases of `types[i]`, each
-    /// with the base that has it (the nearest). Stops at a cycle.
-    fn inherited_properties(&self, types: &[TypeDef], i: usize) -> BTreeMap<String, String> {
-        let mut out = BTreeMap::new();
-        let mut seen = BTreeSet::from([i]);
-        let mut next = self.base_of(types, i);
-        while let Some(b) = next {
-            if !seen.insert(b) {
-                break;
-            }
-            let Some(base) = types.get(b) else { break };
-            for p in &base.properties {
-                out.entry(p.name.to_lowercase())
-                    .or_insert_with(|| base.name.clone());
-            }
-            next = self.base_of(types, b);
-        }
-        out
     }
 }

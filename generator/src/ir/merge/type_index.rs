@@ -1,0 +1,121 @@
+//! The merged types by (version, namespace, name), to resolve references,
+//! follow base types and find the type that declares a property. The index
+//! holds positions into the slice it was built from: it stays valid while
+//! properties are added or renamed, as long as no type is added or removed.
+
+use super::namespace::Namespaces;
+use crate::ir::model::{TypeDef, Version};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub struct TypeIndex {
+    by_key: BTreeMap<(Version, String, String), usize>,
+    /// (version, lower-case name) → the types of that name in any namespace.
+    by_lower: BTreeMap<(Version, String), Vec<usize>>,
+    namespaces: Namespaces,
+    /// Direct derived types of each type.
+    derived: BTreeMap<usize, Vec<usize>>,
+}
+
+impl TypeIndex {
+    pub fn new(types: &[TypeDef]) -> TypeIndex {
+        let mut by_key = BTreeMap::new();
+        let mut by_lower: BTreeMap<(Version, String), Vec<usize>> = BTreeMap::new();
+        let mut namespaces = Namespaces::default();
+        for (i, t) in types.iter().enumerate() {
+            let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
+                continue;
+            };
+            namespaces.add(v, ns, &t.name);
+            by_key.insert((v, ns.to_string(), t.name.clone()), i);
+            by_lower
+                .entry((v, t.name.to_lowercase()))
+                .or_default()
+                .push(i);
+        }
+        let mut index = TypeIndex {
+            by_key,
+            by_lower,
+            namespaces,
+            derived: BTreeMap::new(),
+        };
+        for i in 0..types.len() {
+            if let Some(b) = index.base_of(types, i) {
+                index.derived.entry(b).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The type a reference to `name` from `context` (a namespace) means.
+    pub fn resolve(&self, version: Version, context: Option<&str>, name: &str) -> Option<usize> {
+        let ns = self.namespaces.resolve(version, context, name);
+        self.by_key.get(&(version, ns, name.to_string())).copied()
+    }
+
+    /// The base type of `types[i]`, resolved from its namespace.
+    pub fn base_of(&self, types: &[TypeDef], i: usize) -> Option<usize> {
+        let t = types.get(i)?;
+        let base = t.base.as_deref()?;
+        self.resolve(t.version?, t.namespace.as_deref(), base)
+    }
+
+    /// `i` and its bases, nearest first. Stops at a cycle.
+    pub fn lineage(&self, types: &[TypeDef], i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut next = self.base_of(types, i);
+        while let Some(b) = next {
+            if out.contains(&b) {
+                break;
+            }
+            out.push(b);
+            next = self.base_of(types, b);
+        }
+        out
+    }
+
+    /// Every type derived from `i`, directly or not (not `i` itself).
+    pub fn descendants(&self, i: usize) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        let mut todo: Vec<usize> = self.derived.get(&i).cloned().unwrap_or_default();
+        while let Some(d) = todo.pop() {
+            if d != i && out.insert(d) {
+                todo.extend(self.derived.get(&d).into_iter().flatten());
+            }
+        }
+        out
+    }
+
+    /// The type of the lineage of `i` that declares a property named
+    /// `name` ignoring case (nearest first), with the property's position.
+    pub fn declaring(&self, types: &[TypeDef], i: usize, name: &str) -> Option<(usize, usize)> {
+        self.lineage(types, i).into_iter().find_map(|t| {
+            let props = &types.get(t)?.properties;
+            let p = props
+                .iter()
+                .position(|p| p.name.eq_ignore_ascii_case(name))?;
+            Some((t, p))
+        })
+    }
+
+    /// Lower-case names of every property of the bases of `types[i]` (not
+    /// its own), each with the base that has it (the nearest).
+    pub fn inherited_properties(&self, types: &[TypeDef], i: usize) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for b in self.lineage(types, i).into_iter().skip(1) {
+            let Some(base) = types.get(b) else { break };
+            for p in &base.properties {
+                out.entry(p.name.to_lowercase())
+                    .or_insert_with(|| base.name.clone());
+            }
+        }
+        out
+    }
+
+    /// Every type of `version` named `name` ignoring case, in any namespace.
+    pub fn named_ignoring_case(&self, version: Version, name: &str) -> Vec<usize> {
+        self.by_lower
+            .get(&(version, name.to_lowercase()))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
