@@ -11,8 +11,9 @@
 //!    drops JSON-representation-only properties a base type has; `retype`
 //!    types `String` properties whose possible values are a declared enum's.
 //! 5. what the documented paths say (`paths`, over `type_index`):
-//!    `nav_from_paths` adds navigation properties that paths navigate
-//!    through but no resource page lists.
+//!    `property_spelling` renames properties the docs mostly spell another
+//!    way (tables, JSON, paths, examples); `nav_from_paths` adds navigation
+//!    properties that paths navigate through but no resource page lists.
 //! 6. the summary counts.
 //!
 //! The result does not depend on the order of the input pages: pages are
@@ -24,6 +25,7 @@ pub mod namespace;
 mod nav_from_paths;
 mod operations;
 mod paths;
+mod property_spelling;
 mod retype;
 mod spelling;
 mod type_index;
@@ -52,6 +54,7 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
         ops.extend(p.operations);
         diags.extend(p.diagnostics);
     }
+    let spelling_evidence = property_spelling::Evidence::of_fragments(&type_parts);
     let mut types = types::merge_types(type_parts, &mut diags);
     inherited::drop_inherited_json_properties(&mut types, &mut diags);
     let mut enums = enums::merge_enums(enum_parts, &mut diags);
@@ -59,6 +62,14 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
     retype::retype_string_enums(&mut types, &enums, &mut diags);
     let index = type_index::TypeIndex::new(&types);
     let path_index = paths::PathIndex::build(&operations, &types, &index);
+    property_spelling::choose_spellings(
+        &mut types,
+        &operations,
+        &index,
+        &path_index,
+        spelling_evidence,
+        &mut diags,
+    );
     nav_from_paths::infer_navigation(&mut types, &operations, &index, &path_index, &mut diags);
     enums::add_possible_values(&mut enums, &types, &operations, &mut diags);
 

@@ -1,0 +1,326 @@
+//! One spelling per property, chosen by the evidence of all the docs.
+//!
+//! The merge matches a type's properties ignoring case and keeps the first
+//! spelling it meets (the resource page's). Where the docs disagree with
+//! themselves (`schedule.md` lists `openshifts`; eleven API paths navigate
+//! through `openShifts`) the spelling with the most independent evidence
+//! wins. Evidence is counted once per (kind, page):
+//! - a row of the type's resource-page property table;
+//! - a key of the type's JSON representation;
+//! - a row of a request-body table describing the type;
+//! - an API path that navigates through the property (its prefix addresses
+//!   a single entity of the type, see [`PathIndex::single_entity`]);
+//! - a key of an example response body of an operation returning the type.
+//!
+//! Spellings are ranked by the number of kinds of evidence, then of places;
+//! the current spelling keeps ties. Each change is a note at the property
+//! listing the evidence for both spellings.
+
+use super::paths::{leading_key, returned, PathIndex};
+use super::type_index::TypeIndex;
+use crate::diag::Diagnostic;
+use crate::ir::model::{Operation, Source, TypeDef, Version};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where a spelling was seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    PropertyTable,
+    JsonRepresentation,
+    RequestBody,
+    Path,
+    ExampleResponse,
+}
+
+impl Kind {
+    fn label(self) -> &'static str {
+        match self {
+            Kind::PropertyTable => "property table",
+            Kind::JsonRepresentation => "JSON representation",
+            Kind::RequestBody => "request body",
+            Kind::Path => "path",
+            Kind::ExampleResponse => "example response",
+        }
+    }
+}
+
+/// (version, namespace, type name, lower-case property name).
+type PropKey = (Version, String, String, String);
+
+/// Spelling → (kind, page) → the first place it was seen there.
+type Votes = BTreeMap<String, BTreeMap<(Kind, String), Source>>;
+
+/// Every spelling the docs use for each property.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    votes: BTreeMap<PropKey, Votes>,
+}
+
+impl Evidence {
+    fn add(&mut self, t: &TypeDef, spelling: &str, kind: Kind, at: &Source) {
+        let (Some(v), Some(ns)) = (t.version, t.namespace.clone()) else {
+            return;
+        };
+        let key = (v, ns, t.name.clone(), spelling.to_lowercase());
+        self.votes
+            .entry(key)
+            .or_default()
+            .entry(spelling.to_string())
+            .or_default()
+            .entry((kind, at.file.clone()))
+            .and_modify(|s| {
+                if at < s {
+                    *s = at.clone();
+                }
+            })
+            .or_insert_with(|| at.clone());
+    }
+
+    /// Read the spellings of the type fragments (before they are merged and
+    /// case variants folded): table rows and JSON-representation keys.
+    pub fn of_fragments(fragments: &[TypeDef]) -> Evidence {
+        let mut e = Evidence::default();
+        for t in fragments {
+            let kind = if t.from_resource_page {
+                Kind::PropertyTable
+            } else {
+                Kind::RequestBody
+            };
+            // JSON-only properties are read from the representation below.
+            for p in t.properties.iter().filter(|p| !p.from_json) {
+                e.add(t, &p.name, kind, &p.source);
+            }
+            if let Some(Value::Object(map)) = &t.json_example {
+                for k in map.keys().filter(|k| is_property_key(k)) {
+                    e.add(t, k, Kind::JsonRepresentation, &t.source);
+                }
+            }
+        }
+        e
+    }
+
+    /// Add the spellings of the paths that navigate through properties and
+    /// of the example responses of operations returning each type.
+    fn add_operations(
+        &mut self,
+        ops: &[Operation],
+        types: &[TypeDef],
+        index: &TypeIndex,
+        paths: &PathIndex,
+    ) {
+        for op in ops {
+            let Some(v) = op.version else { continue };
+            for path in &op.paths {
+                self.add_path(v, path, types, index, paths);
+            }
+            if let Some(r) = returned(op, v, index) {
+                for ex in &op.examples {
+                    let Some(msg) = &ex.response else { continue };
+                    let Some(json) = &msg.json else { continue };
+                    for body in example_objects(json, r.collection) {
+                        for k in body.keys().filter(|k| is_property_key(k)) {
+                            if let Some((owner, _)) = index.declaring(types, r.type_id, k) {
+                                if let Some(t) = types.get(owner) {
+                                    self.add(t, k, Kind::ExampleResponse, &msg.source);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each literal of a path whose prefix addresses a single entity that has
+    /// a property of that name is a spelling of that property.
+    fn add_path(
+        &mut self,
+        v: Version,
+        path: &crate::ir::model::OpPath,
+        types: &[TypeDef],
+        index: &TypeIndex,
+        paths: &PathIndex,
+    ) {
+        let Some((key, written)) = leading_key(path) else {
+            return;
+        };
+        for (i, spelling) in written.iter().enumerate().skip(1) {
+            let (Some(prefix), Some(seg)) = (key.get(..i), key.get(i)) else {
+                continue;
+            };
+            if seg == super::paths::KEY {
+                continue;
+            }
+            let Some(owner) = paths.single_entity(v, prefix, types, index) else {
+                continue;
+            };
+            if let Some((declaring, _)) = index.declaring(types, owner, spelling) {
+                if let Some(t) = types.get(declaring) {
+                    self.add(t, spelling, Kind::Path, &path.source);
+                }
+            }
+        }
+    }
+}
+
+/// A JSON key that can be a property (not `@odata.type`, `x@odata.bind`).
+fn is_property_key(k: &str) -> bool {
+    !k.is_empty() && !k.contains('@')
+}
+
+/// The entity objects of an example response body: the items of `value`
+/// for a collection, else the body itself.
+fn example_objects(json: &Value, collection: bool) -> Vec<&serde_json::Map<String, Value>> {
+    match json {
+        Value::Object(map) if collection => match map.get("value") {
+            Some(Value::Array(items)) => items.iter().filter_map(Value::as_object).collect(),
+            _ => Vec::new(),
+        },
+        Value::Object(map) => vec![map],
+        _ => Vec::new(),
+    }
+}
+
+/// Rename every property whose docs prefer another spelling.
+pub fn choose_spellings(
+    types: &mut [TypeDef],
+    ops: &[Operation],
+    index: &TypeIndex,
+    paths: &PathIndex,
+    mut evidence: Evidence,
+    diags: &mut Vec<Diagnostic>,
+) {
+    evidence.add_operations(ops, types, index, paths);
+    for t in types.iter_mut() {
+        let (Some(v), Some(ns)) = (t.version, t.namespace.clone()) else {
+            continue;
+        };
+        for p in &mut t.properties {
+            let key = (v, ns.clone(), t.name.clone(), p.name.to_lowercase());
+            let Some(votes) = evidence.votes.get(&key) else {
+                continue;
+            };
+            let Some(best) = preferred(votes, &p.name) else {
+                continue;
+            };
+            diags.push(Diagnostic::note(
+                "property-spelling-chosen",
+                &p.source.file,
+                p.source.line,
+                format!(
+                    "`{}.{}`: the docs spell it `{best}` {} and `{}` {}; using `{best}`",
+                    t.name,
+                    p.name,
+                    describe(votes.get(best)),
+                    p.name,
+                    describe(votes.get(&p.name)),
+                ),
+            ));
+            p.name = best.clone();
+        }
+    }
+}
+
+/// How much evidence a spelling has: first the kinds of evidence (a path
+/// template copied onto nine pages is one way of writing it, the table and
+/// the JSON representation of the resource page are two), then the places.
+fn weight(places: &BTreeMap<(Kind, String), Source>) -> (usize, usize) {
+    let kinds: BTreeSet<Kind> = places.keys().map(|(k, _)| *k).collect();
+    (kinds.len(), places.len())
+}
+
+/// The spelling with strictly more evidence than `current` and than every
+/// other (ties between others go to the alphabetically first), if any.
+fn preferred<'a>(votes: &'a Votes, current: &str) -> Option<&'a String> {
+    let of = |s: &str| votes.get(s).map_or((0, 0), weight);
+    let (best, w) = votes.iter().map(|(s, v)| (s, weight(v))).fold(
+        None::<(&String, (usize, usize))>,
+        |acc, (s, w)| match acc {
+            Some((_, m)) if m >= w => acc,
+            _ => Some((s, w)),
+        },
+    )?;
+    (best != current && w > of(current)).then_some(best)
+}
+
+/// `in 3 places (path api/a.md:12, ...)`: how much evidence, with the first
+/// few places.
+fn describe(places: Option<&BTreeMap<(Kind, String), Source>>) -> String {
+    const SHOWN: usize = 4;
+    let Some(places) = places else {
+        return "nowhere else".to_string();
+    };
+    let mut listed: Vec<String> = places
+        .iter()
+        .take(SHOWN)
+        .map(|((kind, _), at)| format!("{} {at}", kind.label()))
+        .collect();
+    if places.len() > SHOWN {
+        listed.push(format!("{} more", places.len() - SHOWN));
+    }
+    let n = places.len();
+    format!(
+        "in {n} place{} ({})",
+        if n == 1 { "" } else { "s" },
+        listed.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn votes(spec: &[(&str, Kind, usize)]) -> Votes {
+        let mut out = Votes::new();
+        for (s, kind, n) in spec {
+            for i in 0..*n {
+                let file = format!("f{i}.md");
+                out.entry(s.to_string())
+                    .or_default()
+                    .insert((*kind, file.clone()), Source::new(&file, 1));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn more_evidence_wins_and_ties_keep_the_current_spelling() {
+        let v = votes(&[
+            ("openShifts", Kind::Path, 5),
+            ("openshifts", Kind::PropertyTable, 1),
+        ]);
+        assert_eq!(
+            preferred(&v, "openshifts").map(String::as_str),
+            Some("openShifts")
+        );
+        assert_eq!(preferred(&v, "openShifts"), None);
+        let tie = votes(&[("subUnit", Kind::Path, 2), ("subunit", Kind::Path, 2)]);
+        assert_eq!(preferred(&tie, "subunit"), None);
+        assert_eq!(preferred(&tie, "subUnit"), None);
+    }
+
+    #[test]
+    fn kinds_of_evidence_outweigh_copies_of_one_kind() {
+        let v = votes(&[
+            ("categoryaxis", Kind::Path, 9),
+            ("categoryAxis", Kind::PropertyTable, 1),
+            ("categoryAxis", Kind::JsonRepresentation, 1),
+        ]);
+        assert_eq!(preferred(&v, "categoryAxis"), None);
+        assert_eq!(
+            preferred(&v, "categoryaxis").map(String::as_str),
+            Some("categoryAxis")
+        );
+    }
+
+    #[test]
+    fn collection_examples_read_the_value_items() {
+        let body = serde_json::json!({"value": [{"a": 1}, {"b": 2}], "@odata.context": "x"});
+        assert_eq!(example_objects(&body, true).len(), 2);
+        assert_eq!(example_objects(&body, false).len(), 1);
+        assert!(is_property_key("openShifts"));
+        assert!(!is_property_key("@odata.type"));
+        assert!(!is_property_key("members@odata.bind"));
+    }
+}

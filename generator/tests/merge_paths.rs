@@ -1,0 +1,522 @@
+//! What the merge reads from documented paths, on hand-made pages:
+//! navigation properties paths state (`nav_from_paths`) and the property
+//! spelling most of the docs use (`property_spelling`).
+
+use graph_docgen::diag::Diagnostic;
+use graph_docgen::ir::merge::merge;
+use graph_docgen::ir::*;
+
+fn src(file: &str, line: u32) -> Source {
+    Source::new(file, line)
+}
+
+fn page(file: &str, kind: PageKind) -> PageIr {
+    PageIr {
+        file: file.to_string(),
+        kind,
+        version: Some(Version::V1_0),
+        title: None,
+        has_http: kind == PageKind::Api,
+        http_garbage_only: false,
+        namespace: None,
+        types: Vec::new(),
+        enums: Vec::new(),
+        operations: Vec::new(),
+        diagnostics: Vec::new(),
+    }
+}
+
+fn prop(name: &str, ty: &str, file: &str, line: u32) -> Property {
+    Property {
+        name: name.to_string(),
+        type_name: ty.to_string(),
+        source: src(file, line),
+        ..Property::default()
+    }
+}
+
+/// A resource page `v1.0/resources/<name>.md` defining `name` with properties.
+fn resource(name: &str, base: Option<&str>, props: &[(&str, &str)]) -> PageIr {
+    let file = format!("v1.0/resources/{}.md", name.to_lowercase());
+    let mut p = page(&file, PageKind::Resource);
+    p.types.push(TypeDef {
+        name: name.to_string(),
+        version: None,
+        namespace: None,
+        kind: TypeKind::Entity,
+        base: base.map(str::to_string),
+        is_abstract: false,
+        open_type: false,
+        key: None,
+        description: None,
+        properties: props
+            .iter()
+            .enumerate()
+            .map(|(i, (n, t))| prop(n, t, &file, 20 + i as u32))
+            .collect(),
+        json_example: None,
+        source: src(&file, 1),
+        contributors: Vec::new(),
+        from_resource_page: true,
+    });
+    p
+}
+
+/// `/users/{id}/joinedTeams` → segments (`{x}` a key, `f(...)` a function).
+fn op_path(raw: &str, file: &str, line: u32) -> OpPath {
+    let segments = raw
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            if let Some(inner) = s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Segment::Param {
+                    name: inner.to_string(),
+                    alternatives: Vec::new(),
+                    raw: s.to_string(),
+                }
+            } else if let Some((name, _)) = s.split_once('(') {
+                Segment::Function {
+                    name: name.to_string(),
+                    args: Vec::new(),
+                }
+            } else {
+                Segment::Literal {
+                    name: s.to_string(),
+                }
+            }
+        })
+        .collect();
+    OpPath {
+        raw: raw.to_string(),
+        template: raw.to_string(),
+        segments,
+        query: None,
+        source: src(file, line),
+    }
+}
+
+/// An API page `v1.0/api/<stem>.md` with one operation on `paths`.
+fn api(
+    stem: &str,
+    method: &str,
+    title: &str,
+    paths: &[&str],
+    returns: Option<(&str, bool)>,
+) -> PageIr {
+    let file = format!("v1.0/api/{stem}.md");
+    let mut p = page(&file, PageKind::Api);
+    p.operations.push(Operation {
+        name: title.to_lowercase().replace(' ', "_"),
+        title: title.to_string(),
+        version: None,
+        method: method.to_string(),
+        paths: paths
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| op_path(raw, &file, 30 + i as u32))
+            .collect(),
+        parameters: Vec::new(),
+        query_options: Vec::new(),
+        permissions: Vec::new(),
+        request: Request::default(),
+        response: Response {
+            status: Some(200),
+            type_name: returns.map(|(t, _)| t.to_string()),
+            collection: returns.is_some_and(|(_, c)| c),
+            source: None,
+        },
+        examples: Vec::new(),
+        description: None,
+        source: src(&file, 1),
+    });
+    p
+}
+
+fn type_of<'a>(api: &'a Api, name: &str) -> &'a TypeDef {
+    api.types
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("type {name}"))
+}
+
+fn property<'a>(api: &'a Api, ty: &str, name: &str) -> Option<&'a Property> {
+    type_of(api, ty).properties.iter().find(|p| p.name == name)
+}
+
+fn codes<'a>(diags: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
+    diags.iter().filter(|d| d.code == code).collect()
+}
+
+/// A user, a group and a team, with pages that get them by key.
+fn directory_pages() -> Vec<PageIr> {
+    vec![
+        resource(
+            "user",
+            Some("entity"),
+            &[("id", "String"), ("memberOf", "directoryObject")],
+        ),
+        resource("group", Some("entity"), &[("id", "String")]),
+        resource("chat", Some("entity"), &[("id", "String")]),
+        resource("entity", None, &[("id", "String")]),
+        resource("directoryObject", Some("entity"), &[]),
+        api(
+            "user-get",
+            "GET",
+            "Get user",
+            &["/users/{id}", "/me"],
+            Some(("user", false)),
+        ),
+        api(
+            "user-list",
+            "GET",
+            "List users",
+            &["/users"],
+            Some(("user", true)),
+        ),
+    ]
+}
+
+#[test]
+fn get_paths_add_navigation_properties_their_owner_lacks() {
+    let mut pages = directory_pages();
+    pages.push(api(
+        "user-list-joinedteams",
+        "GET",
+        "List joinedTeams",
+        &["/me/joinedTeams", "/users/{id}/joinedTeams"],
+        Some(("group", true)),
+    ));
+    // Single response, but `/me/chats/{chat-id}` indexes the segment.
+    pages.push(api(
+        "chat-get",
+        "GET",
+        "Get chat",
+        &["/me/chats/{chat-id}"],
+        Some(("chat", false)),
+    ));
+    let api = merge(pages);
+
+    let teams = property(&api, "user", "joinedTeams").expect("joinedTeams added");
+    assert_eq!(teams.type_name, "group");
+    assert!(teams.collection && teams.navigation && teams.inferred_from_path);
+    assert_eq!(teams.source, src("v1.0/api/user-list-joinedteams.md", 30));
+    let chats = property(&api, "user", "chats").expect("chats added");
+    assert_eq!((chats.type_name.as_str(), chats.collection), ("chat", true));
+
+    let notes = codes(&api.diagnostics, "property-from-path");
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert!(
+        notes[0].message.contains("`user.chats`"),
+        "{}",
+        notes[0].message
+    );
+    assert!(
+        notes[1].message.contains("(and 1 other path)"),
+        "{}",
+        notes[1].message
+    );
+    assert!(type_of(&api, "user")
+        .contributors
+        .iter()
+        .any(|c| c.file == "v1.0/api/user-list-joinedteams.md"));
+    // The flag is in the IR's JSON only when set.
+    let json = serde_json::to_string(type_of(&api, "group")).expect("serializes");
+    assert!(!json.contains("inferred_from_path"));
+}
+
+#[test]
+fn nothing_is_added_where_the_docs_do_not_say_it() {
+    let mut pages = directory_pages();
+    pages.push(resource(
+        "adminUser",
+        Some("user"),
+        &[("managedThings", "group")],
+    ));
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // Already a property, in other case; and one a derived type has.
+        (
+            "user-list-memberof",
+            "GET",
+            "List memberOf",
+            "/users/{id}/MemberOf",
+        ),
+        (
+            "user-list-managed",
+            "GET",
+            "List managedThings",
+            "/users/{id}/managedThings",
+        ),
+        // Functions written without parentheses.
+        ("user-delta", "GET", "Get delta", "/users/{id}/delta"),
+        (
+            "user-perm",
+            "GET",
+            "List permissions",
+            "/users/{id}/getEffectivePermissions",
+        ),
+        (
+            "user-fn",
+            "GET",
+            "Get reminders",
+            "/users/{id}/reminderView",
+        ),
+        (
+            "user-fn2",
+            "GET",
+            "Get reminders",
+            "/users/{id}/reminderView(a='1')",
+        ),
+        // Not a read of a path: other verbs and methods.
+        ("user-post", "POST", "Create thing", "/users/{id}/things"),
+        (
+            "user-check",
+            "GET",
+            "Check things",
+            "/users/{id}/checkedThings",
+        ),
+        // The parent is a collection, or unknown.
+        ("users-things", "GET", "List things", "/users/things"),
+        ("unknown", "GET", "List things", "/nowhere/{id}/things"),
+    ];
+    for (stem, method, title, path) in cases {
+        pages.push(api(stem, method, title, &[path], Some(("group", true))));
+    }
+    let mut with_params = api(
+        "user-fnp",
+        "GET",
+        "List stuff",
+        &["/users/{id}/stuff"],
+        Some(("group", true)),
+    );
+    with_params.operations[0].parameters.push(Parameter {
+        name: "x".into(),
+        location: ParamLocation::Function,
+        type_name: "String".into(),
+        collection: false,
+        required: true,
+        description: None,
+        possible_values: Vec::new(),
+        source: src("v1.0/api/user-fnp.md", 40),
+    });
+    pages.push(with_params);
+    let api = merge(pages);
+    let user = type_of(&api, "user");
+    let names: Vec<&str> = user.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["id", "memberOf"],
+        "{:#?}",
+        codes(&api.diagnostics, "property-from-path")
+    );
+    assert!(codes(&api.diagnostics, "property-from-path").is_empty());
+}
+
+#[test]
+fn parents_resolve_through_single_valued_properties() {
+    let pages = vec![
+        resource(
+            "driveItem",
+            None,
+            &[("id", "String"), ("workbook", "workbook")],
+        ),
+        resource("workbook", None, &[("names", "String")]),
+        resource(
+            "workbookApplication",
+            None,
+            &[("calculationMode", "String")],
+        ),
+        resource("workbookComment", None, &[("content", "String")]),
+        api(
+            "driveitem-get",
+            "GET",
+            "Get driveItem",
+            &["/me/drive/items/{item-id}"],
+            Some(("driveItem", false)),
+        ),
+        api(
+            "workbookapplication-get",
+            "GET",
+            "Get workbookApplication",
+            &["/me/drive/items/{id}/workbook/application"],
+            Some(("workbookApplication", false)),
+        ),
+        api(
+            "workbookcomment-get",
+            "GET",
+            "Get workbookComment",
+            &["/me/drive/items/{id}/workbook/comments/{comment-id}"],
+            Some(("workbookComment", false)),
+        ),
+    ];
+    let api = merge(pages);
+    let app = property(&api, "workbook", "application").expect("application");
+    assert_eq!(
+        (app.type_name.as_str(), app.collection),
+        ("workbookApplication", false)
+    );
+    let comments = property(&api, "workbook", "comments").expect("comments");
+    assert_eq!(
+        (comments.type_name.as_str(), comments.collection),
+        ("workbookComment", true)
+    );
+}
+
+#[test]
+fn paths_of_derived_types_resolve_to_their_base_and_disagreement_to_nothing() {
+    let mut pages = vec![
+        resource("deviceConfiguration", None, &[("id", "String")]),
+        resource("iosConfiguration", Some("deviceConfiguration"), &[]),
+        resource("assignment", None, &[("id", "String")]),
+        resource("thing", None, &[("id", "String")]),
+        resource("other", None, &[("id", "String")]),
+    ];
+    for (stem, ty) in [
+        ("dc-get", "deviceConfiguration"),
+        ("ios-get", "iosConfiguration"),
+    ] {
+        pages.push(api(
+            stem,
+            "GET",
+            "Get configuration",
+            &["/dm/configs/{id}"],
+            Some((ty, false)),
+        ));
+    }
+    pages.push(api(
+        "assignment-list",
+        "GET",
+        "List assignments",
+        &["/dm/configs/{id}/assignments"],
+        Some(("assignment", true)),
+    ));
+    // Two pages, two unrelated answers for one path: the path stays unknown.
+    for (stem, ty) in [("a-get", "thing"), ("b-get", "other")] {
+        pages.push(api(stem, "GET", "Get x", &["/x/{id}"], Some((ty, false))));
+    }
+    pages.push(api(
+        "x-list",
+        "GET",
+        "List parts",
+        &["/x/{id}/parts"],
+        Some(("assignment", true)),
+    ));
+    let api = merge(pages);
+    assert!(property(&api, "deviceConfiguration", "assignments").is_some());
+    assert!(property(&api, "iosConfiguration", "assignments").is_none());
+    assert!(property(&api, "thing", "parts").is_none());
+    assert!(property(&api, "other", "parts").is_none());
+}
+
+#[test]
+fn the_spelling_with_the_most_evidence_wins() {
+    let mut pages = vec![
+        resource("team", None, &[("id", "String"), ("schedule", "schedule")]),
+        resource(
+            "schedule",
+            None,
+            &[("openshifts", "openShift"), ("timeslots", "String")],
+        ),
+        resource("openShift", None, &[("id", "String")]),
+        api(
+            "team-get",
+            "GET",
+            "Get team",
+            &["/teams/{id}"],
+            Some(("team", false)),
+        ),
+    ];
+    for stem in ["openshift-get", "openshift-list", "openshift-delete"] {
+        pages.push(api(
+            stem,
+            "GET",
+            "Get openShift",
+            &["/teams/{id}/schedule/openShifts/{open-shift-id}"],
+            Some(("openShift", false)),
+        ));
+    }
+    // One other page against the table and the JSON representation: kept.
+    if let Some(t) = pages[1].types.first_mut() {
+        t.json_example = Some(serde_json::json!({"timeslots": [], "@odata.type": "x"}));
+    }
+    let mut get = api(
+        "schedule-get",
+        "GET",
+        "Get schedule",
+        &["/teams/{id}/schedule"],
+        Some(("schedule", false)),
+    );
+    get.operations[0].examples.push(Example {
+        title: None,
+        request: None,
+        response: Some(HttpMessage {
+            start_line: "HTTP/1.1 200 OK".into(),
+            headers: Vec::new(),
+            body_text: None,
+            json: Some(serde_json::json!({"timeSlots": [], "openShifts": []})),
+            placeholder: false,
+            truncated: false,
+            source: src("v1.0/api/schedule-get.md", 80),
+        }),
+    });
+    pages.push(get);
+    let api = merge(pages);
+    let names: Vec<&str> = type_of(&api, "schedule")
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["openShifts", "timeslots"]);
+    let notes = codes(&api.diagnostics, "property-spelling-chosen");
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert_eq!(notes[0].file, "v1.0/resources/schedule.md");
+    assert!(
+        notes[0].message.contains("`openShifts` in 4 places")
+            && notes[0]
+                .message
+                .contains("path v1.0/api/openshift-delete.md:30")
+            && notes[0]
+                .message
+                .contains("`openshifts` in 1 place (property table v1.0/resources/schedule.md:20)"),
+        "{}",
+        notes[0].message
+    );
+    // The renamed property is found as is: no navigation property is added for it.
+    assert!(codes(&api.diagnostics, "property-from-path").is_empty());
+}
+
+#[test]
+fn inference_does_not_depend_on_page_order() {
+    let mut pages = directory_pages();
+    pages.push(api(
+        "a",
+        "GET",
+        "List joinedTeams",
+        &["/users/{id}/joinedTeams"],
+        Some(("group", true)),
+    ));
+    pages.push(api(
+        "b",
+        "GET",
+        "List joinedteams",
+        &["/me/joinedteams"],
+        Some(("group", true)),
+    ));
+    pages.push(api(
+        "c",
+        "GET",
+        "List joinedTeams",
+        &["/me/joinedTeams"],
+        Some(("group", true)),
+    ));
+    let reference = serde_json::to_string(&merge(pages.clone())).expect("serializes");
+    pages.reverse();
+    assert_eq!(
+        serde_json::to_string(&merge(pages.clone())).expect("serializes"),
+        reference
+    );
+    let api = merge(pages);
+    assert!(
+        property(&api, "user", "joinedTeams").is_some(),
+        "two pages against one"
+    );
+}
