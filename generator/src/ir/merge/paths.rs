@@ -19,7 +19,9 @@ pub const KEY: &str = "{}";
 pub type PathKey = Vec<String>;
 
 /// The leading literal and key segments of a path, as a key, with the
-/// spelling of each segment as written (a key's is its name). `None` when a
+/// spelling of each segment as written (a key's is its name). A literal GUID
+/// is a key written as an example value
+/// (`/education/classes/acdefc6b-.../assignmentDefaults`). `None` when a
 /// placeholder names a property rather than a key (`branding/{property
 /// name}` reads one property of the branding, it does not index a collection).
 pub fn leading_key(path: &OpPath) -> Option<(PathKey, Vec<&str>)> {
@@ -27,6 +29,10 @@ pub fn leading_key(path: &OpPath) -> Option<(PathKey, Vec<&str>)> {
     let mut written = Vec::new();
     for s in &path.segments {
         match s {
+            Segment::Literal { name } if is_guid(name) => {
+                key.push(KEY.to_string());
+                written.push(name.as_str());
+            }
             Segment::Literal { name } => {
                 key.push(name.to_lowercase());
                 written.push(name.as_str());
@@ -48,6 +54,16 @@ pub fn leading_key(path: &OpPath) -> Option<(PathKey, Vec<&str>)> {
 pub fn whole_key(path: &OpPath) -> Option<PathKey> {
     let (key, _) = leading_key(path)?;
     (key.len() == path.segments.len()).then_some(key)
+}
+
+/// `acdefc6b-2dc6-4e71-b1e9-6d9810ab1793`: groups of 8-4-4-4-12 hex digits.
+fn is_guid(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// `{property name}`, `{propertyName}`: a placeholder for a property name.
@@ -218,6 +234,14 @@ mod tests {
         assert_eq!(majority([("a", 1), ("b", 1)].into_iter()), None);
         assert_eq!(majority([("a", 2), ("b", 1), ("c", 1)].into_iter()), None);
         assert_eq!(majority(std::iter::empty::<(&str, usize)>()), None);
+    }
+
+    #[test]
+    fn guids_are_keys_written_as_values() {
+        assert!(is_guid("acdefc6b-2dc6-4e71-b1e9-6d9810ab1793"));
+        assert!(!is_guid("acdefc6b-2dc6-4e71-b1e9-6d9810ab179"));
+        assert!(!is_guid("assignmentDefaults"));
+        assert!(!is_guid("zzzzzzzz-2dc6-4e71-b1e9-6d9810ab1793"));
     }
 
     #[test]
