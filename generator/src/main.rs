@@ -251,14 +251,7 @@ fn main() -> ExitCode {
             crate_name,
             no_roundtrip,
             no_executor,
-        } => generate(
-            &paths,
-            &out,
-            check,
-            &crate_name,
-            no_roundtrip,
-            no_executor,
-        ),
+        } => generate(&paths, &out, check, &crate_name, no_roundtrip, no_executor),
         Command::Ir {
             paths,
             deny_warnings,

@@ -94,7 +94,11 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
     let features = is_crate && opts.version_features;
     let roundtrip = is_crate && opts.roundtrip && !versions.is_empty();
 
-    let mut children = vec![ModuleNode::new("primitives", "", Body::Text(PRIMITIVES_RS.to_string()))];
+    let mut children = vec![ModuleNode::new(
+        "primitives",
+        "",
+        Body::Text(PRIMITIVES_RS.to_string()),
+    )];
     for (version, model) in &models {
         let mut node = ModuleNode::new(
             version.module_name(),

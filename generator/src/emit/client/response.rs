@@ -2,8 +2,8 @@
 //! that reads it from a success body.
 
 use super::types::{json_value, TypeContext};
-use crate::emit::typeref::ResolvedKind;
 use crate::diag::Diagnostic;
+use crate::emit::typeref::ResolvedKind;
 use crate::ir::model::{Operation, Segment, Version};
 use proc_macro2::TokenStream;
 use quote::quote;
