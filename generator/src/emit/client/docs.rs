@@ -52,7 +52,9 @@ pub(crate) fn operation_doc(op: &Operation, headers: &[RequiredHeader]) -> Token
             lines.push(first);
         }
     }
-    lines.push(String::new());
+    if !op.paths.is_empty() {
+        lines.push(String::new());
+    }
     for path in &op.paths {
         lines.push(format!(
             "- `{} {}`",
