@@ -295,7 +295,6 @@ fn encode_folders(text: &str) -> String {
 
 /// Encode docs text for a path: RFC 3986 `pchar`s stay, anything else is
 /// percent-encoded, and dot-only text is encoded like a dot-only value.
-
 pub(crate) fn encode_literal(text: &str) -> String {
     let mut out = String::new();
     if !text.is_empty() && text.bytes().all(|b| b == b'.') {
