@@ -1,6 +1,8 @@
 //! Runs graph-docgen on docs-input/ and writes `graph_api.rs` into OUT_DIR
 //! (src/lib.rs `include!`s it). Prints `cargo:rerun-if-changed` for every
 //! page read and the docs-input folder, and warnings as `cargo:warning`.
+//! Without the reqwest executor: the models and the sans-I/O client need only
+//! serde, serde_json and http (see Cargo.toml).
 
 use graph_docgen::config::Config;
 use graph_docgen::emit::layout::Layout;
@@ -10,6 +12,7 @@ fn main() {
     if let Err(e) = Config::new()
         .input("docs-input")
         .layout(Layout::SingleFile)
+        .executor(false)
         .build_script()
     {
         eprintln!("graph-docgen: {e}");

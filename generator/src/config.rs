@@ -55,7 +55,8 @@ pub struct Generated {
 
 impl Config {
     /// Defaults: crate layout, crate `graph-api`, a cargo feature per
-    /// version, the examples round trip (feature `roundtrip`).
+    /// version, the examples round trip (feature `roundtrip`), the client
+    /// with its reqwest executor.
     pub fn new() -> Self {
         Self::default()
     }
@@ -97,6 +98,17 @@ impl Config {
     /// (behind the generated crate's `roundtrip` feature).
     pub fn roundtrip(&mut self, on: bool) -> &mut Self {
         self.emit.roundtrip = on;
+        self
+    }
+
+    /// Emit the client's reqwest executor (default: on): `crate::runtime::GraphClient`
+    /// (bearer token, retries, paging) and a `Client` per version with one
+    /// async method per operation. `.executor(false)` for a caller with its
+    /// own HTTP stack: the crate then depends on `http`, `serde` and
+    /// `serde_json` only (no reqwest, tokio or TLS), and each operation
+    /// function's `ApiRequest` is sent with `to_http` / `parse`.
+    pub fn executor(&mut self, on: bool) -> &mut Self {
+        self.emit.executor = on;
         self
     }
 

@@ -80,6 +80,11 @@ enum Command {
         /// Leave out the documentation-examples round trip (feature `roundtrip`).
         #[arg(long)]
         no_roundtrip: bool,
+        /// Leave out the client's reqwest executor (`GraphClient`, `Client`): the crate
+        /// then needs no reqwest, tokio or TLS; send each operation's `ApiRequest`
+        /// with your own HTTP stack (`to_http` / `parse`).
+        #[arg(long)]
+        no_executor: bool,
     },
 }
 
@@ -171,12 +176,16 @@ fn generate(
     check: bool,
     crate_name: &str,
     no_roundtrip: bool,
+    no_executor: bool,
 ) -> ExitCode {
     let mut config = graph_docgen::config::Config::new();
     for p in paths {
         config.input(p);
     }
-    config.crate_name(crate_name).roundtrip(!no_roundtrip);
+    config
+        .crate_name(crate_name)
+        .roundtrip(!no_roundtrip)
+        .executor(!no_executor);
     let generated = config.generate();
     print_diagnostics(&generated.diagnostics);
     let c = Counts::of(&generated.diagnostics);
@@ -241,7 +250,8 @@ fn main() -> ExitCode {
             check,
             crate_name,
             no_roundtrip,
-        } => generate(&paths, &out, check, &crate_name, no_roundtrip),
+            no_executor,
+        } => generate(&paths, &out, check, &crate_name, no_roundtrip, no_executor),
         Command::Ir {
             paths,
             deny_warnings,

@@ -89,6 +89,15 @@ fn inner_doc(doc: Option<&str>) -> TokenStream {
     quote!(#(#![doc = #lines])*)
 }
 
+/// `pub` for a public module, nothing for a private one.
+fn visibility(node: &ModuleNode) -> TokenStream {
+    if node.public {
+        quote!(pub)
+    } else {
+        TokenStream::new()
+    }
+}
+
 /// `pub mod x;` declarations. `#[rustfmt::skip]` keeps `cargo fmt` of a
 /// workspace that vendors the crate from reformatting generated files
 /// (prettyplease and rustfmt differ), which would break `check`.
@@ -96,7 +105,8 @@ fn module_decls(children: &[ModuleNode]) -> TokenStream {
     let decls = children.iter().map(|c| {
         let attrs = &c.attrs;
         let name = format_ident!("{}", c.name);
-        quote!(#(#attrs)* #[rustfmt::skip] pub mod #name;)
+        let vis = visibility(c);
+        quote!(#(#attrs)* #[rustfmt::skip] #vis mod #name;)
     });
     quote!(#(#decls)*)
 }
@@ -123,7 +133,12 @@ fn render_crate_module(
         }
     }
     let text = match &node.body {
-        Body::Text(text) => (*text).to_string(),
+        Body::Text(text) if node.children.is_empty() => text.clone(),
+        Body::Text(text) => {
+            let decls = module_decls(&node.children);
+            let decls = format_tokens(&decls, &file.to_string_lossy(), diags);
+            format!("{}\n{decls}", text.trim_end())
+        }
         Body::Tokens(body) => {
             let doc = inner_doc(node.doc.as_deref());
             let decls = module_decls(&node.children);
@@ -142,7 +157,7 @@ fn render_crate_module(
 /// `#[attrs] pub mod name { ... }` with its contents nested.
 fn render_inline(node: &ModuleNode, diags: &mut Vec<Diagnostic>) -> String {
     let mut out = match &node.body {
-        Body::Text(text) => (*text).to_string(),
+        Body::Text(text) => text.clone(),
         Body::Tokens(body) => {
             // The crate root of an include!d file cannot have inner attributes.
             let doc = if node.name.is_empty() {
@@ -162,7 +177,8 @@ fn render_inline(node: &ModuleNode, diags: &mut Vec<Diagnostic>) -> String {
     for child in &node.children {
         let attrs = &child.attrs;
         let name = format_ident!("{}", child.name);
-        let opening = format_tokens(&quote!(#(#attrs)* pub mod #name {}), SINGLE_FILE, diags);
+        let vis = visibility(child);
+        let opening = format_tokens(&quote!(#(#attrs)* #vis mod #name {}), SINGLE_FILE, diags);
         let opening = opening
             .trim_end()
             .strip_suffix("{}")

@@ -2,7 +2,10 @@
 //! `target/emit-tests/` and built with `-D warnings` (and clippy), then its
 //! own tests run: usage tests (tri-state PATCH, unknown enum values,
 //! `@odata.type` dispatch, DateTimeOffset) and the examples round trip.
-//! The generated crates share one target dir so serde is built once.
+//! The generated crates share one target dir (with the client crates of
+//! `client_seeds.rs`) so dependencies are built once. These crates leave out
+//! the reqwest executor (`client_seeds.rs` builds and tests it): the sans-I/O
+//! client is compiled against the sample's models all the same.
 
 mod emit_fixture;
 
@@ -21,6 +24,7 @@ fn write_sample_crate(name: &str, usage_test: &str) -> PathBuf {
     let generated = Config::new()
         .crate_name(name)
         .standalone(true)
+        .executor(false)
         .generate_from_api(&emit_fixture::sample_api());
     let errors: Vec<_> = generated
         .diagnostics
@@ -86,11 +90,12 @@ fn single_file_layout_builds_clean() {
     let dir = work_dir().join("graph-sample-single");
     let generated = Config::new()
         .layout(graph_docgen::emit::layout::Layout::SingleFile)
+        .executor(false)
         .generate_from_api(&emit_fixture::sample_api());
     generated
         .write(&dir.join("src"))
         .expect("write graph_api.rs");
-    let manifest = "[package]\nname = \"graph-sample-single\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n\n[workspace]\n";
+    let manifest = "[package]\nname = \"graph-sample-single\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nhttp = \"1\"\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n\n[workspace]\n";
     graph_docgen::write::write_if_changed(&dir.join("Cargo.toml"), manifest)
         .expect("write Cargo.toml");
     graph_docgen::write::write_if_changed(

@@ -35,7 +35,13 @@ fn generation_is_deterministic() {
 #[test]
 fn build_script_lines_name_every_input() {
     let generated = generate_from_root();
-    assert_eq!(generated.inputs.len(), 5, "the five seed pages");
+    let (pages, _) = graph_docgen::load::find_pages(&["docs-input".into()]);
+    assert_eq!(generated.inputs, pages, "every page under docs-input");
+    let seeds = pages
+        .iter()
+        .filter(|p| p.parent() == Some(std::path::Path::new("docs-input")))
+        .count();
+    assert_eq!(seeds, 5, "the five seed pages, besides the fixtures");
     let lines = generated.cargo_lines(&["docs-input".into()]);
     assert_eq!(
         lines.first().map(String::as_str),

@@ -31,6 +31,7 @@ fn snapshot_files() {
         "src/lib.rs",
         "src/v1_0/mod.rs",
         "src/v1_0/models.rs",
+        "src/v1_0/client.rs",
         "src/v1_0/roundtrip.rs",
         "src/beta/models.rs",
         "src/roundtrip.rs",

@@ -8,8 +8,14 @@
 //!   parameters), `<Op>Query` (documented OData query options);
 //! - with the executor, a method of the version's `Client` that sends it.
 //!
+//! Types are named through the model emitter's [`TypeIndex`], so bodies and
+//! responses use the `models` module's own names; a type the index does not
+//! know becomes `serde_json::Value` with a diagnostic.
+//!
 //! The runtime (`crate::runtime`) is Rust source kept in `emit/runtime/` and
-//! written verbatim into the generated crate ([`runtime_files`]).
+//! written verbatim into the generated crate ([`runtime_files`],
+//! [`runtime_module`]). `emit::emit` puts the client of each version at
+//! `crate::<version>::client` and the runtime at `crate::runtime`.
 
 mod body;
 mod docs;
@@ -19,6 +25,8 @@ mod response;
 mod types;
 
 use crate::diag::Diagnostic;
+use crate::emit::layout::{Body, ModuleNode};
+use crate::emit::typeref::TypeIndex;
 use crate::ir::model::{Api, Operation, Version};
 use crate::ir::naming;
 use proc_macro2::TokenStream;
@@ -59,10 +67,11 @@ struct EmittedOperation {
 pub fn client_module(
     api: &Api,
     version: Version,
+    index: &TypeIndex,
     opts: &ClientOptions,
 ) -> (TokenStream, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let ctx = types::TypeContext::new(api, version);
+    let ctx = types::TypeContext::new(index, version);
     let mut ops: Vec<&Operation> = api
         .operations
         .iter()
@@ -117,7 +126,7 @@ fn operation(
     op: &Operation,
     fn_name: &str,
     version: Version,
-    ctx: &types::TypeContext,
+    ctx: &types::TypeContext<'_>,
     opts: &ClientOptions,
     type_names: &mut BTreeSet<String>,
     diags: &mut Vec<Diagnostic>,
@@ -401,6 +410,35 @@ pub fn runtime_files(opts: &ClientOptions) -> Vec<(String, String)> {
         ));
     }
     files
+}
+
+/// The `crate::runtime` module: `runtime/mod.rs` with the other runtime
+/// files as private submodules (its text re-exports what callers use).
+pub fn runtime_module(opts: &ClientOptions) -> ModuleNode {
+    let mut root = None;
+    let mut children = Vec::new();
+    for (path, text) in runtime_files(opts) {
+        let name = path
+            .trim_start_matches("runtime/")
+            .trim_end_matches(".rs")
+            .to_string();
+        if name == "mod" {
+            root = Some(text);
+        } else {
+            children.push(
+                ModuleNode {
+                    doc: None,
+                    ..ModuleNode::new(&name, "", Body::Text(text))
+                }
+                .private(),
+            );
+        }
+    }
+    ModuleNode {
+        doc: None,
+        children,
+        ..ModuleNode::new("runtime", "", Body::Text(root.unwrap_or_default()))
+    }
 }
 
 /// The generated crate's dependencies the client needs, as `(name, TOML spec)`.

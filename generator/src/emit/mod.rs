@@ -1,11 +1,14 @@
 //! IR → Rust tokens, one small function per emitted construct. Never reads markdown.
 //!
 //! [`emit`] turns an [`Api`] into an [`EmittedCrate`]: a module tree
-//! (`primitives`, one module per API version with its `models`, the
-//! round-trip modules) and the crate's other files. `crate::write` formats
-//! and lays it out as files. To add a module to every version (the client),
-//! add one line to [`version_modules`]; a crate-level one (the runtime), one
-//! line to [`crate_modules`].
+//! (`primitives`, one module per API version with its `models` and
+//! `client`, the client `runtime`, the round-trip modules) and the crate's
+//! other files. `crate::write` formats and lays it out as files. To add a
+//! module to every version, add one line to [`version_modules`]; a
+//! crate-level one, one line to [`crate_modules`].
+//!
+//! Models and clients share one [`TypeIndex`] (built by [`index::build`]), so
+//! an operation's body and response name exactly the types `models` defines.
 
 pub mod client;
 pub mod docs;
@@ -48,6 +51,17 @@ pub struct EmitOptions {
     pub roundtrip: bool,
     /// Add `[workspace]` to the generated Cargo.toml.
     pub standalone: bool,
+    /// Emit the reqwest executor of the client (see [`client::ClientOptions`]).
+    pub executor: bool,
+}
+
+impl EmitOptions {
+    /// The client emitter's options.
+    pub fn client(&self) -> client::ClientOptions {
+        client::ClientOptions {
+            executor: self.executor,
+        }
+    }
 }
 
 impl Default for EmitOptions {
@@ -58,6 +72,7 @@ impl Default for EmitOptions {
             version_features: true,
             roundtrip: true,
             standalone: false,
+            executor: true,
         }
     }
 }
@@ -66,30 +81,42 @@ impl Default for EmitOptions {
 /// returned as diagnostics, never panics.
 pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let (index, models) = index::build(api, &mut diags);
+    let (index, mut models) = index::build(api, &mut diags);
+    // A version with operations but no types still gets its client.
+    for op in &api.operations {
+        if let Some(version) = op.version {
+            models.entry(version).or_default().version = Some(version);
+        }
+    }
     let versions: Vec<Version> = models.keys().copied().collect();
+    let client_opts = opts.client();
     let is_crate = opts.layout == Layout::Crate;
     let features = is_crate && opts.version_features;
     let roundtrip = is_crate && opts.roundtrip && !versions.is_empty();
 
-    let mut children = vec![ModuleNode::new("primitives", "", Body::Text(PRIMITIVES_RS))];
+    let mut children = vec![ModuleNode::new(
+        "primitives",
+        "",
+        Body::Text(PRIMITIVES_RS.to_string()),
+    )];
     for (version, model) in &models {
         let mut node = ModuleNode::new(
             version.module_name(),
             &version_doc(*version),
             Body::Tokens(TokenStream::new()),
         );
-        node.children = version_modules(api, model, &index, roundtrip, &mut diags);
+        node.children = version_modules(api, model, &index, &client_opts, roundtrip, &mut diags);
         if features {
             let feature = version.module_name();
             node = node.attr(quote!(#[cfg(feature = #feature)]));
         }
         children.push(node);
     }
-    children.extend(crate_modules(&versions, features, roundtrip));
+    children.extend(crate_modules(&versions, &client_opts, features, roundtrip));
     let root = ModuleNode {
         name: String::new(),
         attrs: Vec::new(),
+        public: true,
         doc: is_crate.then(|| CRATE_DOC.to_string()),
         body: Body::Tokens(TokenStream::new()),
         children,
@@ -98,12 +125,18 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
     let mut rust_files = BTreeMap::new();
     let mut text_files = BTreeMap::new();
     if is_crate {
+        let dependencies = if versions.is_empty() {
+            Vec::new()
+        } else {
+            client::cargo_dependencies(&client_opts)
+        };
         let settings = CrateSettings {
             name: &opts.crate_name,
             versions: &versions,
             version_features: features,
             roundtrip,
             standalone: opts.standalone,
+            dependencies: &dependencies,
         };
         text_files.insert(PathBuf::from("Cargo.toml"), layout::cargo_toml(&settings));
     }
@@ -129,17 +162,15 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
     )
 }
 
-/// The modules of one version, in declaration order. One line per module
-/// (the client: `out.push(client::module(api, version, index, diags))`,
-/// reading `api.operations` of `version` and typing bodies with `index`).
+/// The modules of one version, in declaration order. One line per module.
 fn version_modules(
     api: &Api,
     model: &VersionModel<'_>,
     index: &TypeIndex,
+    client_opts: &client::ClientOptions,
     roundtrip: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<ModuleNode> {
-    let _ = api; // read by the client module
     let Some(version) = model.version else {
         return Vec::new();
     };
@@ -150,6 +181,7 @@ fn version_modules(
         diags,
     };
     let mut out = vec![models_module(&mut ctx)];
+    out.push(client_module(api, version, index, client_opts, diags));
     if roundtrip {
         out.push(
             ModuleNode::new(
@@ -163,9 +195,38 @@ fn version_modules(
     out
 }
 
+/// `client`: one function per operation of `version` (and the executor's `Client`).
+fn client_module(
+    api: &Api,
+    version: Version,
+    index: &TypeIndex,
+    opts: &client::ClientOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> ModuleNode {
+    let (tokens, client_diags) = client::client_module(api, version, index, opts);
+    diags.extend(client_diags);
+    let doc = format!(
+        "The operations of Microsoft Graph {version}: one function per documented operation, returning a `crate::runtime::ApiRequest` (sans I/O){}.",
+        if opts.executor {
+            ", and `Client`, which sends them"
+        } else {
+            ""
+        }
+    );
+    ModuleNode::new("client", &doc, Body::Tokens(tokens))
+}
+
 /// Crate-level modules after the versions. One line per module.
-fn crate_modules(versions: &[Version], features: bool, roundtrip: bool) -> Vec<ModuleNode> {
+fn crate_modules(
+    versions: &[Version],
+    client_opts: &client::ClientOptions,
+    features: bool,
+    roundtrip: bool,
+) -> Vec<ModuleNode> {
     let mut out = Vec::new();
+    if !versions.is_empty() {
+        out.push(client::runtime_module(client_opts));
+    }
     if roundtrip {
         let cfg = quote!(#[cfg(feature = "roundtrip")]);
         out.push(
@@ -179,7 +240,7 @@ fn crate_modules(versions: &[Version], features: bool, roundtrip: bool) -> Vec<M
         out.push(
             ModuleNode {
                 doc: None,
-                ..ModuleNode::new("examples", "", Body::Text(EXAMPLES_RS))
+                ..ModuleNode::new("examples", "", Body::Text(EXAMPLES_RS.to_string()))
             }
             .attr(cfg),
         );
@@ -253,14 +314,21 @@ fn roundtrip_test(crate_name: &str) -> TokenStream {
 }
 
 /// The generated crate's root documentation: what is where and the design.
-const CRATE_DOC: &str = r#"Microsoft Graph models generated from the documentation by graph-docgen.
+const CRATE_DOC: &str = r#"Microsoft Graph models and clients generated from the documentation by graph-docgen.
 
 # Layout
 
 - `primitives`: `DateTimeOffset`, `Date`, `TimeOfDay`, `Duration`, `Guid`, `Base64`
   (exact text round trip), `Patch` (tri-state update fields), `Flags` (flag enums).
 - `v1_0`, `beta` (one cargo feature each): `models` with one struct per entity and
-  complex type, `Any<Type>` dispatch enums, `<Type>Update` PATCH bodies, enums.
+  complex type, `Any<Type>` dispatch enums, `<Type>Update` PATCH bodies, enums;
+  `client` with one function per documented operation, returning an
+  `ApiRequest<T>` typed with those models (and, with the executor, `Client`, whose
+  async methods send them).
+- `runtime`: the client core, which does no I/O (`ApiRequest::to_http` builds an
+  `http::Request`, `ApiRequest::parse` reads an `http::Response`), path encoding,
+  `Page` (`@odata.nextLink`), the OData error, `RetryPolicy`; with the executor,
+  `GraphClient` (reqwest: bearer token, retries honouring `Retry-After`, paging).
 - `roundtrip`, `examples` (feature `roundtrip`): the documentation's JSON examples,
   deserialized and serialized back (`tests/roundtrip.rs`).
 

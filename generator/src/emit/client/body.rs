@@ -1,9 +1,9 @@
 //! Request bodies: the model type for create (POST/PUT), the `Update` type for
 //! PATCH, or a generated parameters struct for actions.
 
-use super::types::{json_value, Kind, TypeContext};
+use super::types::{json_value, TypeContext};
 use crate::diag::Diagnostic;
-use crate::emit::typeref;
+use crate::emit::typeref::{self, ResolvedKind};
 use crate::ir::model::{Operation, Property, Version};
 use crate::ir::naming;
 use proc_macro2::TokenStream;
@@ -32,7 +32,7 @@ pub(crate) struct ParamField {
 pub(crate) fn plan(
     op: &Operation,
     version: Version,
-    ctx: &TypeContext,
+    ctx: &TypeContext<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Body> {
     let method = op.method.trim().to_ascii_uppercase();
@@ -51,8 +51,9 @@ pub(crate) fn plan(
     }
     if let Some(type_name) = &request.type_name {
         let ty = match ctx.resolve(type_name) {
-            Some(r) if r.kind == Kind::Struct && method == "PATCH" => {
-                ctx.update_type(&r.graph_name)
+            // A PATCH sends only what was set: the `<Type>Update` body.
+            Some(r) if r.kind == ResolvedKind::Struct && method == "PATCH" => {
+                ctx.update_type(type_name).unwrap_or(r.ty)
             }
             Some(r) => r.ty,
             None => {
@@ -108,7 +109,7 @@ fn fields(
     op: &Operation,
     props: &[Property],
     version: Version,
-    ctx: &TypeContext,
+    ctx: &TypeContext<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<ParamField> {
     let mut seen: Vec<&str> = Vec::new();
@@ -136,7 +137,9 @@ fn fields(
         .map(|(p, name)| {
             let (one, has_default) = match ctx.resolve(&p.type_name) {
                 Some(r) => {
-                    let std_default = r.kind == Kind::Primitive && !r.ty.to_string().contains("crate");
+                    // The crate's own primitives (dates, GUIDs) have no `Default`.
+                    let std_default =
+                        r.kind == ResolvedKind::Primitive && !r.ty.to_string().contains("crate");
                     (r.ty, std_default)
                 }
                 None => {

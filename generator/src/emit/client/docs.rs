@@ -1,27 +1,21 @@
 //! Doc comments of emitted client items. Text from the docs is reduced to one
-//! plain line (no markdown that rustdoc could read as links, HTML or doctests).
+//! plain line (no markdown that rustdoc could read as broken links, HTML or
+//! doctests).
 
 use super::query::RequiredHeader;
 use crate::ir::model::Operation;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Collapse whitespace and neutralise characters rustdoc interprets.
+/// One line of prose, sanitised by the model emitter's rules
+/// ([`crate::emit::docs::sanitize`]: page links keep their text, stray
+/// brackets and HTML are escaped), so models and clients document alike.
 pub(crate) fn plain_text(text: &str) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(one_line.len());
-    for c in one_line.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '[' | ']' | '*' | '_' | '`' | '\\' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::emit::docs::sanitize(&one_line)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Text that goes inside a code span: backticks cannot close it early.
@@ -58,7 +52,9 @@ pub(crate) fn operation_doc(op: &Operation, headers: &[RequiredHeader]) -> Token
             lines.push(first);
         }
     }
-    lines.push(String::new());
+    if !op.paths.is_empty() {
+        lines.push(String::new());
+    }
     for path in &op.paths {
         lines.push(format!(
             "- `{} {}`",

@@ -140,7 +140,10 @@ fn plan_path(op: &Operation, path: &OpPath, diags: &mut Vec<Diagnostic>) -> Path
         template: path.template.clone(),
     };
     for segment in &path.segments {
-        plan.push_lit("/");
+        // A drive item path belongs to the segment before it (`root:/a/b:`).
+        if !matches!(segment, Segment::ItemPath { .. }) {
+            plan.push_lit("/");
+        }
         match segment {
             Segment::Literal { name } => plan.push_lit(&encode_literal(name)),
             Segment::Param { name, .. } => plan.pieces.push(Piece::Param(name.clone())),
@@ -157,20 +160,24 @@ fn plan_path(op: &Operation, path: &OpPath, diags: &mut Vec<Diagnostic>) -> Path
             }
             Segment::Function { name, args } => function_segment(op, path, name, args, &mut plan),
             Segment::Dollar { name } => plan.push_lit(&format!("${}", encode_literal(name))),
+            // `raw` is the text between the colons (`/{item-path}`, or
+            // `/folder/{item-path}`): its slashes separate folders.
             Segment::ItemPath { name, raw } => match split_placeholder(raw) {
                 Some((before, after)) => {
-                    plan.push_lit(&encode_literal(before));
+                    plan.push_lit(":");
+                    plan.push_lit(&encode_folders(before));
                     plan.pieces.push(Piece::ItemPath(name.clone()));
-                    plan.push_lit(&encode_literal(after));
+                    plan.push_lit(&encode_folders(after));
+                    plan.push_lit(":");
                 }
                 None => {
                     diags.push(Diagnostic::warning(
                         "client-item-path",
                         &path.source.file,
                         path.source.line,
-                        format!("item path segment `{raw}` has no placeholder; the value is sent as `{name}:/<value>:`"),
+                        format!("item path `{raw}` has no placeholder; the value is sent as `:/<value>:`"),
                     ));
-                    plan.push_lit(&format!("{}:/", encode_literal(name)));
+                    plan.push_lit(":/");
                     plan.pieces.push(Piece::ItemPath(name.clone()));
                     plan.push_lit(":");
                 }
@@ -275,6 +282,15 @@ fn split_placeholder(raw: &str) -> Option<(&str, &str)> {
     let start = raw.find(open)?;
     let end = start + raw.get(start..)?.find(close)?;
     Some((raw.get(..start)?, raw.get(end + 1..)?))
+}
+
+/// Literal text of an item path: each `/`-separated part encoded, the
+/// slashes kept.
+fn encode_folders(text: &str) -> String {
+    text.split('/')
+        .map(encode_literal)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Encode docs text for a path: RFC 3986 `pchar`s stay, anything else is

@@ -1,8 +1,9 @@
 //! Responses: the Rust result type of an operation and the runtime decoder
 //! that reads it from a success body.
 
-use super::types::{json_value, Kind, TypeContext};
+use super::types::{json_value, TypeContext};
 use crate::diag::Diagnostic;
+use crate::emit::typeref::ResolvedKind;
 use crate::ir::model::{Operation, Segment, Version};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -29,7 +30,7 @@ fn trailing_dollar(op: &Operation) -> Option<&str> {
 pub(crate) fn plan(
     op: &Operation,
     version: Version,
-    ctx: &TypeContext,
+    ctx: &TypeContext<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> ResponsePlan {
     let method = op.method.trim().to_ascii_uppercase();
@@ -82,9 +83,11 @@ pub(crate) fn plan(
     }
     match resolved.kind {
         // OData wraps single primitive and enum results as `{"value": ...}`.
-        Kind::Primitive | Kind::Enum => {
+        ResolvedKind::Primitive | ResolvedKind::Enum => {
             plan_of(one.clone(), quote!(crate::runtime::decode_value::<#one>))
         }
-        Kind::Struct => plan_of(one.clone(), quote!(crate::runtime::decode_json::<#one>)),
+        ResolvedKind::Struct | ResolvedKind::Unknown => {
+            plan_of(one.clone(), quote!(crate::runtime::decode_json::<#one>))
+        }
     }
 }

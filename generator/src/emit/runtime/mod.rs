@@ -10,11 +10,9 @@
 //! - Collections ([`Page`]) with `@odata.nextLink` and the retry decision
 //!   ([`RetryPolicy`]) as pure functions any HTTP stack can use.
 
-mod encode;
-mod error;
-mod page;
-mod request;
-mod retry;
+// The parts (`encode`, `error`, `page`, `request`, `retry`, and `executor`
+// with the executor) are declared by graph-docgen after this text, private:
+// everything a caller needs is re-exported here.
 
 pub use encode::PathBuilder;
 pub use error::{ApiError, BoxError, Error, InnerError, ODataError, ODataErrorDetail};

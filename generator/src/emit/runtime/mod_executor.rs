@@ -1,5 +1,3 @@
-mod executor;
-
 pub use executor::{
     BlockingGraphClient, BoxFuture, GraphClient, GraphClientBuilder, Sleeper, StaticToken,
     TokenProvider, TokioSleeper,

@@ -1,16 +1,18 @@
-//! Each seed page's example request, sent through the generated client to a
-//! local server that asserts method, path, headers and body and answers with
-//! the page's response example, which comes back as the typed value.
+//! Each seed page's example request, sent through the client generated from
+//! the page, to a local server that asserts method, path, headers and body
+//! and answers with the page's response example, which comes back as the
+//! typed model value. The fixtures' list, delete, action and function pages
+//! the same way.
 
 mod support;
 
-use graph_client_check::primitives::DateTimeOffset;
+use graph_client_check::primitives::{DateTimeOffset, Patch};
 use graph_client_check::{beta, v1_0};
 use std::sync::Arc;
 use support::*;
 
-fn dt(s: &str) -> Option<DateTimeOffset> {
-    Some(DateTimeOffset::parse(s).unwrap())
+fn dt(s: &str) -> Patch<DateTimeOffset> {
+    Patch::Value(DateTimeOffset::parse(s).unwrap())
 }
 
 /// The typed response equals the docs' example (and re-serializes to it).
@@ -24,10 +26,16 @@ where
     assert_eq!(serde_json::to_value(got).unwrap(), json);
 }
 
+/// The page's example request body, read into the operation's body type.
+fn documented_body<T: serde::de::DeserializeOwned>(ex: &DocExample) -> T {
+    serde_json::from_value(ex.request_json.clone().unwrap()).unwrap()
+}
+
 fn assert_request(seen: &[Recorded], ex: &DocExample, method: &str, path: &str) {
     assert_eq!(seen.len(), 1, "{seen:?}");
     let r = &seen[0];
     assert_eq!(r.method, method);
+    assert_eq!(ex.method(), method, "the page's example uses {method}");
     assert_eq!(r.path_and_query, path);
     assert_eq!(r.header("authorization"), Some("Bearer test-token"));
     assert_eq!(r.header("accept"), Some("application/json"));
@@ -41,17 +49,24 @@ fn assert_request(seen: &[Recorded], ex: &DocExample, method: &str, path: &str) 
     }
 }
 
+/// A server that answers once with the example's response.
+async fn server_for(ex: &DocExample) -> TestServer {
+    let server = TestServer::start().await;
+    match &ex.response_json {
+        Some(json) => server.reply(Reply::json(ex.response_status, json)),
+        None => server.reply(Reply::empty(ex.response_status)),
+    }
+    server
+}
+
 #[tokio::test]
 async fn seed_000_update_device_compliance_user_status() {
     let ex = example("update_device_compliance_user_status");
-    let server = TestServer::start().await;
-    server.reply(Reply::json(
-        ex.response_status,
-        ex.response_json.as_ref().unwrap(),
-    ));
+    let server = server_for(&ex).await;
     let client = beta::client::Client::new(graph(&server, Arc::default()));
+    // Built by hand, field by field: what a caller writes.
     let body = beta::models::DeviceComplianceUserStatusUpdate {
-        status: Some("notApplicable".into()),
+        status: Patch::Value("notApplicable".into()),
         last_reported_date_time: dt("2017-01-01T00:00:17.7769392-08:00"),
         ..Default::default()
     };
@@ -70,10 +85,9 @@ async fn seed_000_update_device_compliance_user_status() {
         got.id.as_deref(),
         Some("a0b566cd-66cd-a0b5-cd66-b5a0cd66b5a0")
     );
+    // The date keeps its 7 fractional digits and its offset.
     assert_eq!(
-        got.last_reported_date_time
-            .as_ref()
-            .map(DateTimeOffset::as_str),
+        got.last_reported_date_time.map(|d| d.to_string()).as_deref(),
         Some("2017-01-01T00:00:17.7769392-08:00")
     );
 }
@@ -111,17 +125,10 @@ async fn seed_001_update_device_configuration_user_status_every_path() {
     ];
     // The example request uses the first path.
     assert_eq!(ex.path_with(&["config-1", "status-1"]), paths[0].1);
-    let body = beta::models::DeviceConfigurationUserStatusUpdate {
-        status: Some("notApplicable".into()),
-        last_reported_date_time: dt("2017-01-01T00:00:17.7769392-08:00"),
-        ..Default::default()
-    };
+    let body: beta::models::DeviceConfigurationUserStatusUpdate = documented_body(&ex);
+    assert_eq!(body.status, Patch::Value("notApplicable".to_string()));
     for (path, expected) in &paths {
-        let server = TestServer::start().await;
-        server.reply(Reply::json(
-            ex.response_status,
-            ex.response_json.as_ref().unwrap(),
-        ));
+        let server = server_for(&ex).await;
         let client = beta::client::Client::new(graph(&server, Arc::default()));
         let got = client
             .update_device_configuration_user_status(path, &body)
@@ -135,27 +142,18 @@ async fn seed_001_update_device_configuration_user_status_every_path() {
 #[tokio::test]
 async fn seed_002_update_user_statuses_v1() {
     let ex = example("update_user_statuses");
-    let server = TestServer::start().await;
-    server.reply(Reply::json(
-        ex.response_status,
-        ex.response_json.as_ref().unwrap(),
-    ));
+    let server = server_for(&ex).await;
     let client = v1_0::client::Client::new(graph(&server, Arc::default()));
-    let mut additional = v1_0::models::Additional::new();
-    additional.insert(
-        "@odata.type".into(),
-        "#microsoft.graph.deviceComplianceUserStatus".into(),
+    // The page's example has placeholder values ("Integer", "String
+    // (timestamp)"), made concrete by the support code; `status` has a type
+    // no page defines, so it is a JSON value.
+    let body: v1_0::models::DeviceComplianceUserStatusUpdate = documented_body(&ex);
+    assert_eq!(body.devices_count, Patch::Value(7));
+    assert_eq!(body.status, Patch::Value(serde_json::json!("String")));
+    assert_eq!(
+        body.odata_type.as_deref(),
+        Some("#microsoft.graph.deviceComplianceUserStatus")
     );
-    // The page's example has placeholder values: "String" stays (an unknown
-    // enum member round-trips), "Integer"/"String (timestamp)" become typed values.
-    let body = v1_0::models::DeviceComplianceUserStatusUpdate {
-        user_display_name: Some("String".into()),
-        devices_count: Some(7),
-        status: Some(v1_0::models::ComplianceStatus::Other("String".into())),
-        last_reported_date_time: dt("2021-07-16T10:00:00Z"),
-        user_principal_name: Some("String".into()),
-        additional,
-    };
     let got = client
         .update_user_statuses("policy-1", &body)
         .await
@@ -171,28 +169,26 @@ async fn seed_002_update_user_statuses_v1() {
         got.id.as_deref(),
         Some("b10130ec-30ec-b101-ec30-01b1ec3001b1")
     );
+    assert_eq!(got.devices_count, Some(7));
 }
 
 #[tokio::test]
 async fn seed_003_update_device_compliance_device_status() {
     let ex = example("update_device_compliance_device_status");
-    let server = TestServer::start().await;
-    server.reply(Reply::json(
-        ex.response_status,
-        ex.response_json.as_ref().unwrap(),
-    ));
+    let server = server_for(&ex).await;
     let client = beta::client::Client::new(graph(&server, Arc::default()));
     let body = beta::models::DeviceComplianceDeviceStatusUpdate {
-        device_display_name: Some("Device Display Name value".into()),
-        user_name: Some("User Name value".into()),
-        device_model: Some("Device Model value".into()),
-        platform: Some(8),
+        device_display_name: Patch::Value("Device Display Name value".into()),
+        user_name: Patch::Value("User Name value".into()),
+        device_model: Patch::Value("Device Model value".into()),
+        platform: Patch::Value(8),
         compliance_grace_period_expiration_date_time: dt("2016-12-31T23:56:44.951111-08:00"),
-        status: Some("notApplicable".into()),
+        status: Patch::Value("notApplicable".into()),
         last_reported_date_time: dt("2017-01-01T00:00:17.7769392-08:00"),
-        user_principal_name: Some("User Principal Name value".into()),
+        user_principal_name: Patch::Value("User Principal Name value".into()),
         ..Default::default()
     };
+    assert_eq!(body, documented_body(&ex));
     let got = client
         .update_device_compliance_device_status("policy-1", "device-1", &body)
         .await
@@ -206,25 +202,10 @@ async fn seed_003_update_device_compliance_device_status() {
 #[tokio::test]
 async fn seed_004_update_user_statuses_of_app_configuration() {
     let ex = example("update_user_statuses2");
-    let server = TestServer::start().await;
-    server.reply(Reply::json(
-        ex.response_status,
-        ex.response_json.as_ref().unwrap(),
-    ));
+    let server = server_for(&ex).await;
     let client = v1_0::client::Client::new(graph(&server, Arc::default()));
-    let mut additional = v1_0::models::Additional::new();
-    additional.insert(
-        "@odata.type".into(),
-        "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus".into(),
-    );
-    let body = v1_0::models::ManagedDeviceMobileAppConfigurationUserStatusUpdate {
-        user_display_name: Some("String".into()),
-        devices_count: Some(7),
-        status: Some(v1_0::models::ComplianceStatus::Other("String".into())),
-        last_reported_date_time: dt("2021-07-16T10:00:00Z"),
-        user_principal_name: Some("String".into()),
-        additional,
-    };
+    let body: v1_0::models::ManagedDeviceMobileAppConfigurationUserStatusUpdate =
+        documented_body(&ex);
     let got = client
         .update_user_statuses2("config-1", &body)
         .await
@@ -240,110 +221,47 @@ async fn seed_004_update_user_statuses_of_app_configuration() {
 
 #[tokio::test]
 async fn list_returns_a_typed_page() {
-    let ex = example("list_device_compliance_user_statuses");
-    let server = TestServer::start().await;
-    server.reply(Reply::json(
-        ex.response_status,
-        ex.response_json.as_ref().unwrap(),
-    ));
-    let client = beta::client::Client::new(graph(&server, Arc::default()));
+    let ex = example("list_widgets");
+    let server = server_for(&ex).await;
+    let client = v1_0::client::Client::new(graph(&server, Arc::default()));
     let page = client
-        .list_device_compliance_user_statuses("policy-1")
+        .list_widgets("d-1", &Default::default())
         .await
         .unwrap();
-    assert_request(&server.requests(), &ex, "GET", &ex.path_with(&["policy-1"]));
-    assert_eq!(page.value.len(), 1);
-    assert_eq!(page.value[0].devices_count, Some(12));
-    assert_eq!(page.next_link, None);
-}
-
-#[tokio::test]
-async fn delete_returns_unit_on_204() {
-    let server = TestServer::start().await;
-    server.reply(Reply::empty(204));
-    let client = beta::client::Client::new(graph(&server, Arc::default()));
-    let () = client
-        .delete_device_compliance_user_status("policy-1", "status-1")
-        .await
-        .unwrap();
-    let seen = server.requests();
-    assert_eq!(seen[0].method, "DELETE");
+    assert_request(&server.requests(), &ex, "GET", &ex.path_with(&["d-1"]));
+    assert_eq!(page.value.len(), 2);
+    assert_eq!(page.value[0].display_name.as_deref(), Some("Sales"));
+    let state = page.value[1].state.as_ref().unwrap();
+    assert!(state.contains(&v1_0::models::WidgetState::Retired));
     assert_eq!(
-        seen[0].path_and_query,
-        "/beta/deviceManagement/deviceCompliancePolicies/policy-1/userStatuses/status-1"
-    );
-    assert_eq!(seen[0].header("content-type"), None);
-}
-
-#[tokio::test]
-async fn action_sends_its_parameters_struct() {
-    let ex = example("schedule_actions_for_rules");
-    let server = TestServer::start().await;
-    server.reply(Reply::empty(ex.response_status));
-    let client = beta::client::Client::new(graph(&server, Arc::default()));
-    let mut additional = beta::models::Additional::new();
-    additional.insert(
-        "@odata.type".into(),
-        "#microsoft.graph.deviceComplianceScheduledActionForRule".into(),
-    );
-    let body = beta::client::ScheduleActionsForRulesBody {
-        device_compliance_scheduled_action_for_rules: Some(vec![
-            beta::models::DeviceComplianceScheduledActionForRule {
-                id: Some("f0075d5e-5d5e-f007-5e5d-07f05e5d07f0".into()),
-                rule_name: Some("Rule Name value".into()),
-                additional,
-            },
-        ]),
-    };
-    let () = client
-        .schedule_actions_for_rules("policy-1", &body)
-        .await
-        .unwrap();
-    assert_request(
-        &server.requests(),
-        &ex,
-        "POST",
-        &ex.path_with(&["policy-1"]),
+        page.next_link.as_deref(),
+        Some("https://graph.microsoft.com/v1.0/dashboards/d-1/widgets?$skiptoken=page2")
     );
 }
 
 #[tokio::test]
-async fn function_paths_quote_arguments_and_send_query_options() {
-    use v1_0::client::{SearchPath, SearchQuery};
-    let ex = example("search");
-    let server = TestServer::start().await;
-    server.reply(Reply::json(
-        ex.response_status,
-        ex.response_json.as_ref().unwrap(),
-    ));
+async fn list_sends_its_query_options_and_keeps_the_token_home() {
+    use v1_0::client::ListWidgetsQuery;
+    let ex = example("list_widgets");
+    let server = server_for(&ex).await;
     let graph = graph(&server, Arc::default());
-    let client = v1_0::client::Client::new(graph.clone());
-    let query = SearchQuery {
-        select: vec!["id".into(), "name".into()],
+    let query = ListWidgetsQuery {
+        select: vec!["id".into(), "displayName".into()],
         top: Some(2),
+        filter: Some("state eq 'active'".into()),
         ..Default::default()
     };
-    let path = SearchPath::MeDrive {
-        search_text: "Contoso Project".into(),
-    };
-    let page = client.search(&path, &query).await.unwrap();
-    let seen = server.requests();
-    // The example request line is `GET /me/drive/root/search(q='Contoso Project')`.
-    let documented = format!("/v1.0{}", ex.path_with(&[]).replace(' ', "%20"));
+    let page = v1_0::client::Client::new(graph.clone())
+        .list_widgets("d-1", &query)
+        .await
+        .unwrap();
     assert_eq!(
-        documented,
-        "/v1.0/me/drive/root/search(q='Contoso%20Project')"
+        server.requests()[0].path_and_query,
+        "/v1.0/dashboards/d-1/widgets?$select=id,displayName&$filter=state%20eq%20%27active%27&$top=2"
     );
-    assert_eq!(seen[0].method, "GET");
-    assert_eq!(
-        seen[0].path_and_query,
-        format!("{documented}?$select=id,name&$top=2")
-    );
-    assert_eq!(page.value.len(), 2);
-    assert_eq!(page.value[1].name.as_deref(), Some("Contoso Project 2016"));
     // The docs' nextLink points at graph.microsoft.com, not at this base URL:
     // the client refuses to send the token there.
-    let next = v1_0::client::search(&path, &query)
+    let next = v1_0::client::list_widgets("d-1", &query)
         .next_page(&page)
         .unwrap();
     let err = graph.send(&next).await.unwrap_err();
@@ -352,15 +270,71 @@ async fn function_paths_quote_arguments_and_send_query_options() {
         "{err}"
     );
     assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn delete_returns_unit_on_204() {
+    let ex = example("delete_widget");
+    let server = server_for(&ex).await;
+    let client = v1_0::client::Client::new(graph(&server, Arc::default()));
+    let () = client.delete_widget("d-1", "w-1").await.unwrap();
+    assert_request(
+        &server.requests(),
+        &ex,
+        "DELETE",
+        &ex.path_with(&["d-1", "w-1"]),
+    );
+    assert_eq!(server.requests()[0].header("content-type"), None);
+}
+
+#[tokio::test]
+async fn action_sends_its_parameters_struct() {
+    let ex = example("message_forward");
+    let server = server_for(&ex).await;
+    let client = v1_0::client::Client::new(graph(&server, Arc::default()));
+    let body: v1_0::client::MessageForwardBody = documented_body(&ex);
+    assert_eq!(body.comment.as_deref(), Some("FYI"));
+    assert_eq!(body.to_recipients.len(), 1);
+    let path = v1_0::client::MessageForwardPath::Me {
+        message_id: "AAMkADA1MTAAAH5JaLAAA=".into(),
+    };
+    let () = client.message_forward(&path, &body).await.unwrap();
+    assert_request(
+        &server.requests(),
+        &ex,
+        "POST",
+        "/v1.0/me/messages/AAMkADA1MTAAAH5JaLAAA%3D/forward",
+    );
+    assert_eq!(
+        ex.path_with(&[]),
+        "/v1.0/me/messages/AAMkADA1MTAAAH5JaLAAA=/forward"
+    );
+}
+
+#[tokio::test]
+async fn function_paths_quote_their_arguments() {
+    let ex = example("get_scopes_for_user");
+    let server = server_for(&ex).await;
+    let client = beta::client::Client::new(graph(&server, Arc::default()));
+    let got = client
+        .get_scopes_for_user("op-1", "parameterValue")
+        .await
+        .unwrap();
+    assert_request(
+        &server.requests(),
+        &ex,
+        "GET",
+        &ex.path_with(&["op-1"]),
+    );
+    assert_eq!(got.value, vec!["Scope value".to_string()]);
     // A quote in the argument is doubled, a slash stays inside the segment.
     server.reply(Reply::json(200, &serde_json::json!({"value": []})));
-    let path = SearchPath::Drives {
-        drive_id: "b!x/y".into(),
-        search_text: "it's/../x".into(),
-    };
-    client.search(&path, &SearchQuery::default()).await.unwrap();
+    client
+        .get_scopes_for_user("op-1", "it's/../x")
+        .await
+        .unwrap();
     assert_eq!(
         server.requests()[1].path_and_query,
-        "/v1.0/drives/b%21x%2Fy/root/search(q='it''s%2F..%2Fx')"
+        "/beta/deviceManagement/resourceOperations/op-1/getScopesForUser(userid='it''s%2F..%2Fx')"
     );
 }

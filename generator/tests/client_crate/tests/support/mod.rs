@@ -1,6 +1,7 @@
-//! A scripted HTTP server on 127.0.0.1 that records every request, the seed
-//! examples (from `fixtures/operations.json`, the IR the generator test wrote)
-//! and a sleeper that records retry waits instead of sleeping.
+//! A scripted HTTP server on 127.0.0.1 that records every request, the
+//! documented examples (from `fixtures/operations.json`: the operations of
+//! the merged IR of `docs-input/`, written by the generator's test) and a
+//! sleeper that records retry waits instead of sleeping.
 
 #![allow(dead_code)]
 
@@ -186,7 +187,10 @@ pub fn example(operation: &str) -> DocExample {
     ))
     .unwrap();
     let ops: Vec<Value> = serde_json::from_str(&text).unwrap();
-    let op = ops.iter().find(|o| o["name"] == operation).unwrap();
+    let op = ops
+        .iter()
+        .find(|o| o["name"] == operation)
+        .unwrap_or_else(|| panic!("no operation `{operation}` in the IR of docs-input"));
     let ex = &op["examples"][0];
     let concrete = |m: &Value| {
         let json = m.get("json").cloned();
@@ -238,6 +242,11 @@ pub fn concretise(v: &Value) -> Value {
 }
 
 impl DocExample {
+    /// The method of the example request line.
+    pub fn method(&self) -> &str {
+        self.request_line.split_whitespace().next().unwrap_or_default()
+    }
+
     /// The example request's path under the version, placeholders (`{x}`,
     /// `<x>`) replaced in order by `ids`.
     pub fn path_with(&self, ids: &[&str]) -> String {
