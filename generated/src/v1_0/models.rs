@@ -485,33 +485,29 @@ impl<'de> ::serde::Deserialize<'de> for WidgetLayoutAnchor {
 ///
 /// Evolvable enum: members after `unknownFutureValue` are sent by the service only when the request has the `Prefer: include-unknown-enum-members` header; otherwise it sends `unknownFutureValue` in their place.
 ///
-/// Source: `docs-input/fixtures/v1.0/widget.md:26`
+/// Source: `docs-input/fixtures/v1.0/widgetstate.md:13`
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WidgetState {
+    /// No state.
+    ///
+    /// Wire value `none` (numeric value 0).
+    None,
     /// In use.
     ///
     /// Wire value `active` (numeric value 1).
     Active,
     /// Wire value `retired` (numeric value 2).
     Retired,
+    /// Not yet documented
+    ///
+    /// Wire value `archived` (numeric value 4).
+    Archived,
     /// Evolvable enumeration sentinel value. Do not use.
     ///
     /// Wire value `unknownFutureValue` (numeric value 8).
     ///
     /// The evolvable-enum sentinel: stands for members added after the client was written.
     UnknownFutureValue,
-    /// No state.
-    ///
-    /// Wire value `none` (numeric value 0).
-    ///
-    /// Added after `unknownFutureValue`: sent only with `Prefer: include-unknown-enum-members`.
-    None,
-    /// Not yet documented
-    ///
-    /// Wire value `archived` (numeric value 4).
-    ///
-    /// Added after `unknownFutureValue`: sent only with `Prefer: include-unknown-enum-members`.
-    Archived,
     /// A value the documentation does not list, kept as received.
     Unrecognized(::std::string::String),
 }
@@ -520,11 +516,11 @@ impl WidgetState {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
+            Self::None => "none",
             Self::Active => "active",
             Self::Retired => "retired",
-            Self::UnknownFutureValue => "unknownFutureValue",
-            Self::None => "none",
             Self::Archived => "archived",
+            Self::UnknownFutureValue => "unknownFutureValue",
             Self::Unrecognized(value) => value,
         }
     }
@@ -537,11 +533,11 @@ impl crate::primitives::GraphEnum for WidgetState {
 
     fn from_wire(text: &str) -> Self {
         match text {
+            "none" => Self::None,
             "active" => Self::Active,
             "retired" => Self::Retired,
-            "unknownFutureValue" => Self::UnknownFutureValue,
-            "none" => Self::None,
             "archived" => Self::Archived,
+            "unknownFutureValue" => Self::UnknownFutureValue,
             other => Self::Unrecognized(other.to_string()),
         }
     }
