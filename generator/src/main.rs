@@ -50,6 +50,9 @@ enum Command {
         /// Print the report as JSON on stdout instead of text.
         #[arg(long)]
         json: bool,
+        /// Print only the figures, not the list of disagreements.
+        #[arg(long)]
+        summary_only: bool,
         #[command(flatten)]
         thresholds: ThresholdArgs,
     },
@@ -106,6 +109,12 @@ struct ThresholdArgs {
     /// Minimum enum member recall (percent).
     #[arg(long, value_name = "PERCENT")]
     min_enum_recall: Option<f64>,
+    /// Minimum per-enum mean member precision (percent; each enum counted once).
+    #[arg(long, value_name = "PERCENT")]
+    min_enum_precision_mean: Option<f64>,
+    /// Minimum per-enum mean member recall (percent; each enum counted once).
+    #[arg(long, value_name = "PERCENT")]
+    min_enum_recall_mean: Option<f64>,
 }
 
 impl ThresholdArgs {
@@ -116,6 +125,8 @@ impl ThresholdArgs {
             type_agreement: self.min_type_agreement,
             enum_precision: self.min_enum_precision,
             enum_recall: self.min_enum_recall,
+            enum_precision_mean: self.min_enum_precision_mean,
+            enum_recall_mean: self.min_enum_recall_mean,
         }
     }
 }
@@ -130,7 +141,13 @@ fn print_diagnostics(diags: &[graph_docgen::diag::Diagnostic]) {
 }
 
 /// `verify`: score, print (text or JSON), then check the thresholds.
-fn verify(csdl: &Path, paths: &[PathBuf], json: bool, thresholds: Thresholds) -> ExitCode {
+fn verify(
+    csdl: &Path,
+    paths: &[PathBuf],
+    json: bool,
+    summary_only: bool,
+    thresholds: Thresholds,
+) -> ExitCode {
     let report = match graph_docgen::verify::verify_paths(csdl, paths) {
         Ok(r) => r,
         Err(e) => {
@@ -147,9 +164,17 @@ fn verify(csdl: &Path, paths: &[PathBuf], json: bool, thresholds: Thresholds) ->
             }
         }
     } else {
-        print!("{}", graph_docgen::verify::render_text(&report));
+        let text = graph_docgen::verify::render_text(&report);
+        if summary_only {
+            // The figures are the first paragraph of the text report.
+            let figures = text.split("\n\n").next().unwrap_or_default();
+            println!("{figures}");
+        } else {
+            print!("{text}");
+        }
     }
-    let failures = thresholds.failures(&report.scores);
+    let mut failures = thresholds.failures(&report.scores);
+    failures.extend(thresholds.mean_failures(&report.macro_scores));
     for f in &failures {
         eprintln!("error: {f}");
     }
@@ -237,8 +262,9 @@ fn main() -> ExitCode {
             csdl,
             paths,
             json,
+            summary_only,
             thresholds,
-        } => verify(&csdl, &paths, json, thresholds.thresholds()),
+        } => verify(&csdl, &paths, json, summary_only, thresholds.thresholds()),
         Command::Bench { paths, rounds } => {
             let result = graph_docgen::bench::run(&paths, rounds);
             print!("{}", graph_docgen::bench::render(&result));

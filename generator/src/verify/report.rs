@@ -1,7 +1,7 @@
 //! The `verify` report as text (figures, then every disagreement grouped by
 //! kind) and the threshold check CI uses.
 
-use super::score::{Kind, Ratio, Report, Scores};
+use super::score::{Kind, MacroScores, Ratio, Report, Scores};
 use std::fmt::Write;
 
 /// A figure as `95.12% (1234/1297)`, or `n/a (0/0)` when nothing was counted.
@@ -80,11 +80,47 @@ pub struct Thresholds {
     pub type_agreement: Option<f64>,
     pub enum_precision: Option<f64>,
     pub enum_recall: Option<f64>,
+    /// Minimum of the per-enum mean member precision (each enum counted once,
+    /// so one enum listing hundreds of members the metadata lacks cannot hide
+    /// how the others fare; both figures are always printed).
+    pub enum_precision_mean: Option<f64>,
+    /// Minimum of the per-enum mean member recall.
+    pub enum_recall_mean: Option<f64>,
 }
 
 impl Thresholds {
     /// One message per figure below its threshold. A figure with nothing
     /// counted cannot show it meets a threshold, so it fails it.
+    /// Failures of the per-enum mean thresholds.
+    pub fn mean_failures(&self, m: &MacroScores) -> Vec<String> {
+        let checks = [
+            (
+                "per-enum mean member precision",
+                "--min-enum-precision-mean",
+                self.enum_precision_mean,
+                m.enum_precision,
+            ),
+            (
+                "per-enum mean member recall",
+                "--min-enum-recall-mean",
+                self.enum_recall_mean,
+                m.enum_recall,
+            ),
+        ];
+        let mut out = Vec::new();
+        for (label, flag, min, value) in checks {
+            let Some(min) = min else { continue };
+            match value {
+                Some(p) if p >= min => {}
+                Some(p) => out.push(format!("{label} {p:.2}% is below {flag} {min:.2}")),
+                None => out.push(format!(
+                    "{label} has nothing to measure; {flag} {min:.2} not met"
+                )),
+            }
+        }
+        out
+    }
+
     pub fn failures(&self, s: &Scores) -> Vec<String> {
         let checks = [
             ("--min-precision", self.precision),
