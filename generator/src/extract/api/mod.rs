@@ -284,7 +284,7 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
             continue;
         }
         if fragment_wanted(&method, &req) {
-            if let Some(t) = body_fragment(page, &req, version, &source) {
+            if let Some(t) = body_fragment(page, &req, &ex.examples, version, &source) {
                 if !out.types.iter().any(|x| x.name == t.name) {
                     out.types.push(t);
                 }
@@ -321,6 +321,7 @@ fn fragment_wanted(method: &str, req: &crate::ir::model::Request) -> bool {
 fn body_fragment(
     page: &Page,
     req: &crate::ir::model::Request,
+    examples: &[crate::ir::model::Example],
     version: Option<Version>,
     source: &crate::ir::Source,
 ) -> Option<TypeDef> {
@@ -338,7 +339,12 @@ fn body_fragment(
         open_type: false,
         key: None,
         description: None,
-        properties: req.properties.clone(),
+        properties: {
+            let nested = nested_only_keys(examples);
+            let mut rows = req.properties.clone();
+            rows.retain(|p| !nested.contains(&p.name));
+            rows
+        },
         json_example: None,
         source: req
             .properties
@@ -348,6 +354,40 @@ fn body_fragment(
         contributors: Vec::new(),
         from_resource_page: false,
     })
+}
+
+/// Keys that the page's request example shows only inside nested objects,
+/// never at the top level. A body table that lists such keys beside the
+/// type's own properties (agreement-post-agreements.md lists `fileName`,
+/// `language` of the `files` it creates) describes the nested object there:
+/// those rows are not properties of the body's type.
+fn nested_only_keys(examples: &[crate::ir::model::Example]) -> std::collections::BTreeSet<String> {
+    fn collect_nested(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, inner) in m {
+                    out.insert(k.clone());
+                    collect_nested(inner, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| collect_nested(i, out)),
+            _ => {}
+        }
+    }
+    let body = examples
+        .iter()
+        .filter_map(|e| e.request.as_ref())
+        .filter(|r| !r.placeholder)
+        .find_map(|r| r.json.as_ref().and_then(|j| j.as_object()));
+    let Some(body) = body else {
+        return Default::default();
+    };
+    let mut nested = std::collections::BTreeSet::new();
+    for v in body.values() {
+        collect_nested(v, &mut nested);
+    }
+    nested.retain(|k| !body.contains_key(k));
+    nested
 }
 
 /// Intune functions list no arguments in the request line
