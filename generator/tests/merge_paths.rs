@@ -106,6 +106,7 @@ fn api(
     let file = format!("v1.0/api/{stem}.md");
     let mut p = page(&file, PageKind::Api);
     p.operations.push(Operation {
+        bound_call: false,
         name: title.to_lowercase().replace(' ', "_"),
         title: title.to_string(),
         version: None,

@@ -443,6 +443,11 @@ pub struct Operation {
     pub response: Response,
     pub examples: Vec<Example>,
     pub description: Option<String>,
+    /// The page's request annotation says `"target": "action"`: the last
+    /// segment calls a bound action or function even when written without
+    /// parentheses (`GET /me/drive/recent`), so it is no navigation property.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bound_call: bool,
     pub source: Source,
 }
 

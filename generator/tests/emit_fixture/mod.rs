@@ -126,6 +126,7 @@ pub fn operation(
     examples: Vec<Example>,
 ) -> Operation {
     Operation {
+        bound_call: false,
         name: name.to_string(),
         title: name.to_string(),
         version: Some(version),

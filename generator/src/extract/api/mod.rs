@@ -303,10 +303,19 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
             response: resp.clone(),
             examples: ex.examples.clone(),
             description: description.clone(),
+            bound_call: request_targets_action(page),
             source,
         });
     }
     out
+}
+
+/// Whether a request annotation of the page says `"target": "action"`
+/// (drive pages mark `GET /me/drive/recent` so: a function without parentheses).
+fn request_targets_action(page: &Page) -> bool {
+    page.annotations
+        .iter()
+        .any(|a| a.block_type.as_deref() == Some("request") && a.str("target") == Some("action"))
 }
 
 /// Create/update bodies typed X whose rows are X's properties.

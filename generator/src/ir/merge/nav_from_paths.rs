@@ -31,12 +31,6 @@ const FUNCTION_VERBS: &[&str] = &[
     "verify",
 ];
 
-/// Functions bound to `drive` whose names are not verb phrases and which
-/// the docs write without parentheses (`GET /me/drive/recent`,
-/// `GET /me/drive/sharedWithMe`); their request annotations say
-/// `"target": "action"`, which the IR does not keep.
-const BARE_FUNCTIONS: &[&str] = &["recent", "sharedWithMe"];
-
 /// Add the navigation properties paths state to the merged types.
 pub fn infer_navigation(
     types: &mut [TypeDef],
@@ -107,6 +101,7 @@ pub fn infer_navigation(
 fn is_candidate(op: &Operation) -> bool {
     let first = op.title.split_whitespace().next().unwrap_or("");
     op.method == "GET"
+        && !op.bound_call
         && (first.eq_ignore_ascii_case("list") || first.eq_ignore_ascii_case("get"))
         && !op.request.is_parameters
         && !op
@@ -135,7 +130,7 @@ fn function_names(ops: &[Operation]) -> BTreeSet<(Version, String)> {
 
 /// Whether a literal segment is a function written without parentheses.
 fn looks_like_function(name: &str, version: Version, known: &BTreeSet<(Version, String)>) -> bool {
-    if known.contains(&(version, name.to_lowercase())) || BARE_FUNCTIONS.contains(&name) {
+    if known.contains(&(version, name.to_lowercase())) {
         return true;
     }
     FUNCTION_VERBS.iter().any(|verb| {
