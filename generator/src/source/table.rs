@@ -11,7 +11,7 @@
 //! - entities decoded, `<br/>` turned into spaces, Unicode blanks trimmed.
 
 use super::blocks::LineKind;
-use super::text::{collapse_spaces, decode_entities, replace_br, trim};
+use super::text::{collapse_spaces, decode_entities_cow, replace_br_cow, trim};
 use super::Ctx;
 
 /// One table row: cleaned cells (exactly as many as the header) and the line
@@ -127,7 +127,7 @@ pub fn split_row(line: &str) -> Vec<String> {
 
 /// Decode and tidy one cell.
 pub fn clean_cell(cell: &str) -> String {
-    collapse_spaces(&decode_entities(&replace_br(cell)))
+    collapse_spaces(&decode_entities_cow(&replace_br_cow(cell)))
 }
 
 /// Find and parse every table among prose lines.

@@ -2,6 +2,7 @@
 //! decoding, Unicode-aware trimming, markdown inline → plain text.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 /// Characters the docs use as invisible padding: Unicode whitespace plus the
 /// zero-width and direction marks found inside Intune descriptions.
@@ -23,16 +24,29 @@ pub fn trim(s: &str) -> &str {
 pub fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
-    for c in s.chars() {
-        if is_blank_char(c) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes are handled without decoding (the common case);
+        // anything else is decoded as one char.
+        let (blank, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (is_blank_char(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        if blank {
             if !last_space {
                 out.push(' ');
                 last_space = true;
             }
         } else {
-            out.push(c);
+            out.push_str(s.get(i..i + len).unwrap_or(""));
             last_space = false;
         }
+        i += len;
     }
     if out.ends_with(' ') {
         out.pop();
@@ -43,8 +57,13 @@ pub fn collapse_spaces(s: &str) -> String {
 /// Decode the HTML entities the docs use (`&lt; &gt; &amp; &nbsp; &quot;
 /// &#124;` and any numeric `&#NNN;`/`&#xHH;`). Unknown entities stay as written.
 pub fn decode_entities(s: &str) -> String {
+    decode_entities_cow(s).into_owned()
+}
+
+/// [`decode_entities`], borrowing when there is nothing to decode.
+pub fn decode_entities_cow(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -65,7 +84,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn decode_one(name: &str) -> Option<char> {
@@ -95,17 +114,70 @@ fn decode_one(name: &str) -> Option<char> {
 /// Replace HTML line breaks (`<br>`, `<br/>`, `<br />`, the invalid `</br>`)
 /// by a space.
 pub fn replace_br(s: &str) -> String {
+    replace_br_cow(s).into_owned()
+}
+
+/// [`replace_br`], borrowing when there is no tag.
+pub fn replace_br_cow(s: &str) -> Cow<'_, str> {
     if !s.contains('<') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    static_regex!(r"(?i)</?br\s*/?>")
-        .replace_all(s, " ")
-        .into_owned()
+    static_regex!(r"(?i)</?br\s*/?>").replace_all(s, " ")
 }
 
 /// The plain text of a markdown inline fragment: emphasis, code marks and
 /// link targets dropped, link text and code text kept, HTML tags dropped.
 pub fn plain_text(md: &str) -> String {
+    if is_plain(md) {
+        return collapse_spaces(md);
+    }
+    plain_text_of_markdown(md)
+}
+
+/// Whether `md` is one line that markdown would read as a paragraph of
+/// literal text: no inline syntax (emphasis, code, links, HTML, entities,
+/// escapes) and no block syntax (it starts with a letter, so it is no list,
+/// heading, quote or fence). Its plain text is then the text itself with
+/// blanks collapsed, which is what pulldown-cmark would give, much faster.
+fn is_plain(md: &str) -> bool {
+    let starts_with_letter = md
+        .trim_start_matches(char::is_whitespace)
+        .chars()
+        .next()
+        .is_none_or(char::is_alphabetic);
+    starts_with_letter
+        && md.chars().all(|c| {
+            c.is_alphanumeric()
+                || (!c.is_ascii() && is_blank_char(c))
+                || matches!(
+                    c,
+                    ' ' | '\t'
+                        | '.'
+                        | ','
+                        | ';'
+                        | ':'
+                        | '('
+                        | ')'
+                        | '\''
+                        | '"'
+                        | '/'
+                        | '?'
+                        | '%'
+                        | '@'
+                        | '='
+                        | '+'
+                        | '$'
+                        | '-'
+                        | '{'
+                        | '}'
+                        | '#'
+                        | '^'
+                )
+        })
+}
+
+/// [`plain_text`] by a full pulldown-cmark parse.
+fn plain_text_of_markdown(md: &str) -> String {
     let mut out = String::new();
     for ev in Parser::new(md) {
         match ev {
@@ -171,6 +243,49 @@ mod tests {
             plain_text("`x` resource **type** [y](y.md)"),
             "x resource type y"
         );
+    }
+
+    #[test]
+    fn plain_fast_path_matches_the_markdown_parse() {
+        for s in [
+            "Property name",
+            "  spaced   out  words ",
+            "odata.type: x/y (z) = 'q' \"r\" ? 50% @a + $b - {c} #d ^e",
+            "caf\u{e9} na\u{ef}ve \u{a0}nbsp\u{200b}zero",
+            "",
+            "   ",
+            "x\ty",
+        ] {
+            assert!(is_plain(s), "{s:?}");
+            assert_eq!(plain_text(s), plain_text_of_markdown(s), "{s:?}");
+        }
+        for s in [
+            "1. list",
+            "- item",
+            "# heading",
+            "> quote",
+            "a *b*",
+            "a_b_",
+            "`c`",
+            "[l](t)",
+            "a &amp; b",
+            "a<br>b",
+            "a\\*b",
+            "two\nlines",
+            "\u{a0}1. x",
+        ] {
+            assert!(!is_plain(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn collapse_handles_ascii_and_unicode_blanks() {
+        assert_eq!(
+            collapse_spaces("\t a \x0b b\u{2009}\u{200b}c\u{e9} "),
+            "a b c\u{e9}"
+        );
+        assert_eq!(collapse_spaces(""), "");
+        assert_eq!(collapse_spaces("\u{feff}"), "");
     }
 
     #[test]
