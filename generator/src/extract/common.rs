@@ -49,8 +49,19 @@ pub fn clean_name(cell: &str) -> Option<String> {
     let first = first
         .trim_end_matches([',', ':', ';', '*', '.'])
         .trim_start_matches(['*', '_']);
-    let ok = static_regex!(r"^[@$A-Za-z_][A-Za-z0-9_@.#$-]*$").is_match(first);
-    ok.then(|| first.to_string())
+    is_name_word(first).then(|| first.to_string())
+}
+
+/// `^[@$A-Za-z_][A-Za-z0-9_@.#$-]*$`, by hand (it runs on every table row).
+fn is_name_word(w: &str) -> bool {
+    let mut bytes = w.bytes();
+    let first_ok = bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'@' | b'$' | b'_'));
+    first_ok
+        && bytes.all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'.' | b'#' | b'$' | b'-')
+        })
 }
 
 /// Whether a Required column cell says yes.

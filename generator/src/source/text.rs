@@ -20,6 +20,15 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(is_blank_char)
 }
 
+/// Whether `haystack` may hold `needle` (lowercase ASCII) in any case: a
+/// cheap gate before a `(?i)` regex that needs that literal. Non-ASCII
+/// haystacks always pass, because Unicode case folding matches some
+/// non-ASCII chars to ASCII letters (`K` KELVIN SIGN to `k`, `ſ` to `s`).
+pub fn may_contain_ci(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    !haystack.is_ascii() || n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// Replace NBSP-like spaces by plain spaces and collapse runs of blanks.
 pub fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -276,6 +285,15 @@ mod tests {
         ] {
             assert!(!is_plain(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn case_insensitive_gate() {
+        assert!(may_contain_ci("Read-Only", "read"));
+        assert!(!may_contain_ci("Writable", "read"));
+        assert!(may_contain_ci("\u{212a}ey", "key"), "non-ASCII passes");
+        assert!(may_contain_ci("x", ""));
+        assert!(!may_contain_ci("", "x"));
     }
 
     #[test]
