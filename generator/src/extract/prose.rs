@@ -8,7 +8,7 @@
 //! documented" is real (if unhelpful) text and kept.
 
 use crate::source::static_regex;
-use crate::source::text::{collapse_spaces, may_contain_ci, trim};
+use crate::source::text::{collapse_spaces, may_contain_ci, trim, CiText};
 use std::borrow::Cow;
 
 /// One value named by "Possible values" prose.
@@ -44,7 +44,8 @@ pub fn strip_todo(s: &str) -> Option<String> {
     } else {
         Cow::Borrowed(s)
     };
-    let s = if may_contain_ci(&s, "todo") {
+    let head = s.trim_start();
+    let s = if may_contain_ci(head.get(..4).unwrap_or(head), "todo") {
         static_regex!(r"(?i)^\s*TODO:?.*$").replace_all(&s, " ")
     } else {
         Cow::Borrowed(&*s)
@@ -61,10 +62,11 @@ pub fn read(desc: &str) -> Prose {
     let mut p = Prose::default();
     // Each regex needs a literal word: a cheap check on it skips the regex
     // for the many descriptions that do not mention it.
-    p.read_only = may_contain_ci(text, "read")
+    let ci = CiText::new(text);
+    p.read_only = ci.may_contain("read")
         && static_regex!(r"(?i)\bread[- ]?only\b").is_match(text)
         && !static_regex!(r"(?i)\bnot read[- ]?only\b").is_match(text);
-    if may_contain_ci(text, "null") {
+    if ci.may_contain("null") {
         if static_regex!(r"(?i)\b(not|non)[- ]nullable\b|\bcannot be null\b|\bis never null\b")
             .is_match(text)
         {
@@ -83,9 +85,9 @@ pub fn read(desc: &str) -> Prose {
         p.nullable = Some(false);
     }
     p.supports = supports(text);
-    p.select_only = may_contain_ci(text, "$select") && static_regex!(r"(?i)(returned\s+only\s+(on|when|if|with|by|using)|only\s+returned\s+(on|when|if|with|by|using))[^.]*\$select")
+    p.select_only = ci.may_contain("$select") && static_regex!(r"(?i)(returned\s+only\s+(on|when|if|with|by|using)|only\s+returned\s+(on|when|if|with|by|using))[^.]*\$select")
         .is_match(text);
-    let (values, marked) = possible_values(text);
+    let (values, marked) = possible_values_gated(text, &ci);
     p.possible_values = values;
     p.values_marked = marked;
     p.description = description;
@@ -121,13 +123,18 @@ fn supports(text: &str) -> Vec<String> {
 /// whether they were code-marked/numbered (vs. bare words). A marked list
 /// wins over an earlier bare one (`One of: NONE, LOW. Possible values are: `x``).
 pub fn possible_values(text: &str) -> (Vec<PossibleValue>, bool) {
+    possible_values_gated(text, &CiText::new(text))
+}
+
+/// [`possible_values`] with the text's case gate already built.
+fn possible_values_gated(text: &str, ci: &CiText) -> (Vec<PossibleValue>, bool) {
     let trigger = static_regex!(
         r"(?i)\b(?:the\s+)?(?:possible|supported|allowed|valid|accepted|available)\s+values?(?:\s+for\s+(?:this|the)\s+\w+)?(?:\s+(?:for\s+\*\*\w+\*\*\s+)?(?:are|is|include|includes|can\s+be))?\s*:?|\bone\s+of\s*:|\bthe\s+values?\s+(?:are|can\s+be)\s*:"
     );
     let mut bare: Option<Vec<PossibleValue>> = None;
     // Every trigger needs `value` or `one of` + `:`, and every colon list
     // a `:` and a backtick: most descriptions have neither.
-    let may_trigger = may_contain_ci(text, "value") || text.contains(':');
+    let may_trigger = ci.may_contain("value") || text.contains(':');
     let may_list = text.contains(':') && text.contains('`');
     if !may_trigger && !may_list {
         return (Vec::new(), false);

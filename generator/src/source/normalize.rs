@@ -36,7 +36,16 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
     // multi-byte UTF-8 sequence, so every cut falls on a char boundary.
     let mut rest: &str = &text;
     let mut line_no: u32 = 1;
-    while let Some(pos) = rest.bytes().position(|b| b == b'\n' || b == b'\r') {
+    // Most pages have no `\r` at all: then a memchr for `\n` finds breaks.
+    let has_cr = text.as_bytes().contains(&b'\r');
+    let next_break = |r: &str| {
+        if has_cr {
+            r.bytes().position(|b| b == b'\n' || b == b'\r')
+        } else {
+            r.find('\n')
+        }
+    };
+    while let Some(pos) = next_break(rest) {
         let (line, after) = rest.split_at(pos);
         let after = match after.as_bytes() {
             [b'\r', b'\n', ..] => {

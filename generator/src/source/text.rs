@@ -26,11 +26,43 @@ pub fn trim(s: &str) -> &str {
 /// non-ASCII chars to ASCII letters (`K` KELVIN SIGN to `k`, `ſ` to `s`).
 pub fn may_contain_ci(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    !haystack.is_ascii() || n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    !haystack.is_ascii()
+        || h.iter().enumerate().any(|(i, b)| {
+            b.to_ascii_lowercase() == first
+                && h.get(i..i + n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
+}
+
+/// A text with its ASCII-lowercased copy, for several [`may_contain_ci`]
+/// gates on the same (long) text: one pass to lowercase, then fast
+/// substring searches.
+pub struct CiText {
+    /// `None` for non-ASCII text: every gate passes (see [`may_contain_ci`]).
+    lower: Option<String>,
+}
+
+impl CiText {
+    pub fn new(text: &str) -> CiText {
+        CiText {
+            lower: text.is_ascii().then(|| text.to_ascii_lowercase()),
+        }
+    }
+
+    /// Whether the text may hold `needle` (lowercase ASCII) in any case.
+    pub fn may_contain(&self, needle: &str) -> bool {
+        self.lower.as_ref().is_none_or(|l| l.contains(needle))
+    }
 }
 
 /// Replace NBSP-like spaces by plain spaces and collapse runs of blanks.
 pub fn collapse_spaces(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
     let bytes = s.as_bytes();
@@ -61,6 +93,28 @@ pub fn collapse_spaces(s: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Whether `s` is already what [`collapse_spaces`] makes of it: ASCII
+/// (non-ASCII may hide Unicode blanks), single spaces between words, none
+/// at either end. Most cells and descriptions are.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if !c.is_ascii() || matches!(c, b'\t'..=b'\r') {
+            return false;
+        }
+        let space = c == b' ';
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 /// Decode the HTML entities the docs use (`&lt; &gt; &amp; &nbsp; &quot;
@@ -294,6 +348,14 @@ mod tests {
         assert!(may_contain_ci("\u{212a}ey", "key"), "non-ASCII passes");
         assert!(may_contain_ci("x", ""));
         assert!(!may_contain_ci("", "x"));
+    }
+
+    #[test]
+    fn lowercased_text_gate() {
+        let t = CiText::new("Read-Only. NULLABLE");
+        assert!(t.may_contain("read") && t.may_contain("null"));
+        assert!(!t.may_contain("value"));
+        assert!(CiText::new("\u{17f}elect").may_contain("select"));
     }
 
     #[test]
