@@ -170,7 +170,11 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
         return (from_path, "folder");
     }
     let (mut beta, mut v1) = (0usize, 0usize);
-    for l in &page.lines {
+    for l in page
+        .lines
+        .iter()
+        .filter(|l| l.contains("graph.microsoft.com/"))
+    {
         for c in static_regex!(r"graph\.microsoft\.com/(beta|v1\.0)\b").captures_iter(l) {
             match c.get(1).map(|m| m.as_str()) {
                 Some("beta") => beta += 1,
@@ -205,7 +209,7 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
 /// → `microsoft.graph.callRecords`). `None` when the page states neither.
 pub fn page_namespace(page: &Page) -> Option<String> {
     let stated = page.lines.iter().zip(&page.kinds).find_map(|(l, k)| {
-        if *k != LineKind::Text {
+        if *k != LineKind::Text || !l.contains("Namespace:") {
             return None;
         }
         static_regex!(r"^\s*Namespace:\s*`?((?i:microsoft)\.[A-Za-z][A-Za-z0-9.]*?)`?\s*$")

@@ -38,6 +38,10 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
     let mut line_no: u32 = 1;
     // Most pages have no `\r` at all: then a memchr for `\n` finds breaks.
     let has_cr = text.as_bytes().contains(&b'\r');
+    let has_bom = text.contains(BOM);
+    let breaks = text.bytes().filter(|&b| b == b'\n' || b == b'\r').count();
+    out.lines.reserve(breaks + 1);
+    out.orig_line.reserve(breaks + 1);
     let next_break = |r: &str| {
         if has_cr {
             r.bytes().position(|b| b == b'\n' || b == b'\r')
@@ -58,7 +62,11 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
             }
             _ => &after[1..],
         };
-        out.lines.push(without_boms(line, &mut out.boms_removed));
+        out.lines.push(if has_bom {
+            without_boms(line, &mut out.boms_removed)
+        } else {
+            line.to_string()
+        });
         out.orig_line.push(line_no);
         line_no = line_no.saturating_add(1);
         rest = after;
@@ -73,9 +81,10 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
     out
 }
 
+const BOM: char = '\u{feff}';
+
 /// `line` with every U+FEFF removed (counted in `removed`).
 fn without_boms(line: &str, removed: &mut usize) -> String {
-    const BOM: char = '\u{feff}';
     if !line.contains(BOM) {
         return line.to_string();
     }

@@ -28,6 +28,11 @@ const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE"];
 
 /// `METHOD rest` → (method, rest) for a request line; `None` for anything else.
 pub fn split_request_line(line: &str) -> Option<(String, String)> {
+    // Every method starts with G, P or D: most lines are rejected here.
+    let first = line.trim_start().as_bytes().first();
+    if !matches!(first, Some(b'G' | b'P' | b'D')) {
+        return None;
+    }
     let c = static_regex!(r"^\s*(GET|POST|PATCH|PUT|DELETE)(?:\s+|(/))(.*)$").captures(line)?;
     let method = c.get(1)?.as_str().to_string();
     let mut rest = String::new();
