@@ -39,9 +39,6 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
     // Most pages have no `\r` at all: then a memchr for `\n` finds breaks.
     let has_cr = text.as_bytes().contains(&b'\r');
     let has_bom = text.contains(BOM);
-    let breaks = text.bytes().filter(|&b| b == b'\n' || b == b'\r').count();
-    out.lines.reserve(breaks + 1);
-    out.orig_line.reserve(breaks + 1);
     let next_break = |r: &str| {
         if has_cr {
             r.bytes().position(|b| b == b'\n' || b == b'\r')

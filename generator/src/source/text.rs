@@ -60,8 +60,11 @@ impl CiText {
 
 /// Replace NBSP-like spaces by plain spaces and collapse runs of blanks.
 pub fn collapse_spaces(s: &str) -> String {
-    if is_collapsed(s) {
-        return s.to_string();
+    // Blanks at either end vanish anyway: cut the ASCII ones, then the
+    // rest is usually already collapsed (table cells are ` text `).
+    let inner = s.trim_matches(|c: char| matches!(c, '\t'..='\r' | ' '));
+    if is_collapsed(inner) {
+        return inner.to_string();
     }
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
@@ -365,6 +368,8 @@ mod tests {
             "a b c\u{e9}"
         );
         assert_eq!(collapse_spaces(""), "");
+        assert_eq!(collapse_spaces(" \t cell text \n"), "cell text");
+        assert_eq!(collapse_spaces(" a  b "), "a b");
         assert_eq!(collapse_spaces("\u{feff}"), "");
     }
 
