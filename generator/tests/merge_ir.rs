@@ -77,6 +77,7 @@ fn enumdef(name: &str, file: &str, members: Vec<EnumMember>) -> EnumDef {
 
 fn operation(name: &str, file: &str) -> Operation {
     Operation {
+        bound_call: false,
         name: name.to_string(),
         title: name.to_string(),
         version: None,

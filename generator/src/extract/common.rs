@@ -49,8 +49,19 @@ pub fn clean_name(cell: &str) -> Option<String> {
     let first = first
         .trim_end_matches([',', ':', ';', '*', '.'])
         .trim_start_matches(['*', '_']);
-    let ok = static_regex!(r"^[@$A-Za-z_][A-Za-z0-9_@.#$-]*$").is_match(first);
-    ok.then(|| first.to_string())
+    is_name_word(first).then(|| first.to_string())
+}
+
+/// `^[@$A-Za-z_][A-Za-z0-9_@.#$-]*$`, by hand (it runs on every table row).
+fn is_name_word(w: &str) -> bool {
+    let mut bytes = w.bytes();
+    let first_ok = bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'@' | b'$' | b'_'));
+    first_ok
+        && bytes.all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'.' | b'#' | b'$' | b'-')
+        })
 }
 
 /// Whether a Required column cell says yes.
@@ -160,7 +171,11 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
         return (from_path, "folder");
     }
     let (mut beta, mut v1) = (0usize, 0usize);
-    for l in &page.lines {
+    for l in page
+        .lines
+        .iter()
+        .filter(|l| l.contains("graph.microsoft.com/"))
+    {
         for c in static_regex!(r"graph\.microsoft\.com/(beta|v1\.0)\b").captures_iter(l) {
             match c.get(1).map(|m| m.as_str()) {
                 Some("beta") => beta += 1,
@@ -195,7 +210,7 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
 /// → `microsoft.graph.callRecords`). `None` when the page states neither.
 pub fn page_namespace(page: &Page) -> Option<String> {
     let stated = page.lines.iter().zip(&page.kinds).find_map(|(l, k)| {
-        if *k != LineKind::Text {
+        if *k != LineKind::Text || !l.contains("Namespace:") {
             return None;
         }
         static_regex!(r"^\s*Namespace:\s*`?((?i:microsoft)\.[A-Za-z][A-Za-z0-9.]*?)`?\s*$")

@@ -8,7 +8,8 @@
 //! documented" is real (if unhelpful) text and kept.
 
 use crate::source::static_regex;
-use crate::source::text::{collapse_spaces, trim};
+use crate::source::text::{collapse_spaces, may_contain_ci, trim, CiText};
+use std::borrow::Cow;
 
 /// One value named by "Possible values" prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +39,17 @@ pub struct Prose {
 
 /// Remove `**TODO: ...**` placeholders; `None` when no real text remains.
 pub fn strip_todo(s: &str) -> Option<String> {
-    let s = static_regex!(r"\*\*\s*TODO:?[^*]*\*\*\.?").replace_all(s, " ");
-    let s = static_regex!(r"(?i)^\s*TODO:?.*$").replace_all(&s, " ");
+    let s = if s.contains("TODO") {
+        static_regex!(r"\*\*\s*TODO:?[^*]*\*\*\.?").replace_all(s, " ")
+    } else {
+        Cow::Borrowed(s)
+    };
+    let head = s.trim_start();
+    let s = if may_contain_ci(head.get(..4).unwrap_or(head), "todo") {
+        static_regex!(r"(?i)^\s*TODO:?.*$").replace_all(&s, " ")
+    } else {
+        Cow::Borrowed(&*s)
+    };
     let s = collapse_spaces(&s);
     let meaningful = s.chars().any(|c| c.is_alphanumeric());
     meaningful.then(|| trim(&s).trim_start_matches(['.', ' ']).to_string())
@@ -48,39 +58,48 @@ pub fn strip_todo(s: &str) -> Option<String> {
 /// Read a description cell.
 pub fn read(desc: &str) -> Prose {
     let description = strip_todo(desc);
-    let text = description.clone().unwrap_or_default();
-    let mut p = Prose {
-        description,
-        ..Prose::default()
-    };
-    p.read_only = static_regex!(r"(?i)\bread[- ]?only\b").is_match(&text)
-        && !static_regex!(r"(?i)\bnot read[- ]?only\b").is_match(&text);
-    if static_regex!(r"(?i)\b(not|non)[- ]nullable\b|\bcannot be null\b|\bis never null\b")
-        .is_match(&text)
-    {
-        p.nullable = Some(false);
-    } else if static_regex!(r"(?i)\bnullable\b|\bcan be null\b").is_match(&text) {
-        p.nullable = Some(true);
+    let text = description.as_deref().unwrap_or("");
+    let mut p = Prose::default();
+    // Each regex needs a literal word: a cheap check on it skips the regex
+    // for the many descriptions that do not mention it.
+    let ci = CiText::new(text);
+    p.read_only = ci.may_contain("read")
+        && static_regex!(r"(?i)\bread[- ]?only\b").is_match(text)
+        && !static_regex!(r"(?i)\bnot read[- ]?only\b").is_match(text);
+    if ci.may_contain("null") {
+        if static_regex!(r"(?i)\b(not|non)[- ]nullable\b|\bcannot be null\b|\bis never null\b")
+            .is_match(text)
+        {
+            p.nullable = Some(false);
+        } else if static_regex!(r"(?i)\bnullable\b|\bcan be null\b").is_match(text) {
+            p.nullable = Some(true);
+        }
     }
-    p.required = static_regex!(r"(^|[.;:]\s*|\bis\s+|\bare\s+|\()Required\b|\b(is|are) required\b")
-        .is_match(&text)
-        && !static_regex!(r"(?i)\bnot required\b").is_match(&text);
-    p.optional = static_regex!(r"(^|[.;:(]\s*)Optional\b|\b(is|are) optional\b").is_match(&text);
+    p.required = text.contains("equired")
+        && static_regex!(r"(^|[.;:]\s*|\bis\s+|\bare\s+|\()Required\b|\b(is|are) required\b")
+            .is_match(text)
+        && !static_regex!(r"(?i)\bnot required\b").is_match(text);
+    p.optional = text.contains("ptional")
+        && static_regex!(r"(^|[.;:(]\s*)Optional\b|\b(is|are) optional\b").is_match(text);
     if p.required && p.nullable.is_none() {
         p.nullable = Some(false);
     }
-    p.supports = supports(&text);
-    p.select_only = static_regex!(r"(?i)(returned\s+only\s+(on|when|if|with|by|using)|only\s+returned\s+(on|when|if|with|by|using))[^.]*\$select")
-        .is_match(&text);
-    let (values, marked) = possible_values(&text);
+    p.supports = supports(text);
+    p.select_only = ci.may_contain("$select") && static_regex!(r"(?i)(returned\s+only\s+(on|when|if|with|by|using)|only\s+returned\s+(on|when|if|with|by|using))[^.]*\$select")
+        .is_match(text);
+    let (values, marked) = possible_values_gated(text, &ci);
     p.possible_values = values;
     p.values_marked = marked;
+    p.description = description;
     p
 }
 
 /// OData query options named in "Supports ..." sentences.
 fn supports(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    if !text.contains('$') {
+        return out; // every query option is written with its `$`
+    }
     for sentence in static_regex!(r"\.\s+|\.$").split(text) {
         let lower = sentence.to_ascii_lowercase();
         if !lower.contains("support")
@@ -104,10 +123,22 @@ fn supports(text: &str) -> Vec<String> {
 /// whether they were code-marked/numbered (vs. bare words). A marked list
 /// wins over an earlier bare one (`One of: NONE, LOW. Possible values are: `x``).
 pub fn possible_values(text: &str) -> (Vec<PossibleValue>, bool) {
+    possible_values_gated(text, &CiText::new(text))
+}
+
+/// [`possible_values`] with the text's case gate already built.
+fn possible_values_gated(text: &str, ci: &CiText) -> (Vec<PossibleValue>, bool) {
     let trigger = static_regex!(
         r"(?i)\b(?:the\s+)?(?:possible|supported|allowed|valid|accepted|available)\s+values?(?:\s+for\s+(?:this|the)\s+\w+)?(?:\s+(?:for\s+\*\*\w+\*\*\s+)?(?:are|is|include|includes|can\s+be))?\s*:?|\bone\s+of\s*:|\bthe\s+values?\s+(?:are|can\s+be)\s*:"
     );
     let mut bare: Option<Vec<PossibleValue>> = None;
+    // Every trigger needs `value` or `one of` + `:`, and every colon list
+    // a `:` and a backtick: most descriptions have neither.
+    let may_trigger = ci.may_contain("value") || text.contains(':');
+    let may_list = text.contains(':') && text.contains('`');
+    if !may_trigger && !may_list {
+        return (Vec::new(), false);
+    }
     for m in trigger.find_iter(text) {
         let rest = &text[m.end()..];
         let (vals, marked) = value_list(rest);

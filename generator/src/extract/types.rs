@@ -9,7 +9,8 @@
 //! file names.
 
 use crate::source::static_regex;
-use crate::source::text::{leading_link, trim};
+use crate::source::text::{leading_link, may_contain_ci, trim};
+use std::borrow::Cow;
 
 /// A parsed type cell.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -63,12 +64,21 @@ pub fn parse_type_cell(cell: &str) -> TypeRef {
 }
 
 fn has_collection_word(s: &str) -> bool {
-    static_regex!(r"(?i)\bcollection\b").is_match(s)
+    may_contain_ci(s, "collection") && static_regex!(r"(?i)\bcollection\b").is_match(s)
 }
 
 fn strip_marks(s: &str) -> String {
-    let s = static_regex!(r"(?i)\((optional|required|read-only)\)").replace_all(s, "");
-    let s = s.replace("**", "").replace("__", "").replace('`', "");
+    // Most cells hold none of these marks: skip the regex and the copies.
+    let s = if s.contains('(') {
+        static_regex!(r"(?i)\((optional|required|read-only)\)").replace_all(s, "")
+    } else {
+        Cow::Borrowed(s)
+    };
+    let s = if s.contains("**") || s.contains("__") || s.contains('`') {
+        Cow::Owned(s.replace("**", "").replace("__", "").replace('`', ""))
+    } else {
+        s
+    };
     trim(&s).to_string()
 }
 
@@ -78,7 +88,11 @@ fn parse_inner(cell: &str, depth: u8) -> (String, bool) {
         return (String::new(), false);
     }
     // `Collection(x)` / `collection([x][])`.
-    if let Some(c) = static_regex!(r"(?i)^collection\s*\((.*)\)").captures(&s) {
+    let collection_word = may_contain_ci(&s, "collection");
+    if let Some(c) = collection_word
+        .then(|| static_regex!(r"(?i)^collection\s*\((.*)\)").captures(&s))
+        .flatten()
+    {
         let (name, _) = parse_inner(c.get(1).map(|m| m.as_str()).unwrap_or(""), depth + 1);
         return (name, true);
     }
@@ -90,12 +104,18 @@ fn parse_inner(cell: &str, depth: u8) -> (String, bool) {
         return (name, collection || inner_coll);
     }
     // `Untyped JSON object`: the metadata's `Json`.
-    if static_regex!(r"(?i)^untyped\s+json(\s+object)?$").is_match(&s) {
+    if may_contain_ci(&s, "untyped")
+        && static_regex!(r"(?i)^untyped\s+json(\s+object)?$").is_match(&s)
+    {
         return ("Json".to_string(), false);
     }
     // `x collection`, `String Collection`, `x enum`, `string (timestamp)`.
-    let collection = has_collection_word(&s);
-    let cleaned = static_regex!(r"(?i)\bcollection\b(\s+of\b)?").replace_all(&s, " ");
+    let collection = collection_word && has_collection_word(&s);
+    let cleaned = if collection_word {
+        static_regex!(r"(?i)\bcollection\b(\s+of\b)?").replace_all(&s, " ")
+    } else {
+        Cow::Borrowed(s.as_str())
+    };
     let word = cleaned
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | '/' | ';' | '[' | ']'))
         .find(|w| !w.is_empty())

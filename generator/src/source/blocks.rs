@@ -136,10 +136,17 @@ pub fn scan(lines: &[String], start: usize, ctx: &mut Ctx) -> Scan {
             i = scan_comment(lines, i, &mut s, ctx);
             continue;
         }
-        if let Some(h) = heading(line, i) {
-            s.headings.push(h);
-        } else if let Some(c) = static_regex!(r"^ {0,3}\[([^\]]+)\]:\s*(\S+)").captures(line) {
-            s.link_defs.insert(c[1].to_lowercase(), c[2].to_string());
+        // Both patterns are anchored after at most 3 spaces: a byte check
+        // on the first other character skips the regexes on most lines.
+        let first = line.trim_start_matches(' ').as_bytes().first();
+        if first == Some(&b'#') {
+            if let Some(h) = heading(line, i) {
+                s.headings.push(h);
+            }
+        } else if first == Some(&b'[') {
+            if let Some(c) = static_regex!(r"^ {0,3}\[([^\]]+)\]:\s*(\S+)").captures(line) {
+                s.link_defs.insert(c[1].to_lowercase(), c[2].to_string());
+            }
         }
         i += 1;
     }
@@ -202,13 +209,14 @@ fn scan_code_block(
 }
 
 /// Remove up to `indent` leading spaces (the fence's own indentation).
-fn strip_indent(line: &str, indent: usize) -> String {
+fn strip_indent(line: &str, indent: usize) -> &str {
     let n = line
-        .chars()
+        .bytes()
         .take(indent)
-        .take_while(|c| *c == ' ' || *c == '\t')
+        .take_while(|c| *c == b' ' || *c == b'\t')
         .count();
-    line.chars().skip(n).collect()
+    // The skipped bytes are ASCII, so `n` is a char boundary.
+    line.get(n..).unwrap_or("")
 }
 
 fn scan_comment(lines: &[String], open: usize, s: &mut Scan, ctx: &mut Ctx) -> usize {

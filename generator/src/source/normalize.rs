@@ -32,38 +32,61 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
         invalid_utf8,
         ..Normalized::default()
     };
-    let mut current = String::new();
+    // Byte scanning is exact here: `\r` and `\n` never occur inside a
+    // multi-byte UTF-8 sequence, so every cut falls on a char boundary.
+    let mut rest: &str = &text;
     let mut line_no: u32 = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{feff}' => out.boms_removed += 1,
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                    out.crlf_breaks += 1;
-                } else {
-                    out.lone_cr_breaks += 1;
-                }
-                out.lines.push(std::mem::take(&mut current));
-                out.orig_line.push(line_no);
-                line_no = line_no.saturating_add(1);
-            }
-            '\n' => {
-                out.lines.push(std::mem::take(&mut current));
-                out.orig_line.push(line_no);
-                line_no = line_no.saturating_add(1);
-            }
-            _ => current.push(c),
+    // Most pages have no `\r` at all: then a memchr for `\n` finds breaks.
+    let has_cr = text.as_bytes().contains(&b'\r');
+    let has_bom = text.contains(BOM);
+    let next_break = |r: &str| {
+        if has_cr {
+            r.bytes().position(|b| b == b'\n' || b == b'\r')
+        } else {
+            r.find('\n')
         }
+    };
+    while let Some(pos) = next_break(rest) {
+        let (line, after) = rest.split_at(pos);
+        let after = match after.as_bytes() {
+            [b'\r', b'\n', ..] => {
+                out.crlf_breaks += 1;
+                &after[2..]
+            }
+            [b'\r', ..] => {
+                out.lone_cr_breaks += 1;
+                &after[1..]
+            }
+            _ => &after[1..],
+        };
+        out.lines.push(if has_bom {
+            without_boms(line, &mut out.boms_removed)
+        } else {
+            line.to_string()
+        });
+        out.orig_line.push(line_no);
+        line_no = line_no.saturating_add(1);
+        rest = after;
     }
     // The last line has no terminator (or the file ends with one: then the
     // empty remainder is not a line).
-    if !current.is_empty() {
-        out.lines.push(current);
+    let last = without_boms(rest, &mut out.boms_removed);
+    if !last.is_empty() {
+        out.lines.push(last);
         out.orig_line.push(line_no);
     }
     out
+}
+
+const BOM: char = '\u{feff}';
+
+/// `line` with every U+FEFF removed (counted in `removed`).
+fn without_boms(line: &str, removed: &mut usize) -> String {
+    if !line.contains(BOM) {
+        return line.to_string();
+    }
+    *removed += line.matches(BOM).count();
+    line.replace(BOM, "")
 }
 
 #[cfg(test)]

@@ -11,8 +11,9 @@
 //! - entities decoded, `<br/>` turned into spaces, Unicode blanks trimmed.
 
 use super::blocks::LineKind;
-use super::text::{collapse_spaces, decode_entities, replace_br, trim};
+use super::text::{collapse_spaces, decode_entities_cow, replace_br_cow, trim};
 use super::Ctx;
+use std::borrow::Cow;
 
 /// One table row: cleaned cells (exactly as many as the header) and the line
 /// it starts on.
@@ -100,22 +101,27 @@ fn is_separator(line: &str) -> bool {
 
 /// Split a row on unescaped pipes. `\|` becomes a literal `|` in the cell;
 /// `&#124;` is decoded only after the split so it never splits.
-pub fn split_row(line: &str) -> Vec<String> {
+pub fn split_row(line: &str) -> Vec<Cow<'_, str>> {
     let t = trim(line);
+    let b = t.as_bytes();
     let mut cells = Vec::new();
-    let mut cur = String::new();
-    let mut chars = t.chars().peekable();
-    while let Some(c) = chars.next() {
+    let (mut start, mut escaped, mut i) = (0, false, 0);
+    // Byte scanning is exact: `\\` and `|` are ASCII, never inside a char.
+    while let Some(&c) = b.get(i) {
         match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cur.push('|');
-                chars.next();
+            b'\\' if b.get(i + 1) == Some(&b'|') => {
+                escaped = true;
+                i += 2;
             }
-            '|' => cells.push(std::mem::take(&mut cur)),
-            _ => cur.push(c),
+            b'|' => {
+                cells.push(cell_text(t.get(start..i).unwrap_or(""), escaped));
+                (start, escaped) = (i + 1, false);
+                i += 1;
+            }
+            _ => i += 1,
         }
     }
-    cells.push(cur);
+    cells.push(cell_text(t.get(start..).unwrap_or(""), escaped));
     if t.starts_with('|') && !cells.is_empty() {
         cells.remove(0);
     }
@@ -125,9 +131,18 @@ pub fn split_row(line: &str) -> Vec<String> {
     cells
 }
 
+/// A cell's text: `\|` read as `|`.
+fn cell_text(raw: &str, escaped: bool) -> Cow<'_, str> {
+    if escaped {
+        Cow::Owned(raw.replace("\\|", "|"))
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
 /// Decode and tidy one cell.
 pub fn clean_cell(cell: &str) -> String {
-    collapse_spaces(&decode_entities(&replace_br(cell)))
+    collapse_spaces(&decode_entities_cow(&replace_br_cow(cell)))
 }
 
 /// Find and parse every table among prose lines.
@@ -176,12 +191,14 @@ fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx)
     }
     let leading_pipes = starts_with_pipe(&lines[head]);
     // Physical rows: (start line, joined text).
-    let mut raw_rows: Vec<(usize, String)> = Vec::new();
+    let mut raw_rows: Vec<(usize, Cow<str>)> = Vec::new();
     let mut j = head + 2;
     while j < lines.len() && kinds.get(j) == Some(&LineKind::Text) {
         let line = &lines[j];
         let t = trim(line);
-        if t.is_empty() || static_regex!(r"^ {0,3}#{1,6}(\s|$)").is_match(line) {
+        let heading = line.trim_start_matches(' ').starts_with('#')
+            && static_regex!(r"^ {0,3}#{1,6}(\s|$)").is_match(line);
+        if t.is_empty() || heading {
             break;
         }
         let prev_open = raw_rows.last().is_some_and(|(_, r)| !ends_with_pipe(r));
@@ -190,7 +207,7 @@ fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx)
             if !line.contains('|') {
                 break;
             }
-            raw_rows.push((j, line.clone()));
+            raw_rows.push((j, Cow::Borrowed(line.as_str())));
         } else if prev_open {
             ctx.note(
                 j,
@@ -198,6 +215,7 @@ fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx)
                 "table row continues on this line; joined to the previous row",
             );
             if let Some((_, r)) = raw_rows.last_mut() {
+                let r = r.to_mut();
                 r.push(' ');
                 r.push_str(t);
             }
@@ -208,7 +226,7 @@ fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx)
                 "table-row-no-leading-pipe",
                 "table row without a leading pipe",
             );
-            raw_rows.push((j, format!("|{t}")));
+            raw_rows.push((j, Cow::Owned(format!("|{t}"))));
         } else {
             break;
         }
@@ -235,7 +253,7 @@ fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx)
                     ),
                 );
             }
-            cells.push(joined);
+            cells.push(Cow::Owned(joined));
         } else if cells.len() < ncols {
             ctx.note(
                 line,
@@ -246,7 +264,7 @@ fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx)
                     ncols
                 ),
             );
-            cells.resize(ncols, String::new());
+            cells.resize(ncols, Cow::Borrowed(""));
         }
         rows.push(Row {
             cells: cells.iter().map(|c| clean_cell(c)).collect(),

@@ -2,6 +2,7 @@
 //! decoding, Unicode-aware trimming, markdown inline → plain text.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 /// Characters the docs use as invisible padding: Unicode whitespace plus the
 /// zero-width and direction marks found inside Intune descriptions.
@@ -19,20 +20,77 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(is_blank_char)
 }
 
+/// Whether `haystack` may hold `needle` (lowercase ASCII) in any case: a
+/// cheap gate before a `(?i)` regex that needs that literal. Non-ASCII
+/// haystacks always pass, because Unicode case folding matches some
+/// non-ASCII chars to ASCII letters (`K` KELVIN SIGN to `k`, `ſ` to `s`).
+pub fn may_contain_ci(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    !haystack.is_ascii()
+        || h.iter().enumerate().any(|(i, b)| {
+            b.to_ascii_lowercase() == first
+                && h.get(i..i + n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
+}
+
+/// A text with its ASCII-lowercased copy, for several [`may_contain_ci`]
+/// gates on the same (long) text: one pass to lowercase, then fast
+/// substring searches.
+pub struct CiText {
+    /// `None` for non-ASCII text: every gate passes (see [`may_contain_ci`]).
+    lower: Option<String>,
+}
+
+impl CiText {
+    pub fn new(text: &str) -> CiText {
+        CiText {
+            lower: text.is_ascii().then(|| text.to_ascii_lowercase()),
+        }
+    }
+
+    /// Whether the text may hold `needle` (lowercase ASCII) in any case.
+    pub fn may_contain(&self, needle: &str) -> bool {
+        self.lower.as_ref().is_none_or(|l| l.contains(needle))
+    }
+}
+
 /// Replace NBSP-like spaces by plain spaces and collapse runs of blanks.
 pub fn collapse_spaces(s: &str) -> String {
+    // Blanks at either end vanish anyway: cut the ASCII ones, then the
+    // rest is usually already collapsed (table cells are ` text `).
+    let inner = s.trim_matches(|c: char| matches!(c, '\t'..='\r' | ' '));
+    if is_collapsed(inner) {
+        return inner.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
-    for c in s.chars() {
-        if is_blank_char(c) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes are handled without decoding (the common case);
+        // anything else is decoded as one char.
+        let (blank, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (is_blank_char(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        if blank {
             if !last_space {
                 out.push(' ');
                 last_space = true;
             }
         } else {
-            out.push(c);
+            out.push_str(s.get(i..i + len).unwrap_or(""));
             last_space = false;
         }
+        i += len;
     }
     if out.ends_with(' ') {
         out.pop();
@@ -40,11 +98,38 @@ pub fn collapse_spaces(s: &str) -> String {
     out
 }
 
+/// Whether `s` is already what [`collapse_spaces`] makes of it: ASCII
+/// (non-ASCII may hide Unicode blanks), single spaces between words, none
+/// at either end. Most cells and descriptions are.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if !c.is_ascii() || matches!(c, b'\t'..=b'\r') {
+            return false;
+        }
+        let space = c == b' ';
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
+}
+
 /// Decode the HTML entities the docs use (`&lt; &gt; &amp; &nbsp; &quot;
 /// &#124;` and any numeric `&#NNN;`/`&#xHH;`). Unknown entities stay as written.
 pub fn decode_entities(s: &str) -> String {
+    decode_entities_cow(s).into_owned()
+}
+
+/// [`decode_entities`], borrowing when there is nothing to decode.
+pub fn decode_entities_cow(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -65,7 +150,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn decode_one(name: &str) -> Option<char> {
@@ -95,17 +180,70 @@ fn decode_one(name: &str) -> Option<char> {
 /// Replace HTML line breaks (`<br>`, `<br/>`, `<br />`, the invalid `</br>`)
 /// by a space.
 pub fn replace_br(s: &str) -> String {
+    replace_br_cow(s).into_owned()
+}
+
+/// [`replace_br`], borrowing when there is no tag.
+pub fn replace_br_cow(s: &str) -> Cow<'_, str> {
     if !s.contains('<') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    static_regex!(r"(?i)</?br\s*/?>")
-        .replace_all(s, " ")
-        .into_owned()
+    static_regex!(r"(?i)</?br\s*/?>").replace_all(s, " ")
 }
 
 /// The plain text of a markdown inline fragment: emphasis, code marks and
 /// link targets dropped, link text and code text kept, HTML tags dropped.
 pub fn plain_text(md: &str) -> String {
+    if is_plain(md) {
+        return collapse_spaces(md);
+    }
+    plain_text_of_markdown(md)
+}
+
+/// Whether `md` is one line that markdown would read as a paragraph of
+/// literal text: no inline syntax (emphasis, code, links, HTML, entities,
+/// escapes) and no block syntax (it starts with a letter, so it is no list,
+/// heading, quote or fence). Its plain text is then the text itself with
+/// blanks collapsed, which is what pulldown-cmark would give, much faster.
+fn is_plain(md: &str) -> bool {
+    let starts_with_letter = md
+        .trim_start_matches(char::is_whitespace)
+        .chars()
+        .next()
+        .is_none_or(char::is_alphabetic);
+    starts_with_letter
+        && md.chars().all(|c| {
+            c.is_alphanumeric()
+                || (!c.is_ascii() && is_blank_char(c))
+                || matches!(
+                    c,
+                    ' ' | '\t'
+                        | '.'
+                        | ','
+                        | ';'
+                        | ':'
+                        | '('
+                        | ')'
+                        | '\''
+                        | '"'
+                        | '/'
+                        | '?'
+                        | '%'
+                        | '@'
+                        | '='
+                        | '+'
+                        | '$'
+                        | '-'
+                        | '{'
+                        | '}'
+                        | '#'
+                        | '^'
+                )
+        })
+}
+
+/// [`plain_text`] by a full pulldown-cmark parse.
+fn plain_text_of_markdown(md: &str) -> String {
     let mut out = String::new();
     for ev in Parser::new(md) {
         match ev {
@@ -171,6 +309,68 @@ mod tests {
             plain_text("`x` resource **type** [y](y.md)"),
             "x resource type y"
         );
+    }
+
+    #[test]
+    fn plain_fast_path_matches_the_markdown_parse() {
+        for s in [
+            "Property name",
+            "  spaced   out  words ",
+            "odata.type: x/y (z) = 'q' \"r\" ? 50% @a + $b - {c} #d ^e",
+            "caf\u{e9} na\u{ef}ve \u{a0}nbsp\u{200b}zero",
+            "",
+            "   ",
+            "x\ty",
+        ] {
+            assert!(is_plain(s), "{s:?}");
+            assert_eq!(plain_text(s), plain_text_of_markdown(s), "{s:?}");
+        }
+        for s in [
+            "1. list",
+            "- item",
+            "# heading",
+            "> quote",
+            "a *b*",
+            "a_b_",
+            "`c`",
+            "[l](t)",
+            "a &amp; b",
+            "a<br>b",
+            "a\\*b",
+            "two\nlines",
+            "\u{a0}1. x",
+        ] {
+            assert!(!is_plain(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn case_insensitive_gate() {
+        assert!(may_contain_ci("Read-Only", "read"));
+        assert!(!may_contain_ci("Writable", "read"));
+        assert!(may_contain_ci("\u{212a}ey", "key"), "non-ASCII passes");
+        assert!(may_contain_ci("x", ""));
+        assert!(!may_contain_ci("", "x"));
+    }
+
+    #[test]
+    fn lowercased_text_gate() {
+        let t = CiText::new("Read-Only. NULLABLE");
+        assert!(t.may_contain("read") && t.may_contain("null"));
+        assert!(!t.may_contain("value"));
+        assert!(CiText::new("\u{17f}elect").may_contain("select"));
+    }
+
+    #[test]
+    fn collapse_handles_ascii_and_unicode_blanks() {
+        assert_eq!(
+            collapse_spaces("\t a \x0b b\u{2009}\u{200b}c\u{e9} "),
+            "a b c\u{e9}"
+        );
+        assert_eq!(collapse_spaces(""), "");
+        assert_eq!(collapse_spaces(" \t cell text \n"), "cell text");
+        assert_eq!(collapse_spaces(" a  b "), "a b");
+        assert_eq!(collapse_spaces("\u{feff}"), "");
     }
 
     #[test]

@@ -214,6 +214,9 @@ fn is_header(l: &str) -> bool {
 
 /// `Name: value` (header names are tokens: letters, digits, `-`).
 fn header_of(t: &str) -> Option<(String, String)> {
+    if !t.starts_with(|c: char| c.is_ascii_alphabetic()) || !t.contains(':') {
+        return None;
+    }
     let c = static_regex!(r"^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$").captures(t)?;
     Some((
         c.get(1)?.as_str().to_string(),

@@ -185,22 +185,26 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
     let title = page.title.clone().unwrap_or_default();
     let base_name = operation_name(page.title.as_deref(), &page.file);
     let description = description(page);
-    let perms = permissions::permissions(page, ctx);
+    let mut perms = permissions::permissions(page, ctx);
     let headers = request::headers(page);
     let ex = examples::examples(page, ctx);
-    let resp = response::response(page, &ex.examples, &ex.response_annotations);
-    let (query_params, query_options) = params::query(page, ctx);
+    let mut resp = response::response(page, &ex.examples, &ex.response_annotations);
+    let mut examples = ex.examples;
+    let (query_params, mut query_options) = params::query(page, ctx);
     let function_rows = params::function_params(page, ctx);
     let path_rows = params::path_param_rows(page, ctx);
     let function = is_function_page(page) || !function_rows.is_empty();
     let create_title = is_create_title(page.title.as_deref());
-    let example_lines: Vec<String> = ex
-        .examples
+    let example_lines: Vec<String> = examples
         .iter()
         .filter_map(|e| e.request.as_ref().map(|r| r.start_line.clone()))
         .collect();
     let many = groups.len() > 1;
+    let n_groups = groups.len();
     for (k, (method, mut op_paths)) in groups.into_iter().enumerate() {
+        // The page-wide parts are copied into every operation but the last,
+        // which takes them (most pages have one operation: no copies).
+        let last = k + 1 == n_groups;
         let shape = RequestShape {
             all_paths_action: op_paths
                 .iter()
@@ -284,7 +288,7 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
             continue;
         }
         if fragment_wanted(&method, &req) {
-            if let Some(t) = body_fragment(page, &req, &ex.examples, version, &source) {
+            if let Some(t) = body_fragment(page, &req, &examples, version, &source) {
                 if !out.types.iter().any(|x| x.name == t.name) {
                     out.types.push(t);
                 }
@@ -297,11 +301,11 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
             method,
             paths: op_paths,
             parameters,
-            query_options: query_options.clone(),
-            permissions: perms.clone(),
+            query_options: take_or_clone(&mut query_options, last),
+            permissions: take_or_clone(&mut perms, last),
             request: req,
-            response: resp.clone(),
-            examples: ex.examples.clone(),
+            response: take_or_clone(&mut resp, last),
+            examples: take_or_clone(&mut examples, last),
             description: description.clone(),
             bound_call: request_targets_action(page),
             source,
@@ -316,6 +320,15 @@ fn request_targets_action(page: &Page) -> bool {
     page.annotations
         .iter()
         .any(|a| a.block_type.as_deref() == Some("request") && a.str("target") == Some("action"))
+}
+
+/// `v` itself when `last` (it is not needed again), else a copy.
+fn take_or_clone<T: Clone + Default>(v: &mut T, last: bool) -> T {
+    if last {
+        std::mem::take(v)
+    } else {
+        v.clone()
+    }
 }
 
 /// Create/update bodies typed X whose rows are X's properties.

@@ -322,7 +322,13 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
     }
     // `{id}$ref`, `{managedDeviceId}rebootNow`: a placeholder glued to the
     // next segment (missing `/`).
-    if let Some(c) = static_regex!(r"^(\{[^}]*\}|<[^>]*>)(\$?[A-Za-z]\w*)$").captures(p) {
+    // Each pattern below is anchored on a literal first or last char: the
+    // byte checks skip the regexes for plain literal segments.
+    let glued = p
+        .starts_with(['{', '<'])
+        .then(|| static_regex!(r"^(\{[^}]*\}|<[^>]*>)(\$?[A-Za-z]\w*)$").captures(p))
+        .flatten();
+    if let Some(c) = glued {
         let ph = c.get(1).map(|m| m.as_str()).unwrap_or("");
         let next = c.get(2).map(|m| m.as_str()).unwrap_or("");
         notes.push(("path-missing-slash", format!("`{p}` read as `{ph}/{next}`")));
@@ -333,14 +339,22 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
         out.extend(classify(next, notes));
         return out;
     }
-    if let Some(c) = static_regex!(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").captures(p) {
+    let call = p
+        .ends_with(')')
+        .then(|| static_regex!(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").captures(p))
+        .flatten();
+    if let Some(c) = call {
         let name = c.get(1).map(|m| m.as_str()).unwrap_or("").to_string();
         let args = function_args(c.get(2).map(|m| m.as_str()).unwrap_or(""));
         return vec![Segment::Function { name, args }];
     }
-    if let Some(c) =
-        static_regex!(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$").captures(p)
-    {
+    let cast = p
+        .starts_with("microsoft.graph")
+        .then(|| {
+            static_regex!(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$").captures(p)
+        })
+        .flatten();
+    if let Some(c) = cast {
         return vec![Segment::Cast {
             namespace: c.get(1).map(|m| m.as_str()).unwrap_or("").to_string(),
             type_name: c.get(2).map(|m| m.as_str()).unwrap_or("").to_string(),

@@ -8,7 +8,6 @@
 //! (`driveitem-invite.md`) are not request lines. `DELETE/identity/...`
 //! (no blank after the method) is accepted.
 
-use crate::source::static_regex;
 use crate::source::text::trim;
 use crate::source::{Page, SectionKind};
 
@@ -27,19 +26,30 @@ pub struct RequestLine {
 const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE"];
 
 /// `METHOD rest` → (method, rest) for a request line; `None` for anything else.
+///
+/// By hand, exactly what `^\s*(GET|POST|PATCH|PUT|DELETE)(?:\s+|(/))(.*)$`
+/// matches (it runs on every line of every code block the examples and
+/// request sections hold): blanks, a method, then blanks or a `/`, then a
+/// rest without a line break (`.` stops at `\n`; `\s` may cross one).
 pub fn split_request_line(line: &str) -> Option<(String, String)> {
-    let c = static_regex!(r"^\s*(GET|POST|PATCH|PUT|DELETE)(?:\s+|(/))(.*)$").captures(line)?;
-    let method = c.get(1)?.as_str().to_string();
-    let mut rest = String::new();
-    if let Some(slash) = c.get(2) {
-        rest.push_str(slash.as_str());
-    }
-    rest.push_str(c.get(3).map(|m| m.as_str()).unwrap_or(""));
-    let rest = trim(&rest).to_string();
-    if rest.is_empty() || !METHODS.contains(&method.as_str()) {
+    let t = line.trim_start();
+    let method = METHODS.iter().find(|m| t.starts_with(**m))?;
+    let after = t.get(method.len()..).unwrap_or("");
+    let rest = if after.starts_with('/') {
+        after
+    } else if after.starts_with(char::is_whitespace) {
+        after.trim_start()
+    } else {
+        return None;
+    };
+    if rest.contains('\n') {
         return None;
     }
-    Some((method, rest))
+    let rest = trim(rest);
+    if rest.is_empty() {
+        return None;
+    }
+    Some((method.to_string(), rest.to_string()))
 }
 
 /// Every request line of the page's HTTP-request sections, in page order.
@@ -65,4 +75,62 @@ pub fn request_lines(page: &Page) -> Vec<RequestLine> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(l: &str) -> Option<(String, String)> {
+        split_request_line(l)
+    }
+
+    #[test]
+    fn request_lines_in_all_spellings() {
+        let ok = |m: &str, r: &str| Some((m.to_string(), r.to_string()));
+        assert_eq!(split("GET /me"), ok("GET", "/me"));
+        assert_eq!(split("  POST  https://x/y  "), ok("POST", "https://x/y"));
+        assert_eq!(split("DELETE/identity/x"), ok("DELETE", "/identity/x"));
+        assert_eq!(split("PATCH\t/a"), ok("PATCH", "/a"));
+        assert_eq!(split("\nPUT\n/a"), ok("PUT", "/a"));
+        assert_eq!(split("GET /a\nb"), None);
+        assert_eq!(split("GETTER /a"), None);
+        assert_eq!(split("GET"), None);
+        assert_eq!(split("GET   "), None);
+        assert_eq!(split("HEAD /a"), None);
+        assert_eq!(split("get /a"), None);
+    }
+
+    /// The pattern the hand-written reader implements, as the reference.
+    fn by_regex(line: &str) -> Option<(String, String)> {
+        let c = crate::source::compile_regex(r"^\s*(GET|POST|PATCH|PUT|DELETE)(?:\s+|(/))(.*)$")
+            .captures(line)?;
+        let rest = format!(
+            "{}{}",
+            c.get(2).map_or("", |m| m.as_str()),
+            c.get(3).map_or("", |m| m.as_str())
+        );
+        let rest = trim(&rest);
+        (!rest.is_empty()).then(|| (c[1].to_string(), rest.to_string()))
+    }
+
+    #[test]
+    fn same_as_the_regex() {
+        for l in [
+            "GET /me",
+            " \u{a0}POST /x ",
+            "DELETE/a",
+            "PUT\n\n/a",
+            "PUT \n/a\n",
+            "PATCH /a\r",
+            "GET\u{2003}/a",
+            "POSTx",
+            "GET /",
+            "GET \u{200b}",
+            "PUT  a  b",
+            "\tGET\t\t",
+        ] {
+            assert_eq!(split(l), by_regex(l), "{l:?}");
+        }
+    }
 }
