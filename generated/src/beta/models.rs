@@ -48,7 +48,9 @@ pub struct DeviceComplianceDeviceStatus {
     ///
     /// Source: `docs-input/003_c3d237070740f251.txt:39`
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: ::std::option::Option<
+        crate::beta::models::DeviceComplianceDeviceStatusStatus,
+    >,
     /// Last modified date time of the policy report.
     ///
     /// Source: `docs-input/003_c3d237070740f251.txt:40`
@@ -109,7 +111,9 @@ pub struct DeviceComplianceDeviceStatusUpdate {
     ///
     /// Source: `docs-input/003_c3d237070740f251.txt:39`
     #[serde(skip_serializing_if = "crate::primitives::Patch::is_absent")]
-    pub status: crate::primitives::Patch<::std::string::String>,
+    pub status: crate::primitives::Patch<
+        crate::beta::models::DeviceComplianceDeviceStatusStatus,
+    >,
     /// Last modified date time of the policy report.
     ///
     /// Source: `docs-input/003_c3d237070740f251.txt:40`
@@ -125,6 +129,94 @@ pub struct DeviceComplianceDeviceStatusUpdate {
     /// Further properties to send, as JSON values.
     #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+/// Named by graph-docgen: the documentation lists these values on a property typed as a string.
+///
+/// Source: `docs-input/003_c3d237070740f251.txt:39`
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceComplianceDeviceStatusStatus {
+    /// Wire value `unknown`.
+    Unknown,
+    /// Wire value `notApplicable`.
+    NotApplicable,
+    /// Wire value `compliant`.
+    Compliant,
+    /// Wire value `remediated`.
+    Remediated,
+    /// Wire value `nonCompliant`.
+    NonCompliant,
+    /// Wire value `error`.
+    Error,
+    /// Wire value `conflict`.
+    Conflict,
+    /// A value the documentation does not list, kept as received.
+    Unrecognized(::std::string::String),
+}
+
+impl DeviceComplianceDeviceStatusStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unknown => "unknown",
+            Self::NotApplicable => "notApplicable",
+            Self::Compliant => "compliant",
+            Self::Remediated => "remediated",
+            Self::NonCompliant => "nonCompliant",
+            Self::Error => "error",
+            Self::Conflict => "conflict",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl crate::primitives::GraphEnum for DeviceComplianceDeviceStatusStatus {
+    fn wire(&self) -> &str {
+        self.as_str()
+    }
+
+    fn from_wire(text: &str) -> Self {
+        match text {
+            "unknown" => Self::Unknown,
+            "notApplicable" => Self::NotApplicable,
+            "compliant" => Self::Compliant,
+            "remediated" => Self::Remediated,
+            "nonCompliant" => Self::NonCompliant,
+            "error" => Self::Error,
+            "conflict" => Self::Conflict,
+            other => Self::Unrecognized(other.to_string()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceComplianceDeviceStatusStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for DeviceComplianceDeviceStatusStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(crate::primitives::GraphEnum::from_wire(text))
+    }
+}
+
+impl ::serde::Serialize for DeviceComplianceDeviceStatusStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceComplianceDeviceStatusStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_enum(deserializer)
+    }
 }
 
 /// Entity type `deviceComplianceUserStatus`.
@@ -148,7 +240,9 @@ pub struct DeviceComplianceUserStatus {
     ///
     /// Source: `docs-input/000_a8ee8d45899e5296.txt:29`
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: ::std::option::Option<
+        crate::beta::models::DeviceComplianceUserStatusStatus,
+    >,
     /// Last modified date time of the policy report.
     ///
     /// Source: `docs-input/000_a8ee8d45899e5296.txt:30`
@@ -177,7 +271,9 @@ pub struct DeviceComplianceUserStatusUpdate {
     ///
     /// Source: `docs-input/000_a8ee8d45899e5296.txt:29`
     #[serde(skip_serializing_if = "crate::primitives::Patch::is_absent")]
-    pub status: crate::primitives::Patch<::std::string::String>,
+    pub status: crate::primitives::Patch<
+        crate::beta::models::DeviceComplianceUserStatusStatus,
+    >,
     /// Last modified date time of the policy report.
     ///
     /// Source: `docs-input/000_a8ee8d45899e5296.txt:30`
@@ -188,6 +284,94 @@ pub struct DeviceComplianceUserStatusUpdate {
     /// Further properties to send, as JSON values.
     #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+/// Named by graph-docgen: the documentation lists these values on a property typed as a string.
+///
+/// Source: `docs-input/000_a8ee8d45899e5296.txt:29`
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceComplianceUserStatusStatus {
+    /// Wire value `unknown`.
+    Unknown,
+    /// Wire value `notApplicable`.
+    NotApplicable,
+    /// Wire value `compliant`.
+    Compliant,
+    /// Wire value `remediated`.
+    Remediated,
+    /// Wire value `nonCompliant`.
+    NonCompliant,
+    /// Wire value `error`.
+    Error,
+    /// Wire value `conflict`.
+    Conflict,
+    /// A value the documentation does not list, kept as received.
+    Unrecognized(::std::string::String),
+}
+
+impl DeviceComplianceUserStatusStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unknown => "unknown",
+            Self::NotApplicable => "notApplicable",
+            Self::Compliant => "compliant",
+            Self::Remediated => "remediated",
+            Self::NonCompliant => "nonCompliant",
+            Self::Error => "error",
+            Self::Conflict => "conflict",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl crate::primitives::GraphEnum for DeviceComplianceUserStatusStatus {
+    fn wire(&self) -> &str {
+        self.as_str()
+    }
+
+    fn from_wire(text: &str) -> Self {
+        match text {
+            "unknown" => Self::Unknown,
+            "notApplicable" => Self::NotApplicable,
+            "compliant" => Self::Compliant,
+            "remediated" => Self::Remediated,
+            "nonCompliant" => Self::NonCompliant,
+            "error" => Self::Error,
+            "conflict" => Self::Conflict,
+            other => Self::Unrecognized(other.to_string()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceComplianceUserStatusStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for DeviceComplianceUserStatusStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(crate::primitives::GraphEnum::from_wire(text))
+    }
+}
+
+impl ::serde::Serialize for DeviceComplianceUserStatusStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceComplianceUserStatusStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_enum(deserializer)
+    }
 }
 
 /// Entity type `deviceConfigurationUserStatus`.
@@ -211,7 +395,9 @@ pub struct DeviceConfigurationUserStatus {
     ///
     /// Source: `docs-input/001_c57f4170632d784c.txt:34`
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: ::std::option::Option<
+        crate::beta::models::DeviceConfigurationUserStatusStatus,
+    >,
     /// Last modified date time of the policy report.
     ///
     /// Source: `docs-input/001_c57f4170632d784c.txt:35`
@@ -240,7 +426,9 @@ pub struct DeviceConfigurationUserStatusUpdate {
     ///
     /// Source: `docs-input/001_c57f4170632d784c.txt:34`
     #[serde(skip_serializing_if = "crate::primitives::Patch::is_absent")]
-    pub status: crate::primitives::Patch<::std::string::String>,
+    pub status: crate::primitives::Patch<
+        crate::beta::models::DeviceConfigurationUserStatusStatus,
+    >,
     /// Last modified date time of the policy report.
     ///
     /// Source: `docs-input/001_c57f4170632d784c.txt:35`
@@ -251,4 +439,92 @@ pub struct DeviceConfigurationUserStatusUpdate {
     /// Further properties to send, as JSON values.
     #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+/// Named by graph-docgen: the documentation lists these values on a property typed as a string.
+///
+/// Source: `docs-input/001_c57f4170632d784c.txt:34`
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceConfigurationUserStatusStatus {
+    /// Wire value `unknown`.
+    Unknown,
+    /// Wire value `notApplicable`.
+    NotApplicable,
+    /// Wire value `compliant`.
+    Compliant,
+    /// Wire value `remediated`.
+    Remediated,
+    /// Wire value `nonCompliant`.
+    NonCompliant,
+    /// Wire value `error`.
+    Error,
+    /// Wire value `conflict`.
+    Conflict,
+    /// A value the documentation does not list, kept as received.
+    Unrecognized(::std::string::String),
+}
+
+impl DeviceConfigurationUserStatusStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unknown => "unknown",
+            Self::NotApplicable => "notApplicable",
+            Self::Compliant => "compliant",
+            Self::Remediated => "remediated",
+            Self::NonCompliant => "nonCompliant",
+            Self::Error => "error",
+            Self::Conflict => "conflict",
+            Self::Unrecognized(value) => value,
+        }
+    }
+}
+
+impl crate::primitives::GraphEnum for DeviceConfigurationUserStatusStatus {
+    fn wire(&self) -> &str {
+        self.as_str()
+    }
+
+    fn from_wire(text: &str) -> Self {
+        match text {
+            "unknown" => Self::Unknown,
+            "notApplicable" => Self::NotApplicable,
+            "compliant" => Self::Compliant,
+            "remediated" => Self::Remediated,
+            "nonCompliant" => Self::NonCompliant,
+            "error" => Self::Error,
+            "conflict" => Self::Conflict,
+            other => Self::Unrecognized(other.to_string()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceConfigurationUserStatusStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for DeviceConfigurationUserStatusStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(crate::primitives::GraphEnum::from_wire(text))
+    }
+}
+
+impl ::serde::Serialize for DeviceConfigurationUserStatusStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceConfigurationUserStatusStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_enum(deserializer)
+    }
 }

@@ -53,7 +53,7 @@ pub fn extract_parsed(page: &Page) -> PageIr {
     let mut ctx = page.ctx();
     let (version, _how) = common::page_version(page);
     let kind = page_kind(page);
-    let (mut types, enums): (Vec<_>, _) = match kind {
+    let (mut types, mut enums): (Vec<_>, _) = match kind {
         PageKind::Resource => {
             let (t, e) = resource::extract_resource(page, version, &mut ctx);
             (t.into_iter().collect(), e)
@@ -73,6 +73,9 @@ pub fn extract_parsed(page: &Page) -> PageIr {
         _ => api::extract_api(page, version, &mut ctx),
     };
     types.extend(api.types);
+    for e in api.enums {
+        enums::add_enum(&mut enums, e);
+    }
     let has_http = api.has_http;
     let http_garbage_only = !has_http && !api::request_lines_of(page).is_empty();
     let mut diagnostics = page.diagnostics.clone();

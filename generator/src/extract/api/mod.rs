@@ -39,6 +39,10 @@ pub struct ApiPage {
     pub types: Vec<TypeDef>,
     /// The page has at least one `METHOD path` line in an HTTP-request block.
     pub has_http: bool,
+    /// Enums implied by the body table's "Possible values" prose (a row typed
+    /// `complianceStatus` with its values; on historical pages a `String` row,
+    /// as on resource pages: see `enums::enums_from_properties`).
+    pub enums: Vec<crate::ir::model::EnumDef>,
 }
 
 /// The facts about an operation that decide how its body rows are read.
@@ -215,6 +219,18 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
         };
         let mut req = request::body(page, &shape, ctx);
         req.headers = headers.clone();
+        let owner = if req.is_parameters {
+            String::new()
+        } else {
+            req.type_name.clone().unwrap_or_default()
+        };
+        super::enums::enums_from_properties(
+            page,
+            &owner,
+            &mut req.properties,
+            version,
+            &mut out.enums,
+        );
         // Function parameters: the Function parameters table, else (Intune)
         // the request-body table of a GET function.
         let mut fn_params: Vec<Parameter> = Vec::new();
