@@ -66,7 +66,7 @@ async fn seed_000_update_device_compliance_user_status() {
     let client = beta::client::Client::new(graph(&server, Arc::default()));
     // Built by hand, field by field: what a caller writes.
     let body = beta::models::DeviceComplianceUserStatusUpdate {
-        status: Patch::Value("notApplicable".into()),
+        status: Patch::Value(beta::models::DeviceComplianceUserStatusStatus::NotApplicable),
         last_reported_date_time: dt("2017-01-01T00:00:17.7769392-08:00"),
         ..Default::default()
     };
@@ -126,7 +126,10 @@ async fn seed_001_update_device_configuration_user_status_every_path() {
     // The example request uses the first path.
     assert_eq!(ex.path_with(&["config-1", "status-1"]), paths[0].1);
     let body: beta::models::DeviceConfigurationUserStatusUpdate = documented_body(&ex);
-    assert_eq!(body.status, Patch::Value("notApplicable".to_string()));
+    assert_eq!(
+        body.status,
+        Patch::Value(beta::models::DeviceConfigurationUserStatusStatus::NotApplicable)
+    );
     for (path, expected) in &paths {
         let server = server_for(&ex).await;
         let client = beta::client::Client::new(graph(&server, Arc::default()));
@@ -145,11 +148,15 @@ async fn seed_002_update_user_statuses_v1() {
     let server = server_for(&ex).await;
     let client = v1_0::client::Client::new(graph(&server, Arc::default()));
     // The page's example has placeholder values ("Integer", "String
-    // (timestamp)"), made concrete by the support code; `status` has a type
-    // no page defines, so it is a JSON value.
+    // (timestamp)"), made concrete by the support code; `status` is the
+    // `complianceStatus` enum its "Possible values" imply, and the
+    // placeholder "String" is kept as an unrecognized value.
     let body: v1_0::models::DeviceComplianceUserStatusUpdate = documented_body(&ex);
     assert_eq!(body.devices_count, Patch::Value(7));
-    assert_eq!(body.status, Patch::Value(serde_json::json!("String")));
+    assert_eq!(
+        body.status,
+        Patch::Value(v1_0::models::ComplianceStatus::Unrecognized("String".to_string()))
+    );
     assert_eq!(
         body.odata_type.as_deref(),
         Some("#microsoft.graph.deviceComplianceUserStatus")
@@ -183,7 +190,7 @@ async fn seed_003_update_device_compliance_device_status() {
         device_model: Patch::Value("Device Model value".into()),
         platform: Patch::Value(8),
         compliance_grace_period_expiration_date_time: dt("2016-12-31T23:56:44.951111-08:00"),
-        status: Patch::Value("notApplicable".into()),
+        status: Patch::Value(beta::models::DeviceComplianceDeviceStatusStatus::NotApplicable),
         last_reported_date_time: dt("2017-01-01T00:00:17.7769392-08:00"),
         user_principal_name: Patch::Value("User Principal Name value".into()),
         ..Default::default()

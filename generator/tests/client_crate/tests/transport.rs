@@ -16,7 +16,7 @@ use support::*;
 
 fn update_body() -> beta::models::DeviceComplianceUserStatusUpdate {
     beta::models::DeviceComplianceUserStatusUpdate {
-        status: Patch::Value("compliant".into()),
+        status: Patch::Value(beta::models::DeviceComplianceUserStatusStatus::Compliant),
         ..Default::default()
     }
 }
