@@ -19,12 +19,6 @@ pub mod write;
 
 use std::path::PathBuf;
 
-/// mimalloc instead of the system allocator: extraction makes millions of
-/// short-lived Strings (lines, cells, temporaries) from two threads, and
-/// glibc malloc/free plus its chunk consolidation were ~20% of `ir` time.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Read, extract and merge every page under `inputs` (files or folders).
 /// Never fails: unreadable files and bad pages become diagnostics.
 pub fn read_api(inputs: &[PathBuf]) -> ir::Api {
