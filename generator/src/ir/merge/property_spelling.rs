@@ -45,8 +45,8 @@ impl Kind {
     }
 }
 
-/// (version, namespace, type name, lower-case property name).
-type PropKey = (Version, String, String, String);
+/// Version → namespace → type name → lower-case property name → votes.
+type ByProperty = BTreeMap<Version, BTreeMap<String, BTreeMap<String, BTreeMap<String, Votes>>>>;
 
 /// Spelling → (kind, page) → the first place it was seen there.
 type Votes = BTreeMap<String, BTreeMap<(Kind, String), Source>>;
@@ -54,20 +54,28 @@ type Votes = BTreeMap<String, BTreeMap<(Kind, String), Source>>;
 /// Every spelling the docs use for each property.
 #[derive(Debug, Default)]
 pub struct Evidence {
-    votes: BTreeMap<PropKey, Votes>,
+    votes: ByProperty,
 }
 
 impl Evidence {
     fn add(&mut self, t: &TypeDef, spelling: &str, kind: Kind, at: &Source) {
-        let (Some(v), Some(ns)) = (t.version, t.namespace.clone()) else {
+        let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
             return;
         };
-        let key = (v, ns, t.name.clone(), spelling.to_lowercase());
-        self.votes
-            .entry(key)
-            .or_default()
-            .entry(spelling.to_string())
-            .or_default()
+        // Looked up level by level with borrowed keys: this runs once per
+        // property row, JSON key and path literal of the corpus, and most of
+        // them land on a property already seen, so nothing is allocated then.
+        let Some(of_type) =
+            entry(self.votes.entry(v).or_default(), ns).and_then(|by_type| entry(by_type, &t.name))
+        else {
+            return;
+        };
+        let Some(places) = entry(of_type, &spelling.to_lowercase())
+            .and_then(|by_spelling| entry(by_spelling, spelling))
+        else {
+            return;
+        };
+        places
             .entry((kind, at.file.clone()))
             .and_modify(|s| {
                 if at < s {
@@ -75,6 +83,11 @@ impl Evidence {
                 }
             })
             .or_insert_with(|| at.clone());
+    }
+
+    /// The spellings seen for one property, if any.
+    fn get(&self, v: Version, ns: &str, type_name: &str, lower: &str) -> Option<&Votes> {
+        self.votes.get(&v)?.get(ns)?.get(type_name)?.get(lower)
     }
 
     /// Read the spellings of the type fragments (before they are merged and
@@ -193,12 +206,11 @@ pub fn choose_spellings(
 ) {
     evidence.add_operations(ops, types, index, paths);
     for t in types.iter_mut() {
-        let (Some(v), Some(ns)) = (t.version, t.namespace.clone()) else {
+        let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
             continue;
         };
         for p in &mut t.properties {
-            let key = (v, ns.clone(), t.name.clone(), p.name.to_lowercase());
-            let Some(votes) = evidence.votes.get(&key) else {
+            let Some(votes) = evidence.get(v, ns, &t.name, &p.name.to_lowercase()) else {
                 continue;
             };
             let Some(best) = preferred(votes, &p.name) else {
@@ -220,6 +232,16 @@ pub fn choose_spellings(
             p.name = best.clone();
         }
     }
+}
+
+/// The value under `key`, inserted empty if missing; the key is copied only
+/// then. (Always `Some`; an `Option` because the borrow checker does not let
+/// a `get_mut` hit be returned before falling back to an insert.)
+fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> Option<&'m mut V> {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key)
 }
 
 /// How much evidence a spelling has: first the kinds of evidence (a path
