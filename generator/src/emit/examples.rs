@@ -20,6 +20,18 @@ pub enum Shape {
     Update,
 }
 
+/// Where in the documentation an example comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// An operation's response example (or one element of its `value` array).
+    Response,
+    /// An operation's request body example (create, update or replace).
+    Request,
+    /// A resource page's JSON representation.
+    Resource,
+}
+
 /// One example to round-trip.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExampleCase {
@@ -29,6 +41,7 @@ pub struct ExampleCase {
     #[serde(rename = "type")]
     pub type_name: String,
     pub shape: Shape,
+    pub origin: Origin,
     /// `file:line` of the example.
     pub source: String,
     /// Schema-like placeholder values (`"String (timestamp)"`): skipped.
@@ -43,16 +56,15 @@ pub fn collect(api: &Api, index: &TypeIndex) -> Vec<ExampleCase> {
         let (Some(version), Some(json)) = (t.version, t.json_example.as_ref()) else {
             continue;
         };
-        push_case(
-            &mut out,
-            index,
+        let case = Case {
             version,
-            &t.name,
-            Shape::Model,
-            &t.source,
-            false,
-            json,
-        );
+            type_name: &t.name,
+            shape: Shape::Model,
+            origin: Origin::Resource,
+            source: &t.source,
+            placeholder: false,
+        };
+        push_case(&mut out, index, &case, json);
     }
     for op in &api.operations {
         let Some(version) = op.version else { continue };
@@ -86,16 +98,15 @@ fn request_case(
         "POST" | "PUT" => Shape::Model,
         _ => return,
     };
-    push_case(
-        out,
-        index,
+    let case = Case {
         version,
         type_name,
         shape,
-        &msg.source,
-        msg.placeholder,
-        json,
-    );
+        origin: Origin::Request,
+        source: &msg.source,
+        placeholder: msg.placeholder,
+    };
+    push_case(out, index, &case, json);
 }
 
 fn response_cases(
@@ -109,46 +120,45 @@ fn response_cases(
     else {
         return;
     };
+    let case = Case {
+        version,
+        type_name,
+        shape: Shape::Model,
+        origin: Origin::Response,
+        source: &msg.source,
+        placeholder: msg.placeholder,
+    };
     match json.get("value").and_then(Value::as_array) {
+        // Each element of a collection's `value` is a case of its own.
         Some(items) if op.response.collection => {
             for item in items {
-                push_case(
-                    out,
-                    index,
-                    version,
-                    type_name,
-                    Shape::Model,
-                    &msg.source,
-                    msg.placeholder,
-                    item,
-                );
+                push_case(out, index, &case, item);
             }
         }
-        _ if !op.response.collection => push_case(
-            out,
-            index,
-            version,
-            type_name,
-            Shape::Model,
-            &msg.source,
-            msg.placeholder,
-            json,
-        ),
+        _ if !op.response.collection => push_case(out, index, &case, json),
         _ => {}
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_case(
-    out: &mut Vec<ExampleCase>,
-    index: &TypeIndex,
+/// What is known of an example before its body is looked at.
+struct Case<'a> {
     version: Version,
-    type_name: &str,
+    type_name: &'a str,
     shape: Shape,
-    source: &Source,
+    origin: Origin,
+    source: &'a Source,
     placeholder: bool,
-    json: &Value,
-) {
+}
+
+fn push_case(out: &mut Vec<ExampleCase>, index: &TypeIndex, case: &Case<'_>, json: &Value) {
+    let Case {
+        version,
+        type_name,
+        shape,
+        origin,
+        source,
+        placeholder,
+    } = *case;
     let Some(named) = index.get(version, type_name) else {
         return;
     };
@@ -167,6 +177,7 @@ fn push_case(
         version: version.as_str().to_string(),
         type_name: named.graph_name.clone(),
         shape,
+        origin,
         source: source.to_string(),
         placeholder: placeholder || looks_placeholder(json),
         json: json.clone(),
@@ -213,6 +224,13 @@ pub fn looks_placeholder(v: &Value) -> bool {
 
 fn is_placeholder_text(s: &str) -> bool {
     let lower = s.trim().to_ascii_lowercase();
+    // Type names written where a value belongs by the docs' generator:
+    // `"<Unknown Primitive Type Edm.Stream>"`, `"Collection(microsoft.graph.x)"`.
+    if lower.starts_with("<unknown primitive type")
+        || (lower.starts_with("collection(") && lower.ends_with(')'))
+    {
+        return true;
+    }
     let head = lower.split(" (").next().unwrap_or_default();
     let head = head.strip_prefix("edm.").unwrap_or(head);
     PLACEHOLDER_WORDS.contains(&head) && (head.len() == lower.len() || lower.ends_with(')'))
@@ -231,5 +249,11 @@ mod tests {
             &json!({"@odata.type": "String", "status": "notApplicable"})
         ));
         assert!(!looks_placeholder(&json!({"name": "String theory"})));
+        assert!(looks_placeholder(
+            &json!({"payload": "<Unknown Primitive Type Edm.Stream>"})
+        ));
+        assert!(looks_placeholder(
+            &json!({"certs": "Collection(microsoft.graph.pkcs12CertificateInformation)"})
+        ));
     }
 }
