@@ -4,11 +4,19 @@
 //! or update request body), with the generated type it must deserialize into.
 //! Written as `tests/examples.json` into a generated crate, whose `examples`
 //! module runs them.
+//!
+//! Bodies with no property (`{}`, or annotations alone) test nothing and are
+//! left out. A single-entity response the docs write wrapped,
+//! `{"value": {..}}` (or `{"value": [..]}`), is unwrapped when the type has
+//! no `value` property: otherwise the whole entity would land in
+//! `additional` and pass without testing anything.
 
-use crate::emit::typeref::{NamedKind, TypeIndex};
+use crate::emit::index::VersionModel;
+use crate::emit::typeref::{lookup_key, NamedKind, TypeIndex};
 use crate::ir::model::{Api, HttpMessage, Operation, Source, Version};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Which generated type an example is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -50,7 +58,11 @@ pub struct ExampleCase {
 }
 
 /// Every example of `api` whose type is generated, in API order.
-pub fn collect(api: &Api, index: &TypeIndex) -> Vec<ExampleCase> {
+pub fn collect(
+    api: &Api,
+    index: &TypeIndex,
+    models: &BTreeMap<Version, VersionModel<'_>>,
+) -> Vec<ExampleCase> {
     let mut out = Vec::new();
     for t in &api.types {
         let (Some(version), Some(json)) = (t.version, t.json_example.as_ref()) else {
@@ -73,7 +85,7 @@ pub fn collect(api: &Api, index: &TypeIndex) -> Vec<ExampleCase> {
                 request_case(&mut out, index, version, op, req);
             }
             if let Some(resp) = &ex.response {
-                response_cases(&mut out, index, version, op, resp);
+                response_cases(&mut out, index, models, version, op, resp);
             }
         }
     }
@@ -112,6 +124,7 @@ fn request_case(
 fn response_cases(
     out: &mut Vec<ExampleCase>,
     index: &TypeIndex,
+    models: &BTreeMap<Version, VersionModel<'_>>,
     version: Version,
     op: &Operation,
     msg: &HttpMessage,
@@ -128,16 +141,61 @@ fn response_cases(
         source: &msg.source,
         placeholder: msg.placeholder,
     };
-    match json.get("value").and_then(Value::as_array) {
+    let wrapped = if op.response.collection || has_value_property(models, version, type_name) {
+        None
+    } else {
+        value_wrapped(json)
+    };
+    match (json.get("value"), wrapped) {
         // Each element of a collection's `value` is a case of its own.
-        Some(items) if op.response.collection => {
+        (Some(Value::Array(items)), _) if op.response.collection => {
             for item in items {
                 push_case(out, index, &case, item);
             }
         }
+        (_, Some(Value::Array(items))) => {
+            for item in items {
+                push_case(out, index, &case, item);
+            }
+        }
+        (_, Some(entity)) => push_case(out, index, &case, entity),
         _ if !op.response.collection => push_case(out, index, &case, json),
         _ => {}
     }
+}
+
+/// Whether the type (or a base) has a property named `value`.
+fn has_value_property(
+    models: &BTreeMap<Version, VersionModel<'_>>,
+    version: Version,
+    type_name: &str,
+) -> bool {
+    models.get(&version).is_some_and(|m| {
+        m.properties(&lookup_key(type_name))
+            .iter()
+            .any(|p| p.name == "value")
+    })
+}
+
+/// The `value` of a body whose only property is `value` (annotations aside).
+fn value_wrapped(json: &Value) -> Option<&Value> {
+    let map = json.as_object()?;
+    let mut props = map.keys().filter(|k| !is_annotation(k));
+    match (props.next(), props.next()) {
+        (Some(k), None) if k == "value" => map.get("value"),
+        _ => None,
+    }
+}
+
+/// `@odata.context`, `@odata.type`, `@microsoft.graph.x`...: not a property.
+fn is_annotation(key: &str) -> bool {
+    key.starts_with('@')
+}
+
+/// Whether a body has a property (an annotation alone tests nothing).
+fn has_property(json: &Value) -> bool {
+    json.as_object()
+        .is_some_and(|m| m.keys().any(|k| !is_annotation(k)))
 }
 
 /// What is known of an example before its body is looked at.
@@ -165,7 +223,7 @@ fn push_case(out: &mut Vec<ExampleCase>, index: &TypeIndex, case: &Case<'_>, jso
     let NamedKind::Struct { update_ident, .. } = &named.kind else {
         return;
     };
-    if !json.is_object() {
+    if !has_property(json) {
         return;
     }
     let shape = if shape == Shape::Update && update_ident.is_none() {
@@ -238,8 +296,25 @@ fn is_placeholder_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::looks_placeholder;
+    use super::{has_property, looks_placeholder, value_wrapped};
     use serde_json::json;
+
+    #[test]
+    fn wrapped_single_entities() {
+        let entity = json!({"id": "1"});
+        let body = json!({"@odata.context": "x", "value": entity});
+        assert_eq!(value_wrapped(&body), Some(&entity));
+        assert_eq!(
+            value_wrapped(&json!({"value": [entity]})),
+            Some(&json!([entity]))
+        );
+        assert_eq!(value_wrapped(&json!({"value": 1, "id": "1"})), None);
+        assert!(!has_property(
+            &json!({"@odata.type": "#microsoft.graph.user"})
+        ));
+        assert!(!has_property(&json!({})));
+        assert!(has_property(&json!({"@odata.type": "#x", "id": null})));
+    }
 
     #[test]
     fn placeholders() {

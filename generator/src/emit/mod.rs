@@ -141,7 +141,7 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
         text_files.insert(PathBuf::from("Cargo.toml"), layout::cargo_toml(&settings));
     }
     if roundtrip {
-        let cases = examples::collect(api, &index);
+        let cases = examples::collect(api, &index, &models);
         let json = serde_json::to_string_pretty(&cases).unwrap_or_else(|_| "[]".to_string());
         text_files.insert(PathBuf::from("tests/examples.json"), json + "\n");
         rust_files.insert(

@@ -395,6 +395,16 @@ fn locate_error(
         let Some(node) = doc.pointer(&here).cloned() else {
             break;
         };
+        // When the node emptied still fails, the fault is the node itself
+        // (an object where a string belongs), not one of its members.
+        let mut emptied = doc.clone();
+        match emptied.pointer_mut(&here) {
+            Some(slot) => *slot = empty_like(&node),
+            None => break,
+        }
+        if trip(&emptied).is_err() {
+            break;
+        }
         let found = pruned_children(&node).into_iter().find_map(|(step, pruned)| {
             let mut candidate = doc.clone();
             *candidate.pointer_mut(&here)? = pruned;
@@ -418,6 +428,20 @@ fn locate_error(
 enum Step {
     Key(::std::string::String),
     Index(usize),
+}
+
+/// `node` with no members (its `@odata.type` kept) or no items.
+fn empty_like(node: &Value) -> Value {
+    match node {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(k, _)| k.as_str() == "@odata.type")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+        Value::Array(_) => Value::Array(::std::vec::Vec::new()),
+        other => other.clone(),
+    }
 }
 
 /// For each member (item) of `node`: its step and `node` cut down to that
