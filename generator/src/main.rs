@@ -88,6 +88,10 @@ enum Command {
         /// with your own HTTP stack (`to_http` / `parse`).
         #[arg(long)]
         no_executor: bool,
+        /// Add an empty `[workspace]` table to the generated Cargo.toml, for a crate
+        /// written inside another workspace's folder (e.g. under `target/`).
+        #[arg(long)]
+        standalone: bool,
     },
 }
 
@@ -202,6 +206,7 @@ fn generate(
     crate_name: &str,
     no_roundtrip: bool,
     no_executor: bool,
+    standalone: bool,
 ) -> ExitCode {
     let mut config = graph_docgen::config::Config::new();
     for p in paths {
@@ -210,7 +215,8 @@ fn generate(
     config
         .crate_name(crate_name)
         .roundtrip(!no_roundtrip)
-        .executor(!no_executor);
+        .executor(!no_executor)
+        .standalone(standalone);
     let generated = config.generate();
     print_diagnostics(&generated.diagnostics);
     let c = Counts::of(&generated.diagnostics);
@@ -277,7 +283,16 @@ fn main() -> ExitCode {
             crate_name,
             no_roundtrip,
             no_executor,
-        } => generate(&paths, &out, check, &crate_name, no_roundtrip, no_executor),
+            standalone,
+        } => generate(
+            &paths,
+            &out,
+            check,
+            &crate_name,
+            no_roundtrip,
+            no_executor,
+            standalone,
+        ),
         Command::Ir {
             paths,
             deny_warnings,

@@ -4,11 +4,19 @@
 //! or update request body), with the generated type it must deserialize into.
 //! Written as `tests/examples.json` into a generated crate, whose `examples`
 //! module runs them.
+//!
+//! Bodies with no property (`{}`, or annotations alone) test nothing and are
+//! left out. A single-entity response the docs write wrapped,
+//! `{"value": {..}}` (or `{"value": [..]}`), is unwrapped when the type has
+//! no `value` property: otherwise the whole entity would land in
+//! `additional` and pass without testing anything.
 
-use crate::emit::typeref::{NamedKind, TypeIndex};
+use crate::emit::index::VersionModel;
+use crate::emit::typeref::{lookup_key, NamedKind, TypeIndex};
 use crate::ir::model::{Api, HttpMessage, Operation, Source, Version};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Which generated type an example is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -20,6 +28,18 @@ pub enum Shape {
     Update,
 }
 
+/// Where in the documentation an example comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// An operation's response example (or one element of its `value` array).
+    Response,
+    /// An operation's request body example (create, update or replace).
+    Request,
+    /// A resource page's JSON representation.
+    Resource,
+}
+
 /// One example to round-trip.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExampleCase {
@@ -29,6 +49,7 @@ pub struct ExampleCase {
     #[serde(rename = "type")]
     pub type_name: String,
     pub shape: Shape,
+    pub origin: Origin,
     /// `file:line` of the example.
     pub source: String,
     /// Schema-like placeholder values (`"String (timestamp)"`): skipped.
@@ -37,22 +58,25 @@ pub struct ExampleCase {
 }
 
 /// Every example of `api` whose type is generated, in API order.
-pub fn collect(api: &Api, index: &TypeIndex) -> Vec<ExampleCase> {
+pub fn collect(
+    api: &Api,
+    index: &TypeIndex,
+    models: &BTreeMap<Version, VersionModel<'_>>,
+) -> Vec<ExampleCase> {
     let mut out = Vec::new();
     for t in &api.types {
         let (Some(version), Some(json)) = (t.version, t.json_example.as_ref()) else {
             continue;
         };
-        push_case(
-            &mut out,
-            index,
+        let case = Case {
             version,
-            &t.name,
-            Shape::Model,
-            &t.source,
-            false,
-            json,
-        );
+            type_name: &t.name,
+            shape: Shape::Model,
+            origin: Origin::Resource,
+            source: &t.source,
+            placeholder: false,
+        };
+        push_case(&mut out, index, &case, json);
     }
     for op in &api.operations {
         let Some(version) = op.version else { continue };
@@ -61,7 +85,7 @@ pub fn collect(api: &Api, index: &TypeIndex) -> Vec<ExampleCase> {
                 request_case(&mut out, index, version, op, req);
             }
             if let Some(resp) = &ex.response {
-                response_cases(&mut out, index, version, op, resp);
+                response_cases(&mut out, index, models, version, op, resp);
             }
         }
     }
@@ -86,21 +110,21 @@ fn request_case(
         "POST" | "PUT" => Shape::Model,
         _ => return,
     };
-    push_case(
-        out,
-        index,
+    let case = Case {
         version,
         type_name,
         shape,
-        &msg.source,
-        msg.placeholder,
-        json,
-    );
+        origin: Origin::Request,
+        source: &msg.source,
+        placeholder: msg.placeholder,
+    };
+    push_case(out, index, &case, json);
 }
 
 fn response_cases(
     out: &mut Vec<ExampleCase>,
     index: &TypeIndex,
+    models: &BTreeMap<Version, VersionModel<'_>>,
     version: Version,
     op: &Operation,
     msg: &HttpMessage,
@@ -109,53 +133,97 @@ fn response_cases(
     else {
         return;
     };
-    match json.get("value").and_then(Value::as_array) {
-        Some(items) if op.response.collection => {
+    let case = Case {
+        version,
+        type_name,
+        shape: Shape::Model,
+        origin: Origin::Response,
+        source: &msg.source,
+        placeholder: msg.placeholder,
+    };
+    let wrapped = if op.response.collection || has_value_property(models, version, type_name) {
+        None
+    } else {
+        value_wrapped(json)
+    };
+    match (json.get("value"), wrapped) {
+        // Each element of a collection's `value` is a case of its own.
+        (Some(Value::Array(items)), _) if op.response.collection => {
             for item in items {
-                push_case(
-                    out,
-                    index,
-                    version,
-                    type_name,
-                    Shape::Model,
-                    &msg.source,
-                    msg.placeholder,
-                    item,
-                );
+                push_case(out, index, &case, item);
             }
         }
-        _ if !op.response.collection => push_case(
-            out,
-            index,
-            version,
-            type_name,
-            Shape::Model,
-            &msg.source,
-            msg.placeholder,
-            json,
-        ),
+        (_, Some(Value::Array(items))) => {
+            for item in items {
+                push_case(out, index, &case, item);
+            }
+        }
+        (_, Some(entity)) => push_case(out, index, &case, entity),
+        _ if !op.response.collection => push_case(out, index, &case, json),
         _ => {}
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_case(
-    out: &mut Vec<ExampleCase>,
-    index: &TypeIndex,
+/// Whether the type (or a base) has a property named `value`.
+fn has_value_property(
+    models: &BTreeMap<Version, VersionModel<'_>>,
     version: Version,
     type_name: &str,
+) -> bool {
+    models.get(&version).is_some_and(|m| {
+        m.properties(&lookup_key(type_name))
+            .iter()
+            .any(|p| p.name == "value")
+    })
+}
+
+/// The `value` of a body whose only property is `value` (annotations aside).
+fn value_wrapped(json: &Value) -> Option<&Value> {
+    let map = json.as_object()?;
+    let mut props = map.keys().filter(|k| !is_annotation(k));
+    match (props.next(), props.next()) {
+        (Some(k), None) if k == "value" => map.get("value"),
+        _ => None,
+    }
+}
+
+/// `@odata.context`, `@odata.type`, `@microsoft.graph.x`...: not a property.
+fn is_annotation(key: &str) -> bool {
+    key.starts_with('@')
+}
+
+/// Whether a body has a property (an annotation alone tests nothing).
+fn has_property(json: &Value) -> bool {
+    json.as_object()
+        .is_some_and(|m| m.keys().any(|k| !is_annotation(k)))
+}
+
+/// What is known of an example before its body is looked at.
+struct Case<'a> {
+    version: Version,
+    type_name: &'a str,
     shape: Shape,
-    source: &Source,
+    origin: Origin,
+    source: &'a Source,
     placeholder: bool,
-    json: &Value,
-) {
+}
+
+fn push_case(out: &mut Vec<ExampleCase>, index: &TypeIndex, case: &Case<'_>, json: &Value) {
+    let Case {
+        version,
+        type_name,
+        shape,
+        origin,
+        source,
+        placeholder,
+    } = *case;
     let Some(named) = index.get(version, type_name) else {
         return;
     };
     let NamedKind::Struct { update_ident, .. } = &named.kind else {
         return;
     };
-    if !json.is_object() {
+    if !has_property(json) {
         return;
     }
     let shape = if shape == Shape::Update && update_ident.is_none() {
@@ -167,6 +235,7 @@ fn push_case(
         version: version.as_str().to_string(),
         type_name: named.graph_name.clone(),
         shape,
+        origin,
         source: source.to_string(),
         placeholder: placeholder || looks_placeholder(json),
         json: json.clone(),
@@ -213,6 +282,13 @@ pub fn looks_placeholder(v: &Value) -> bool {
 
 fn is_placeholder_text(s: &str) -> bool {
     let lower = s.trim().to_ascii_lowercase();
+    // Type names written where a value belongs by the docs' generator:
+    // `"<Unknown Primitive Type Edm.Stream>"`, `"Collection(microsoft.graph.x)"`.
+    if lower.starts_with("<unknown primitive type")
+        || (lower.starts_with("collection(") && lower.ends_with(')'))
+    {
+        return true;
+    }
     let head = lower.split(" (").next().unwrap_or_default();
     let head = head.strip_prefix("edm.").unwrap_or(head);
     PLACEHOLDER_WORDS.contains(&head) && (head.len() == lower.len() || lower.ends_with(')'))
@@ -220,8 +296,25 @@ fn is_placeholder_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::looks_placeholder;
+    use super::{has_property, looks_placeholder, value_wrapped};
     use serde_json::json;
+
+    #[test]
+    fn wrapped_single_entities() {
+        let entity = json!({"id": "1"});
+        let body = json!({"@odata.context": "x", "value": entity});
+        assert_eq!(value_wrapped(&body), Some(&entity));
+        assert_eq!(
+            value_wrapped(&json!({"value": [entity]})),
+            Some(&json!([entity]))
+        );
+        assert_eq!(value_wrapped(&json!({"value": 1, "id": "1"})), None);
+        assert!(!has_property(
+            &json!({"@odata.type": "#microsoft.graph.user"})
+        ));
+        assert!(!has_property(&json!({})));
+        assert!(has_property(&json!({"@odata.type": "#x", "id": null})));
+    }
 
     #[test]
     fn placeholders() {
@@ -231,5 +324,11 @@ mod tests {
             &json!({"@odata.type": "String", "status": "notApplicable"})
         ));
         assert!(!looks_placeholder(&json!({"name": "String theory"})));
+        assert!(looks_placeholder(
+            &json!({"payload": "<Unknown Primitive Type Edm.Stream>"})
+        ));
+        assert!(looks_placeholder(
+            &json!({"certs": "Collection(microsoft.graph.pkcs12CertificateInformation)"})
+        ));
     }
 }

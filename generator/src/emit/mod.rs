@@ -141,7 +141,7 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
         text_files.insert(PathBuf::from("Cargo.toml"), layout::cargo_toml(&settings));
     }
     if roundtrip {
-        let cases = examples::collect(api, &index);
+        let cases = examples::collect(api, &index, &models);
         let json = serde_json::to_string_pretty(&cases).unwrap_or_else(|_| "[]".to_string());
         text_files.insert(PathBuf::from("tests/examples.json"), json + "\n");
         rust_files.insert(
@@ -303,12 +303,19 @@ fn roundtrip_test(crate_name: &str) -> TokenStream {
     quote! {
         //! The documentation's JSON examples round-trip through the generated types.
 
+        /// Every tried example must pass, or, with
+        /// `GRAPH_DOCGEN_ROUNDTRIP_MIN_V1_RESPONSE=<percent>` set, that share
+        /// of the `v1.0` response examples.
         #[test]
         fn documentation_examples_round_trip() {
+            let criterion = #krate::examples::Criterion::from_env().unwrap_or_else(|e| panic!("{e}"));
             let report = #krate::examples::run_examples(include_str!("examples.json"))
                 .unwrap_or_else(|e| panic!("{e}"));
             println!("{report}");
-            assert!(report.failed.is_empty(), "{report}");
+            match report.check(&criterion) {
+                Ok(verdict) => println!("{verdict}"),
+                Err(verdict) => panic!("{verdict}"),
+            }
         }
     }
 }
@@ -330,7 +337,13 @@ const CRATE_DOC: &str = r#"Microsoft Graph models and clients generated from the
   `Page` (`@odata.nextLink`), the OData error, `RetryPolicy`; with the executor,
   `GraphClient` (reqwest: bearer token, retries honouring `Retry-After`, paging).
 - `roundtrip`, `examples` (feature `roundtrip`): the documentation's JSON examples,
-  deserialized and serialized back (`tests/roundtrip.rs`).
+  deserialized and serialized back (`tests/roundtrip.rs`, run with
+  `cargo test --features roundtrip -- --nocapture`). The report counts the examples
+  tried, passed, failed and skipped as placeholders by version and origin (response,
+  request, resource JSON) and lists each failure with its page `file:line`, type and
+  reason. Every tried example must pass; with `GRAPH_DOCGEN_ROUNDTRIP_MIN_V1_RESPONSE=95`
+  set, at least 95% of the `v1.0` response examples must pass instead (for a crate
+  generated from documentation some of whose examples are wrong).
 
 # Design
 

@@ -193,3 +193,48 @@ fn beta_is_its_own_module() {
         serde_json::from_value(json!({"status": "compliant"})).unwrap();
     assert_eq!(s.status, Some(graph_sample::beta::models::ComplianceStatus::Compliant));
 }
+
+/// The examples report: counts by version and origin, each failure located
+/// by a JSON pointer, and the pass criterion (all, or a minimum share of the
+/// v1.0 response examples).
+#[cfg(feature = "roundtrip")]
+#[test]
+fn examples_report_counts_and_locates_failures() {
+    use graph_sample::examples::{run_examples, Criterion};
+    let case = |origin: &str, type_name: &str, placeholder: bool, body: serde_json::Value| {
+        json!({"version": "v1.0", "type": type_name, "shape": "model", "origin": origin,
+               "source": "page.md:7", "placeholder": placeholder, "json": body})
+    };
+    let config = "#microsoft.graph.windows10GeneralConfiguration";
+    let fixture = json!([
+        case("response", "deviceComplianceUserStatus", false, json!({"devicesCount": 2, "userPrincipalName": null})),
+        case("response", "deviceComplianceUserStatus", false, json!({"id": "1", "devicesCount": "many"})),
+        case("response", "deviceConfiguration", false, json!({"@odata.type": config, "id": "2", "bluetoothAllowedServices": ["a", 3]})),
+        case("response", "deviceConfiguration", false, json!({"@odata.type": config, "lockScreenImage": "AAECAwR="})),
+        case("request", "deviceComplianceUserStatus", true, json!({"id": "String (identifier)"})),
+        case("resource", "deviceComplianceUserStatus", false, json!({"unknownProperty": [null, 1]})),
+    ])
+    .to_string();
+    let report = run_examples(&fixture).unwrap();
+    let response = report.tally("v1.0", "response");
+    assert_eq!((response.tried, response.passed, response.failed), (4, 1, 3));
+    assert_eq!(report.tally("v1.0", "request").skipped_placeholder, 1);
+    assert_eq!(report.tally("v1.0", "resource").passed, 1);
+    let total = report.total();
+    assert_eq!((total.tried, total.passed, total.skipped_placeholder), (5, 2, 1));
+
+    let reasons: Vec<&str> = report.failed.iter().map(|f| f.reason.as_str()).collect();
+    assert!(reasons[0].starts_with("at /devicesCount: deserialize: invalid type: string \"many\""), "{reasons:?}");
+    assert!(!reasons[0].contains("column"), "{reasons:?}");
+    assert!(reasons[1].starts_with("at /bluetoothAllowedServices/1: deserialize: invalid type: integer `3`"), "{reasons:?}");
+    assert_eq!(reasons[2], "at /lockScreenImage: expected \"AAECAwR=\", got \"AAECAwQ=\"");
+    let printed = report.to_string();
+    assert!(printed.contains("v1.0     response        4       1       3        0   25.00%"), "{printed}");
+    assert!(printed.contains("v1.0 response page.md:7 deviceConfiguration: at /lockScreenImage"), "{printed}");
+
+    assert!(report.check(&Criterion::NoFailure).is_err());
+    assert!(report.check(&Criterion::min_v1_response("25").unwrap()).is_ok());
+    assert!(report.check(&Criterion::min_v1_response("25.1").unwrap()).is_err());
+    assert!(Criterion::min_v1_response("95%").is_err());
+    assert!(Criterion::min_v1_response("101").is_err());
+}
