@@ -4,6 +4,7 @@
 /// `GRAPH_DOCGEN_ROUNDTRIP_MIN_V1_RESPONSE=<percent>` set, that share
 /// of the `v1.0` response examples.
 #[test]
+#[rustfmt::skip]
 fn documentation_examples_round_trip() {
     let criterion = graph_api::examples::Criterion::from_env()
         .unwrap_or_else(|e| panic!("{e}"));

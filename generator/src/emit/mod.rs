@@ -307,6 +307,7 @@ fn roundtrip_test(crate_name: &str) -> TokenStream {
         /// `GRAPH_DOCGEN_ROUNDTRIP_MIN_V1_RESPONSE=<percent>` set, that share
         /// of the `v1.0` response examples.
         #[test]
+        #[rustfmt::skip]
         fn documentation_examples_round_trip() {
             let criterion = #krate::examples::Criterion::from_env().unwrap_or_else(|e| panic!("{e}"));
             let report = #krate::examples::run_examples(include_str!("examples.json"))
