@@ -788,5 +788,9 @@ where
     T: ::serde::de::DeserializeOwned + ::serde::Serialize,
 {
     let value: T = ::serde_json::from_str(json).map_err(|e| format!("deserialize: {e}"))?;
-    ::serde_json::to_value(&value).map_err(|e| format!("serialize: {e}"))
+    // Through the text, as on the wire: `to_value` would widen an `f32` to
+    // an `f64` with digits the JSON text never has (4.6666665 becomes
+    // 4.666666507720947).
+    let text = ::serde_json::to_string(&value).map_err(|e| format!("serialize: {e}"))?;
+    ::serde_json::from_str(&text).map_err(|e| format!("serialize: {e}"))
 }
