@@ -5,8 +5,7 @@
 /// of the `v1.0` response examples.
 #[test]
 fn documentation_examples_round_trip() {
-    let criterion = graph_api::examples::Criterion::from_env()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let criterion = graph_api::examples::Criterion::from_env().unwrap_or_else(|e| panic!("{e}"));
     let report = graph_api::examples::run_examples(include_str!("examples.json"))
         .unwrap_or_else(|e| panic!("{e}"));
     println!("{report}");
