@@ -308,9 +308,10 @@ fn roundtrip_test(crate_name: &str) -> TokenStream {
         /// of the `v1.0` response examples.
         #[test]
         fn documentation_examples_round_trip() {
-            let criterion = #krate::examples::Criterion::from_env().unwrap_or_else(|e| panic!("{e}"));
-            let report = #krate::examples::run_examples(include_str!("examples.json"))
-                .unwrap_or_else(|e| panic!("{e}"));
+            use #krate::examples::{run_examples, Criterion};
+            let criterion = Criterion::from_env().unwrap_or_else(|e| panic!("{e}"));
+            let fixture = include_str!("examples.json");
+            let report = run_examples(fixture).unwrap_or_else(|e| panic!("{e}"));
             println!("{report}");
             match report.check(&criterion) {
                 Ok(verdict) => println!("{verdict}"),
