@@ -16,7 +16,7 @@
 //!   `GraphClient` (reqwest: bearer token, retries honouring `Retry-After`, paging).
 //! - `roundtrip`, `examples` (feature `roundtrip`): the documentation's JSON examples,
 //!   deserialized and serialized back (`tests/roundtrip.rs`, run with
-//!   `cargo test --features roundtrip -- --nocapture`). The report counts the examples
+//!   `cargo test --features roundtrip --test roundtrip -- --nocapture`). The report counts the examples
 //!   tried, passed, failed and skipped as placeholders by version and origin (response,
 //!   request, resource JSON) and lists each failure with its page `file:line`, type and
 //!   reason. Every tried example must pass; with `GRAPH_DOCGEN_ROUNDTRIP_MIN_V1_RESPONSE=95`

@@ -6,10 +6,10 @@
 #[test]
 #[rustfmt::skip]
 fn documentation_examples_round_trip() {
-    let criterion = graph_api::examples::Criterion::from_env()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let report = graph_api::examples::run_examples(include_str!("examples.json"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    use graph_api::examples::{run_examples, Criterion};
+    let criterion = Criterion::from_env().unwrap_or_else(|e| panic!("{e}"));
+    let fixture = include_str!("examples.json");
+    let report = run_examples(fixture).unwrap_or_else(|e| panic!("{e}"));
     println!("{report}");
     match report.check(&criterion) {
         Ok(verdict) => println!("{verdict}"),

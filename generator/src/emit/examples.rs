@@ -6,13 +6,14 @@
 //! module runs them.
 //!
 //! Bodies with no property (`{}`, or annotations alone) test nothing and are
-//! left out. A single-entity response the docs write wrapped,
-//! `{"value": {..}}` (or `{"value": [..]}`), is unwrapped when the type has
-//! no `value` property: otherwise the whole entity would land in
-//! `additional` and pass without testing anything.
+//! left out, and so are error responses (status 300 or more: an OData error
+//! body, not the type). A single-entity response the docs write wrapped,
+//! `{"value": {..}}` (or `{"value": [..]}`), is unwrapped unless the type's
+//! own `value` property can hold that value: otherwise the whole entity
+//! would land in `additional` and pass without testing anything.
 
 use crate::emit::index::VersionModel;
-use crate::emit::typeref::{lookup_key, NamedKind, TypeIndex};
+use crate::emit::typeref::{lookup_key, NamedKind, ResolvedKind, TypeIndex};
 use crate::ir::model::{Api, HttpMessage, Operation, Source, Version};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -133,6 +134,10 @@ fn response_cases(
     else {
         return;
     };
+    // An error response (`HTTP/1.1 400 Bad Request`) is an OData error, not the type.
+    if is_error_status(&msg.start_line) {
+        return;
+    }
     let case = Case {
         version,
         type_name,
@@ -141,10 +146,10 @@ fn response_cases(
         source: &msg.source,
         placeholder: msg.placeholder,
     };
-    let wrapped = if op.response.collection || has_value_property(models, version, type_name) {
+    let wrapped = if op.response.collection {
         None
     } else {
-        value_wrapped(json)
+        value_wrapped(json).filter(|v| !fits_value_property(index, models, version, type_name, v))
     };
     match (json.get("value"), wrapped) {
         // Each element of a collection's `value` is a case of its own.
@@ -164,17 +169,44 @@ fn response_cases(
     }
 }
 
-/// Whether the type (or a base) has a property named `value`.
-fn has_value_property(
+/// Whether a status line (`HTTP/1.1 404 Not Found`) has a status of 300 or more.
+fn is_error_status(start_line: &str) -> bool {
+    let mut words = start_line.split_whitespace();
+    let http = words
+        .next()
+        .is_some_and(|w| w.to_ascii_uppercase().starts_with("HTTP"));
+    http && words
+        .next()
+        .and_then(|code| code.parse::<u16>().ok())
+        .is_some_and(|code| code >= 300)
+}
+
+/// Whether `wrapped` can be the type's own `value` property: an object
+/// where it is a struct, an array where it is a collection, anything where
+/// it is untyped. When it cannot, `{"value": wrapped}` is a wrapper.
+fn fits_value_property(
+    index: &TypeIndex,
     models: &BTreeMap<Version, VersionModel<'_>>,
     version: Version,
     type_name: &str,
+    wrapped: &Value,
 ) -> bool {
-    models.get(&version).is_some_and(|m| {
-        m.properties(&lookup_key(type_name))
-            .iter()
-            .any(|p| p.name == "value")
-    })
+    let Some(model) = models.get(&version) else {
+        return false;
+    };
+    let props = model.properties(&lookup_key(type_name));
+    let Some(p) = props.iter().find(|p| p.name == "value") else {
+        return false;
+    };
+    let kind = index.resolve(version, &p.type_name).kind;
+    let untyped = kind == ResolvedKind::Unknown
+        || matches!(lookup_key(&p.type_name).as_str(), "json" | "untyped");
+    untyped
+        || match wrapped {
+            Value::Array(_) => p.collection,
+            Value::Object(_) => !p.collection && kind == ResolvedKind::Struct,
+            _ => true,
+        }
 }
 
 /// The `value` of a body whose only property is `value` (annotations aside).
@@ -296,7 +328,7 @@ fn is_placeholder_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_property, looks_placeholder, value_wrapped};
+    use super::{has_property, is_error_status, looks_placeholder, value_wrapped};
     use serde_json::json;
 
     #[test]
@@ -314,6 +346,9 @@ mod tests {
         ));
         assert!(!has_property(&json!({})));
         assert!(has_property(&json!({"@odata.type": "#x", "id": null})));
+        assert!(is_error_status("HTTP/1.1 400 Bad Request"));
+        assert!(!is_error_status("HTTP/1.1 201 Created"));
+        assert!(!is_error_status("HTTP/1.1"));
     }
 
     #[test]

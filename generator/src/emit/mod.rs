@@ -309,9 +309,10 @@ fn roundtrip_test(crate_name: &str) -> TokenStream {
         #[test]
         #[rustfmt::skip]
         fn documentation_examples_round_trip() {
-            let criterion = #krate::examples::Criterion::from_env().unwrap_or_else(|e| panic!("{e}"));
-            let report = #krate::examples::run_examples(include_str!("examples.json"))
-                .unwrap_or_else(|e| panic!("{e}"));
+            use #krate::examples::{run_examples, Criterion};
+            let criterion = Criterion::from_env().unwrap_or_else(|e| panic!("{e}"));
+            let fixture = include_str!("examples.json");
+            let report = run_examples(fixture).unwrap_or_else(|e| panic!("{e}"));
             println!("{report}");
             match report.check(&criterion) {
                 Ok(verdict) => println!("{verdict}"),
@@ -339,7 +340,7 @@ const CRATE_DOC: &str = r#"Microsoft Graph models and clients generated from the
   `GraphClient` (reqwest: bearer token, retries honouring `Retry-After`, paging).
 - `roundtrip`, `examples` (feature `roundtrip`): the documentation's JSON examples,
   deserialized and serialized back (`tests/roundtrip.rs`, run with
-  `cargo test --features roundtrip -- --nocapture`). The report counts the examples
+  `cargo test --features roundtrip --test roundtrip -- --nocapture`). The report counts the examples
   tried, passed, failed and skipped as placeholders by version and origin (response,
   request, resource JSON) and lists each failure with its page `file:line`, type and
   reason. Every tried example must pass; with `GRAPH_DOCGEN_ROUNDTRIP_MIN_V1_RESPONSE=95`
