@@ -485,6 +485,94 @@ fn the_spelling_with_the_most_evidence_wins() {
     assert!(codes(&api.diagnostics, "property-from-path").is_empty());
 }
 
+/// An example body message of `file` at line 80.
+fn message(start_line: &str, file: &str, json: serde_json::Value) -> HttpMessage {
+    HttpMessage {
+        start_line: start_line.into(),
+        headers: Vec::new(),
+        body_text: None,
+        json: Some(json),
+        placeholder: false,
+        truncated: false,
+        source: src(file, 80),
+    }
+}
+
+#[test]
+fn nested_objects_of_example_bodies_are_evidence_through_their_types() {
+    let mut pages = vec![
+        resource(
+            "meeting",
+            None,
+            &[("id", "String"), ("constraint", "timeConstraint")],
+        ),
+        resource("timeConstraint", None, &[("timeslots", "timeSlot")]),
+        resource("timeSlot", None, &[("start", "String")]),
+    ];
+    // A response nests `timeSlots` one property down...
+    let mut get = api(
+        "meeting-get",
+        "GET",
+        "Get meeting",
+        &["/meetings/{id}"],
+        Some(("meeting", false)),
+    );
+    get.operations[0].examples.push(Example {
+        title: None,
+        request: None,
+        response: Some(message(
+            "HTTP/1.1 200 OK",
+            "v1.0/api/meeting-get.md",
+            serde_json::json!({"constraint": {"timeSlots": [{"Start": "x"}]}}),
+        )),
+    });
+    pages.push(get);
+    // ...and an action's request holds it in a typed parameter.
+    let mut find = api(
+        "meeting-find",
+        "POST",
+        "Find times",
+        &["/me/findTimes"],
+        None,
+    );
+    find.operations[0].request = Request {
+        is_parameters: true,
+        properties: vec![prop(
+            "timeConstraint",
+            "timeConstraint",
+            "v1.0/api/meeting-find.md",
+            40,
+        )],
+        ..Request::default()
+    };
+    find.operations[0].examples.push(Example {
+        title: None,
+        request: Some(message(
+            "POST https://graph.microsoft.com/v1.0/me/findTimes",
+            "v1.0/api/meeting-find.md",
+            serde_json::json!({"timeConstraint": {"timeSlots": []}}),
+        )),
+        response: None,
+    });
+    pages.push(find);
+    let api = merge(pages);
+    assert!(property(&api, "timeConstraint", "timeSlots").is_some());
+    // One example against the table (two kinds each way would tie): kept.
+    assert!(property(&api, "timeSlot", "start").is_some());
+    let notes = codes(&api.diagnostics, "property-spelling-chosen");
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert!(
+        notes[0]
+            .message
+            .contains("example request v1.0/api/meeting-find.md:80")
+            && notes[0]
+                .message
+                .contains("example response v1.0/api/meeting-get.md:80"),
+        "{}",
+        notes[0].message
+    );
+}
+
 #[test]
 fn inference_does_not_depend_on_page_order() {
     let mut pages = directory_pages();

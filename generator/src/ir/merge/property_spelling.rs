@@ -10,7 +10,9 @@
 //! - a row of a request-body table describing the type;
 //! - an API path that navigates through the property (its prefix addresses
 //!   a single entity of the type, see [`PathIndex::single_entity`]);
-//! - a key of an example response body of an operation returning the type.
+//! - a key of an example request or response body, read through the types
+//!   of the operation's body, of its parameters and of nested properties
+//!   (`findMeetingTimes`' request shows `timeConstraint.timeSlots`).
 //!
 //! Spellings are ranked by the number of kinds of evidence, then of places;
 //! the current spelling keeps ties. Each change is a note at the property
@@ -30,6 +32,7 @@ enum Kind {
     JsonRepresentation,
     RequestBody,
     Path,
+    ExampleRequest,
     ExampleResponse,
 }
 
@@ -40,6 +43,7 @@ impl Kind {
             Kind::JsonRepresentation => "JSON representation",
             Kind::RequestBody => "request body",
             Kind::Path => "path",
+            Kind::ExampleRequest => "example request",
             Kind::ExampleResponse => "example response",
         }
     }
@@ -114,7 +118,7 @@ impl Evidence {
     }
 
     /// Add the spellings of the paths that navigate through properties and
-    /// of the example responses of operations returning each type.
+    /// of the example request and response bodies of the operations.
     fn add_operations(
         &mut self,
         ops: &[Operation],
@@ -127,21 +131,110 @@ impl Evidence {
             for path in &op.paths {
                 self.add_path(v, path, types, index, paths);
             }
-            if let Some(r) = returned(op, v, index) {
-                for ex in &op.examples {
-                    let Some(msg) = &ex.response else { continue };
-                    let Some(json) = &msg.json else { continue };
-                    for body in example_objects(json, r.collection) {
-                        for k in body.keys().filter(|k| is_property_key(k)) {
-                            if let Some((owner, _)) = index.declaring(types, r.type_id, k) {
-                                if let Some(t) = types.get(owner) {
-                                    self.add(t, k, Kind::ExampleResponse, &msg.source);
-                                }
-                            }
+            let typed = Typed { v, types, index };
+            let returned = returned(op, v, index);
+            for ex in &op.examples {
+                if let (Some(r), Some(msg)) = (returned, &ex.response) {
+                    if let Some(json) = &msg.json {
+                        for body in example_objects(json, r.collection) {
+                            let at = (Kind::ExampleResponse, &msg.source);
+                            self.add_body(&typed, body, r.type_id, at, 0);
                         }
                     }
                 }
+                if let Some(msg) = &ex.request {
+                    if let Some(Value::Object(body)) = &msg.json {
+                        self.add_request(&typed, op, body, &msg.source);
+                    }
+                }
             }
+        }
+    }
+
+    /// The keys of an example request body: the properties of the body's
+    /// type, or, for an action, of the typed objects its parameters hold.
+    fn add_request(
+        &mut self,
+        typed: &Typed<'_>,
+        op: &Operation,
+        body: &serde_json::Map<String, Value>,
+        at: &Source,
+    ) {
+        let at = (Kind::ExampleRequest, at);
+        if !op.request.is_parameters {
+            let Some(name) = op.request.type_name.as_deref() else {
+                return;
+            };
+            if let Some(t) = typed.index.resolve(typed.v, None, name) {
+                self.add_body(typed, body, t, at, 0);
+            }
+            return;
+        }
+        for param in &op.request.properties {
+            let Some(value) = body
+                .iter()
+                .find_map(|(k, v)| k.eq_ignore_ascii_case(&param.name).then_some(v))
+            else {
+                continue;
+            };
+            if let Some(t) = typed.index.resolve(typed.v, None, &param.type_name) {
+                self.add_value(typed, value, t, at, 0);
+            }
+        }
+    }
+
+    /// Every key of an example object of type `type_id` (or of the derived
+    /// type its `@odata.type` names) that is a property of that type is a
+    /// spelling of it; the objects nested in properties whose type is a type
+    /// of the API are read the same way.
+    fn add_body(
+        &mut self,
+        typed: &Typed<'_>,
+        body: &serde_json::Map<String, Value>,
+        type_id: usize,
+        at: (Kind, &Source),
+        depth: usize,
+    ) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let t = typed.refine(body, type_id);
+        for (k, value) in body.iter().filter(|(k, _)| is_property_key(k)) {
+            let Some((owner, pos)) = typed.index.declaring(typed.types, t, k) else {
+                continue;
+            };
+            let Some(declaring) = typed.types.get(owner) else {
+                continue;
+            };
+            self.add(declaring, k, at.0, at.1);
+            let nested = declaring.properties.get(pos).and_then(|p| {
+                typed
+                    .index
+                    .resolve(typed.v, declaring.namespace.as_deref(), &p.type_name)
+            });
+            if let Some(nested) = nested {
+                self.add_value(typed, value, nested, at, depth + 1);
+            }
+        }
+    }
+
+    /// An object, or each object of an array, of type `type_id`.
+    fn add_value(
+        &mut self,
+        typed: &Typed<'_>,
+        value: &Value,
+        type_id: usize,
+        at: (Kind, &Source),
+        depth: usize,
+    ) {
+        match value {
+            Value::Object(body) => self.add_body(typed, body, type_id, at, depth),
+            Value::Array(items) => {
+                for body in items.iter().filter_map(Value::as_object) {
+                    self.add_body(typed, body, type_id, at, depth);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -173,6 +266,32 @@ impl Evidence {
                     self.add(t, spelling, Kind::Path, &path.source);
                 }
             }
+        }
+    }
+}
+
+/// How deep example bodies are followed into nested objects.
+const MAX_DEPTH: usize = 16;
+
+/// What reading an example body needs: the version's merged types.
+struct Typed<'a> {
+    v: Version,
+    types: &'a [TypeDef],
+    index: &'a TypeIndex,
+}
+
+impl Typed<'_> {
+    /// The type of an example object declared as `type_id`: the type its
+    /// `@odata.type` names when that is `type_id` or derived from it.
+    fn refine(&self, body: &serde_json::Map<String, Value>, type_id: usize) -> usize {
+        let named = body
+            .get("@odata.type")
+            .and_then(Value::as_str)
+            .and_then(|s| s.trim_start_matches('#').rsplit('.').next())
+            .and_then(|name| self.index.resolve(self.v, None, name));
+        match named {
+            Some(t) if self.index.lineage(self.types, t).contains(&type_id) => t,
+            _ => type_id,
         }
     }
 }
