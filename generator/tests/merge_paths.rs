@@ -449,15 +449,11 @@ fn the_spelling_with_the_most_evidence_wins() {
     get.operations[0].examples.push(Example {
         title: None,
         request: None,
-        response: Some(HttpMessage {
-            start_line: "HTTP/1.1 200 OK".into(),
-            headers: Vec::new(),
-            body_text: None,
-            json: Some(serde_json::json!({"timeSlots": [], "openShifts": []})),
-            placeholder: false,
-            truncated: false,
-            source: src("v1.0/api/schedule-get.md", 80),
-        }),
+        response: Some(message(
+            "HTTP/1.1 200 OK",
+            "v1.0/api/schedule-get.md",
+            serde_json::json!({"timeSlots": [], "openShifts": []}),
+        )),
     });
     pages.push(get);
     let api = merge(pages);
