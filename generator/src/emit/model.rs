@@ -86,19 +86,7 @@ pub fn emit_struct(ctx: &mut Ctx<'_, '_>, t: &TypeDef) -> TokenStream {
         ..
     } = t;
     let props = ctx.model.properties(&lookup_key(name));
-    let mut wire: Vec<&str> = vec![ODATA_TYPE];
-    wire.extend(props.iter().map(|p| p.name.as_str()));
-    wire.push(ADDITIONAL);
-    let idents = fields::field_idents(name, &wire, source, ctx.diags);
-
-    let mut fields_ts = Vec::with_capacity(props.len() + 2);
-    fields_ts.push(odata_type_field(
-        idents.first().map(String::as_str).unwrap_or("odata_type"),
-    ));
-    for (p, id) in props.iter().zip(idents.iter().skip(1)) {
-        fields_ts.push(property_field(ctx, p, id));
-    }
-    let additional = ident(idents.last().map(String::as_str).unwrap_or(ADDITIONAL));
+    let (fields_ts, additional) = struct_fields(ctx, name, &props, source, property_field);
 
     let mut extra = vec![type_summary(*kind, base.as_deref(), *is_abstract, name)];
     if ctx.index.get(ctx.version, name).is_some_and(has_any) {
@@ -147,6 +135,32 @@ fn type_summary(kind: TypeKind, base: Option<&str>, is_abstract: bool, name: &st
     }
     s.push('.');
     s
+}
+
+/// The fields of a struct named `struct_name` that carries `props`: the
+/// `@odata.type` field, one field per property (made by `field`), and the
+/// catch-all of the keys no field reads, with identifiers unique together.
+pub fn struct_fields(
+    ctx: &mut Ctx<'_, '_>,
+    struct_name: &str,
+    props: &[&Property],
+    source: &crate::ir::model::Source,
+    field: fn(&mut Ctx<'_, '_>, &Property, &str) -> TokenStream,
+) -> (Vec<TokenStream>, proc_macro2::Ident) {
+    let mut wire: Vec<&str> = vec![ODATA_TYPE];
+    wire.extend(props.iter().map(|p| p.name.as_str()));
+    wire.push(ADDITIONAL);
+    let idents = fields::field_idents(struct_name, &wire, source, ctx.diags);
+
+    let mut fields_ts = Vec::with_capacity(props.len() + 2);
+    fields_ts.push(odata_type_field(
+        idents.first().map(String::as_str).unwrap_or("odata_type"),
+    ));
+    for (p, id) in props.iter().zip(idents.iter().skip(1)) {
+        fields_ts.push(field(ctx, p, id));
+    }
+    let additional = ident(idents.last().map(String::as_str).unwrap_or(ADDITIONAL));
+    (fields_ts, additional)
 }
 
 /// The `@odata.type` field: first, kept so derived payloads and requests

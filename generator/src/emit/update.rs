@@ -6,8 +6,8 @@
 //! `Option` (absent or value: null would be rejected by the service).
 
 use crate::emit::docs;
-use crate::emit::fields::{self, ADDITIONAL, ODATA_TYPE};
-use crate::emit::model::{ident, odata_type_field, property_doc, rename_attr, Ctx};
+use crate::emit::fields;
+use crate::emit::model::{ident, property_doc, rename_attr, struct_fields, Ctx};
 use crate::emit::typeref::lookup_key;
 use crate::ir::model::{Property, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
@@ -31,19 +31,7 @@ pub fn emit_update(ctx: &mut Ctx<'_, '_>, t: &TypeDef, update_ident: &str) -> To
         .into_iter()
         .filter(|p| is_updatable(t, p))
         .collect();
-    let mut wire: Vec<&str> = vec![ODATA_TYPE];
-    wire.extend(props.iter().map(|p| p.name.as_str()));
-    wire.push(ADDITIONAL);
-    let idents = fields::field_idents(update_ident, &wire, source, ctx.diags);
-
-    let mut fields_ts = Vec::with_capacity(props.len() + 2);
-    fields_ts.push(odata_type_field(
-        idents.first().map(String::as_str).unwrap_or("odata_type"),
-    ));
-    for (p, id) in props.iter().zip(idents.iter().skip(1)) {
-        fields_ts.push(update_field(ctx, p, id));
-    }
-    let additional = ident(idents.last().map(String::as_str).unwrap_or(ADDITIONAL));
+    let (fields_ts, additional) = struct_fields(ctx, update_ident, &props, source, update_field);
     let model = ctx.ident_of(t);
     let intro = format!(
         "The body of an update (PATCH) of a [`{model}`]: read-only properties, relationships and the key left out; only the fields that are set are sent."
