@@ -5,6 +5,7 @@
 //! every disagreement located in the docs), `report` prints it and checks the
 //! thresholds CI sets.
 
+pub mod cause;
 pub mod csdl;
 pub mod report;
 pub mod score;

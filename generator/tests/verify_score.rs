@@ -162,7 +162,7 @@ fn every_disagreement_is_listed_with_its_location() {
     let r = score(&sample_api(), &meta());
     let lines: Vec<String> = r.disagreements.iter().map(|d| d.to_string()).collect();
     let expected = [
-        "v1.0/resources/status.md:15: deviceComplianceUserStatus.UserPrincipalName: missing in metadata",
+        "v1.0/resources/status.md:15: deviceComplianceUserStatus.UserPrincipalName: missing in metadata (no such name)",
         "v1.0/resources/status.md:12: deviceComplianceUserStatus.devicesCount: type docs Int64 vs metadata Int32",
         "v1.0/resources/status.md:14: deviceComplianceUserStatus.tags: type docs String vs metadata Collection(String)",
         "v1.0/resources/compliancestatus.md:12: complianceStatus.inGracePeriod: missing in metadata",
@@ -180,6 +180,12 @@ fn every_disagreement_is_listed_with_its_location() {
         "{text}"
     );
     assert!(text.contains("property type mismatches (2):"), "{text}");
+    assert!(
+        text.contains(
+            "property type mismatches (2):\n  by class: 1 numeric width, 1 collection flag\n"
+        ),
+        "{text}"
+    );
     for line in expected {
         assert!(text.contains(line), "{line} not in\n{text}");
     }

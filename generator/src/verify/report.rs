@@ -1,7 +1,9 @@
 //! The `verify` report as text (figures, then every disagreement grouped by
 //! kind) and the threshold check CI uses.
 
-use super::score::{Kind, MacroScores, Ratio, Report, Scores};
+use super::cause::Cause;
+use super::score::{Disagreement, Kind, MacroScores, Ratio, Report, Scores};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// A figure as `95.12% (1234/1297)`, or `n/a (0/0)` when nothing was counted.
@@ -65,11 +67,31 @@ pub fn render_text(r: &Report) -> String {
             continue;
         }
         let _ = writeln!(out, "\n{} ({}):", kind.heading(), lines.len());
+        if let Some(classes) = by_cause(&lines) {
+            let _ = writeln!(out, "  by class: {classes}");
+        }
         for d in lines {
             let _ = writeln!(out, "{d}");
         }
     }
     out
+}
+
+/// `4 case-only spelling, 7 near a name of the other side, ...`: the
+/// disagreements of one kind counted by class, most first; `None` when the
+/// kind has no classes.
+fn by_cause(lines: &[&Disagreement]) -> Option<String> {
+    let mut counts: BTreeMap<Cause, usize> = BTreeMap::new();
+    for c in lines.iter().filter_map(|d| d.cause) {
+        *counts.entry(c).or_default() += 1;
+    }
+    let mut counts: Vec<(Cause, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(c, n)| format!("{n} {}", c.label()))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// Minimum percentages; `None` means not checked.

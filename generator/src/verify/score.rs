@@ -2,6 +2,7 @@
 //! precision/recall, type agreement, enum member precision/recall, and every
 //! disagreement with the docs location it is about.
 
+use super::cause::{self, Cause};
 use super::csdl::{simple_name, MetaEnum, MetaProperty, MetaType, Metadata, MAIN_NAMESPACE};
 use crate::ir::model::{Api, EnumDef, Property, Source, TypeDef, Version};
 use serde::Serialize;
@@ -100,6 +101,9 @@ pub struct Disagreement {
     pub item: String,
     /// `missing in metadata`, `type docs X vs metadata Y`, ...
     pub detail: String,
+    /// The class of a property disagreement (`None` for enums and types).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
 }
 
 impl std::fmt::Display for Disagreement {
@@ -232,6 +236,27 @@ fn disagree(kind: Kind, at: &Source, item: String, detail: String) -> Disagreeme
         line: at.line,
         item,
         detail,
+        cause: None,
+    }
+}
+
+/// A property disagreement of class `cause`.
+fn classified(kind: Kind, at: &Source, item: String, detail: String, cause: Cause) -> Disagreement {
+    Disagreement {
+        cause: Some(cause),
+        ..disagree(kind, at, item, detail)
+    }
+}
+
+/// Where the docs state a property, when not in a table: the readings
+/// `verify` should let a reader tell apart from the tables.
+fn origin(p: &Property) -> &'static str {
+    if p.inferred_from_path {
+        ", inferred from a documented path"
+    } else if p.from_json {
+        ", only in the JSON representation"
+    } else {
+        ""
     }
 }
 
@@ -260,7 +285,12 @@ fn score_type(t: &TypeDef, m: &MetaType, meta: &Metadata, report: &mut Report) {
                 let agree = same_type(p, mp);
                 report.scores.type_agreement.count(agree);
                 if !agree {
-                    report.disagreements.push(disagree(
+                    let cause = cause::type_cause(
+                        meta,
+                        (&p.type_name, p.collection),
+                        (&mp.type_name, mp.collection),
+                    );
+                    report.disagreements.push(classified(
                         Kind::TypeMismatch,
                         &p.source,
                         item,
@@ -269,20 +299,19 @@ fn score_type(t: &TypeDef, m: &MetaType, meta: &Metadata, report: &mut Report) {
                             type_text(simple_name(p.type_name.trim()), p.collection),
                             type_text(&mp.type_name, mp.collection)
                         ),
+                        cause,
                     ));
                 }
             }
             None => {
                 report.scores.precision.count(false);
-                let hint = meta
-                    .find_property_ignoring_case(m, &p.name)
-                    .map(|mp| format!(" (metadata spells it `{}`)", mp.name))
-                    .unwrap_or_default();
-                report.disagreements.push(disagree(
+                let (cause, hint) = missing_in_metadata(meta, m, p);
+                report.disagreements.push(classified(
                     Kind::MissingInMetadata,
                     &p.source,
                     item,
-                    format!("missing in metadata{hint}"),
+                    format!("missing in metadata ({hint}{})", origin(p)),
+                    cause,
                 ));
             }
         }
@@ -296,17 +325,45 @@ fn score_type(t: &TypeDef, m: &MetaType, meta: &Metadata, report: &mut Report) {
             } else {
                 "property"
             };
-            report.disagreements.push(disagree(
+            let docs_names = t.properties.iter().map(|p| p.name.as_str());
+            let (cause, hint) = match cause::closest(&mp.name, docs_names) {
+                Some((c, near)) => (c, format!("; {}: docs `{near}`", c.label())),
+                None => (Cause::Unmatched, String::new()),
+            };
+            report.disagreements.push(classified(
                 Kind::MissingInDocs,
                 &t.source,
                 format!("{type_name}.{}", mp.name),
                 format!(
-                    "missing in docs ({what} of type {})",
+                    "missing in docs ({what} of type {}{hint})",
                     type_text(&mp.type_name, mp.collection)
                 ),
+                cause,
             ));
         }
     }
+}
+
+/// The class of a docs property the metadata type lacks, and the words
+/// that say it: the close metadata name, else the related types that have
+/// it, else that nothing does.
+fn missing_in_metadata(meta: &Metadata, m: &MetaType, p: &Property) -> (Cause, String) {
+    let name = p.name.as_str();
+    let chain = meta.chain(m);
+    let names = chain
+        .iter()
+        .flat_map(|c| c.properties.iter().map(|p| p.name.as_str()));
+    if let Some((cause, near)) = cause::closest(name, names) {
+        return (cause, format!("{}: metadata `{near}`", cause.label()));
+    }
+    let related = cause::related_declaring(meta, m, name, simple_name(p.type_name.trim()));
+    if !related.is_empty() {
+        return (
+            Cause::OnRelatedType,
+            format!("{}: {}", Cause::OnRelatedType.label(), related.join(", ")),
+        );
+    }
+    (Cause::Unmatched, Cause::Unmatched.label().to_string())
 }
 
 /// Score one enum; its own figures are returned for the macro average.
