@@ -253,8 +253,18 @@ fn a_doc_stub_outranks_legacy_but_not_current_pages() {
         vec![prop("n", "Double", current, 9)],
     ));
     let api = merge(vec![l, s, c]);
-    // A current request-body fragment outranks an older era's resource page.
+    // A current request-body fragment outranks an older era's resource page
+    // for the property; the type is still defined by the newest resource page.
     assert_eq!(property(&api, "x", "n").type_name, "Double");
+    let x = &api.types[0];
+    assert_eq!((x.source.file.as_str(), x.from_resource_page), (stub, true));
+    assert_eq!(
+        x.contributors
+            .iter()
+            .map(|s| s.file.as_str())
+            .collect::<Vec<_>>(),
+        [stub, current, legacy]
+    );
     assert_eq!(codes(&api.diagnostics, "type-superseded").len(), 2);
     assert!(codes(&api.diagnostics, "type-conflict").is_empty());
 }

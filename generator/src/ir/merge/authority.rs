@@ -18,7 +18,9 @@
 //! A property takes its facts from the most authoritative page that states
 //! it, with one exception kept from before eras: a value read only from a
 //! JSON representation (a placeholder, not a type cell) yields to any table
-//! row. A contradiction across eras is the docs catching up with the
+//! row. The type itself (kind, base, description) is defined by the most
+//! authoritative resource page: request-body fragments describe properties
+//! only. A contradiction across eras is the docs catching up with the
 //! service (note `type-superseded`); within one era it is a real conflict
 //! (warning `type-conflict`).
 

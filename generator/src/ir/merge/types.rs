@@ -29,36 +29,39 @@ pub fn merge_types(
         .collect()
 }
 
-/// The parts in order of authority: the first is the definition the others
-/// are merged into, and every property is first seen on the most
-/// authoritative page that lists it.
+/// The parts in order of authority. Every property is first seen on the most
+/// authoritative page that lists it; the definition the others are merged
+/// into (kind, base, description, source) is the most authoritative resource
+/// page, even when a newer era has only request-body fragments of the type
+/// (they describe properties, not the type).
 fn merge_group(
     mut group: Vec<TypeDef>,
     authority: &Authority,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<TypeDef> {
     group.sort_by(|a, b| authority.type_rank(a).cmp(&authority.type_rank(b)));
-    let mut parts = group.into_iter();
-    let mut merged = parts.next()?;
-    let mut contributors: Vec<Source> = std::mem::take(&mut merged.contributors);
-    let own = std::mem::take(&mut merged.properties);
-    let type_name = merged.name.clone();
+    let type_name = group.first()?.name.clone();
     let mut props = PropertySet::new(&type_name, authority);
     // The definition's own rows go through the same matching: a table that
     // lists a property twice is merged (and reported if it contradicts itself).
-    for p in own {
-        props.add(p, diags);
+    for part in &mut group {
+        for p in std::mem::take(&mut part.properties) {
+            props.add(p, diags);
+        }
     }
-    for part in parts {
+    let defining = group.iter().position(|t| t.from_resource_page).unwrap_or(0);
+    if defining >= group.len() {
+        return None;
+    }
+    let mut merged = group.remove(defining);
+    let mut contributors: Vec<Source> = std::mem::take(&mut merged.contributors);
+    for part in group {
         if part.from_resource_page {
             report_duplicate_resource(&merged, &part, authority, diags);
         }
         fill_type_gaps(&mut merged, &part);
         contributors.push(part.source.clone());
         contributors.extend(part.contributors);
-        for p in part.properties {
-            props.add(p, diags);
-        }
     }
     merged.properties = props.into_vec();
     merged.contributors = contributors_list(&merged.source, contributors);
