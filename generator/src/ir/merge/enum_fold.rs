@@ -144,7 +144,7 @@ fn replacements(
         if enums.get(e).is_none_or(|target| target.synthesized) {
             continue;
         }
-        let best_era = best.rank.1 .0;
+        let best_era = authority.era_of(best.source);
         for t in typings {
             let Some(s) = index.find(Some(t.version), t.context, t.type_name) else {
                 continue;
