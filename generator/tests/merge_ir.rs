@@ -14,6 +14,7 @@ fn page(file: &str, kind: PageKind, version: Option<Version>) -> PageIr {
         kind,
         version,
         title: None,
+        era: PageEra::Current,
         has_http: false,
         http_garbage_only: false,
         namespace: None,

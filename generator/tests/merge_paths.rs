@@ -16,6 +16,7 @@ fn page(file: &str, kind: PageKind) -> PageIr {
         kind,
         version: Some(Version::V1_0),
         title: None,
+        era: PageEra::Current,
         has_http: kind == PageKind::Api,
         http_garbage_only: false,
         namespace: None,

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod common;
 pub mod enums;
+pub mod era;
 pub mod prose;
 pub mod representation;
 pub mod resource;
@@ -85,6 +86,7 @@ pub fn extract_parsed(page: &Page) -> PageIr {
         kind,
         version,
         title: page.title.clone(),
+        era: era::page_era(page),
         has_http,
         http_garbage_only,
         namespace: common::page_namespace(page),

@@ -7,7 +7,10 @@
 //! 1. `version`: pages without a version take their folder's majority.
 //! 2. `spelling`: case-only variants of a type/enum name fold into one spelling.
 //! 3. `namespace`: items without a namespace get the one they resolve to.
-//! 4. `types`, `enums`, `operations`: the per-item merges; `inherited`
+//! 4. `types`, `enums`, `operations`: the per-item merges, pages ranked by
+//!    `authority` (newest template era first); before the types,
+//!    `enum_fold` folds enums the pre-2018 pages synthesized into the enum
+//!    newer pages type the same property with; `inherited`
 //!    drops JSON-representation-only properties a base type has; `retype`
 //!    types `String` properties whose possible values are a declared enum's.
 //! 5. what the documented paths say (`paths`, over `type_index`):
@@ -19,6 +22,8 @@
 //! The result does not depend on the order of the input pages: pages are
 //! sorted by file first and every later step orders by source.
 
+mod authority;
+mod enum_fold;
 mod enums;
 mod inherited;
 pub mod namespace;
@@ -44,6 +49,7 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
     spelling::unify(&mut pages, &mut diags);
     namespace::assign_namespaces(&mut pages);
     let mut summary = page_counts(&pages);
+    let authority = authority::Authority::of_pages(&pages);
 
     let mut type_parts = Vec::new();
     let mut enum_parts = Vec::new();
@@ -54,10 +60,19 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
         ops.extend(p.operations);
         diags.extend(p.diagnostics);
     }
-    let spelling_evidence = property_spelling::Evidence::of_fragments(&type_parts);
-    let mut types = types::merge_types(type_parts, &mut diags);
-    inherited::drop_inherited_json_properties(&mut types, &mut diags);
+    let enum_eras = enum_fold::newest_eras(&enum_parts, &authority);
     let mut enums = enums::merge_enums(enum_parts, &mut diags);
+    enum_fold::fold_synthesized_enums(
+        &mut enums,
+        &enum_eras,
+        &mut type_parts,
+        &mut ops,
+        &authority,
+        &mut diags,
+    );
+    let spelling_evidence = property_spelling::Evidence::of_fragments(&type_parts);
+    let mut types = types::merge_types(type_parts, &authority, &mut diags);
+    inherited::drop_inherited_json_properties(&mut types, &mut diags);
     let operations = operations::merge_operations(ops, &mut diags);
     retype::retype_string_enums(&mut types, &enums, &mut diags);
     let index = type_index::TypeIndex::new(&types);

@@ -451,6 +451,41 @@ pub struct Operation {
     pub source: Source,
 }
 
+/// The template generation a page is written in, most authoritative first:
+/// where pages of one version disagree, the merge believes the newer
+/// template (see `ir::merge::authority`). Decided from the page's own
+/// content (its front matter), never from its path.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PageEra {
+    /// Front matter with real values: the curated docs (2018 on).
+    #[default]
+    Current,
+    /// Front matter whose values are `**TODO: ...**` placeholders: pages
+    /// generated from the service metadata and never edited (the doc stubs
+    /// of 2020).
+    Stub,
+    /// No front matter: the templates of 2015 to early 2018.
+    Legacy,
+}
+
+impl PageEra {
+    pub fn is_current(&self) -> bool {
+        *self == PageEra::Current
+    }
+
+    /// How a diagnostic names the era.
+    pub fn describe(self) -> &'static str {
+        match self {
+            PageEra::Current => "current page",
+            PageEra::Stub => "generated doc stub",
+            PageEra::Legacy => "pre-2018 page",
+        }
+    }
+}
+
 /// Everything one page says.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageIr {
@@ -460,6 +495,9 @@ pub struct PageIr {
     /// when it shows none (merge then uses its folder's majority).
     pub version: Option<Version>,
     pub title: Option<String>,
+    /// The template generation of the page (absent in JSON: current).
+    #[serde(default, skip_serializing_if = "PageEra::is_current")]
+    pub era: PageEra,
     /// The page has at least one `METHOD path` line in an HTTP request block
     /// (the denominator of the operation-extraction rate).
     #[serde(default)]

@@ -15,12 +15,12 @@ use crate::ir::model::{EnumDef, TypeDef, Version};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A set of member names, lower-cased, without the sentinel.
-type MemberSet = BTreeSet<String>;
+pub(super) type MemberSet = BTreeSet<String>;
 
 /// The evolvable-enum sentinel, lower-cased.
 const SENTINEL: &str = "unknownfuturevalue";
 
-fn member_set<'a>(names: impl Iterator<Item = &'a String>) -> MemberSet {
+pub(super) fn member_set<'a>(names: impl Iterator<Item = &'a String>) -> MemberSet {
     names
         .filter(|v| is_member_name(v))
         .map(|v| v.to_lowercase())

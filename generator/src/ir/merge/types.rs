@@ -1,14 +1,20 @@
-//! One [`TypeDef`] per (version, name, namespace): the resource page's
-//! definition, with the properties of every request-body fragment describing
-//! the same type united into it.
+//! One [`TypeDef`] per (version, name, namespace): the most authoritative
+//! definition (see `authority`: newest template era, then the resource page,
+//! then the type's own page), with the properties of every other page
+//! describing the same type united into it.
 
+use super::authority::Authority;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Property, Source, TypeDef, Version};
 use std::collections::BTreeMap;
 
 /// Merge type fragments (names already in canonical spelling, versions set).
 /// The result is sorted by (version, name, namespace).
-pub fn merge_types(fragments: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Vec<TypeDef> {
+pub fn merge_types(
+    fragments: Vec<TypeDef>,
+    authority: &Authority,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<TypeDef> {
     let mut groups: BTreeMap<(Option<Version>, String, Option<String>), Vec<TypeDef>> =
         BTreeMap::new();
     for t in fragments {
@@ -19,48 +25,43 @@ pub fn merge_types(fragments: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Vec<
     }
     groups
         .into_values()
-        .filter_map(|group| merge_group(group, diags))
+        .filter_map(|group| merge_group(group, authority, diags))
         .collect()
 }
 
-/// Resource-page definitions first, then fragments, each by source: the first
-/// one is the definition the others are merged into. Among resource pages the
-/// type's own page (`user.md` for `user`) comes before pages that repeat the
-/// type for one workload (`intune-devices-user.md`).
-fn defining_order(t: &TypeDef) -> (bool, bool, &Source) {
-    (!t.from_resource_page, !is_home_page(t), &t.source)
-}
-
-/// Whether the type's source file is named after it (`.../user.md`).
-fn is_home_page(t: &TypeDef) -> bool {
-    let file = t.source.file.rsplit(['/', '\\']).next().unwrap_or("");
-    file.strip_suffix(".md")
-        .is_some_and(|stem| stem.eq_ignore_ascii_case(&t.name))
-}
-
-fn merge_group(mut group: Vec<TypeDef>, diags: &mut Vec<Diagnostic>) -> Option<TypeDef> {
-    group.sort_by(|a, b| defining_order(a).cmp(&defining_order(b)));
-    let mut parts = group.into_iter();
-    let mut merged = parts.next()?;
-    let mut contributors: Vec<Source> = std::mem::take(&mut merged.contributors);
-    let own = std::mem::take(&mut merged.properties);
-    let type_name = merged.name.clone();
-    let mut props = PropertySet::new(&type_name);
+/// The parts in order of authority. Every property is first seen on the most
+/// authoritative page that lists it; the definition the others are merged
+/// into (kind, base, description, source) is the most authoritative resource
+/// page, even when a newer era has only request-body fragments of the type
+/// (they describe properties, not the type).
+fn merge_group(
+    mut group: Vec<TypeDef>,
+    authority: &Authority,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<TypeDef> {
+    group.sort_by(|a, b| authority.type_rank(a).cmp(&authority.type_rank(b)));
+    let type_name = group.first()?.name.clone();
+    let mut props = PropertySet::new(&type_name, authority);
     // The definition's own rows go through the same matching: a table that
     // lists a property twice is merged (and reported if it contradicts itself).
-    for p in own {
-        props.add(p, diags);
+    for part in &mut group {
+        for p in std::mem::take(&mut part.properties) {
+            props.add(p, diags);
+        }
     }
-    for part in parts {
+    let defining = group.iter().position(|t| t.from_resource_page).unwrap_or(0);
+    if defining >= group.len() {
+        return None;
+    }
+    let mut merged = group.remove(defining);
+    let mut contributors: Vec<Source> = std::mem::take(&mut merged.contributors);
+    for part in group {
         if part.from_resource_page {
-            report_duplicate_resource(&merged, &part, diags);
+            report_duplicate_resource(&merged, &part, authority, diags);
         }
         fill_type_gaps(&mut merged, &part);
         contributors.push(part.source.clone());
         contributors.extend(part.contributors);
-        for p in part.properties {
-            props.add(p, diags);
-        }
     }
     merged.properties = props.into_vec();
     merged.contributors = contributors_list(&merged.source, contributors);
@@ -78,9 +79,15 @@ fn contributors_list(defining: &Source, mut others: Vec<Source>) -> Vec<Source> 
     out
 }
 
-/// Two resource pages define the same type: keep the first (by file) as the
-/// definition; properties are still united.
-fn report_duplicate_resource(kept: &TypeDef, dup: &TypeDef, diags: &mut Vec<Diagnostic>) {
+/// Two resource pages define the same type: the more authoritative one is the
+/// definition; properties are still united. Across eras that is the newer
+/// template superseding the older (a note); within one era a real duplicate.
+fn report_duplicate_resource(
+    kept: &TypeDef,
+    dup: &TypeDef,
+    authority: &Authority,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut differs = Vec::new();
     if kept.kind != dup.kind {
         differs.push(format!("kind {:?} vs {:?}", dup.kind, kept.kind));
@@ -97,6 +104,22 @@ fn report_duplicate_resource(kept: &TypeDef, dup: &TypeDef, diags: &mut Vec<Diag
     } else {
         format!(" ({})", differs.join(", "))
     };
+    let (kept_era, dup_era) = (
+        authority.era_of(&kept.source),
+        authority.era_of(&dup.source),
+    );
+    if kept_era < dup_era {
+        diags.push(Diagnostic::note(
+            "type-definition-superseded",
+            &dup.source.file,
+            dup.source.line,
+            format!(
+                "type `{}` is also defined by the resource page {} ({}){differs}; kept that definition, the newer template outranks this {}, and united the properties",
+                kept.name, kept.source, kept_era.describe(), dup_era.describe()
+            ),
+        ));
+        return;
+    }
     diags.push(Diagnostic::warning(
         "type-duplicate-resource",
         &dup.source.file,
@@ -129,15 +152,17 @@ fn fill_type_gaps(merged: &mut TypeDef, part: &TypeDef) {
 /// name (exactly, else ignoring case with a warning).
 struct PropertySet<'a> {
     type_name: &'a str,
+    authority: &'a Authority,
     props: Vec<Property>,
     by_name: BTreeMap<String, usize>,
     by_lower: BTreeMap<String, usize>,
 }
 
 impl<'a> PropertySet<'a> {
-    fn new(type_name: &'a str) -> Self {
+    fn new(type_name: &'a str, authority: &'a Authority) -> Self {
         PropertySet {
             type_name,
+            authority,
             props: Vec::new(),
             by_name: BTreeMap::new(),
             by_lower: BTreeMap::new(),
@@ -147,7 +172,7 @@ impl<'a> PropertySet<'a> {
     fn add(&mut self, p: Property, diags: &mut Vec<Diagnostic>) {
         if let Some(&i) = self.by_name.get(&p.name) {
             if let Some(existing) = self.props.get_mut(i) {
-                merge_property(self.type_name, existing, p, diags);
+                merge_property(self.type_name, self.authority, existing, p, diags);
             }
             return;
         }
@@ -162,7 +187,7 @@ impl<'a> PropertySet<'a> {
                         self.type_name, p.name, existing.name, existing.source, existing.name
                     ),
                 ));
-                merge_property(self.type_name, existing, p, diags);
+                merge_property(self.type_name, self.authority, existing, p, diags);
             }
             return;
         }
@@ -190,10 +215,12 @@ fn type_text(p: &Property) -> String {
     }
 }
 
-/// Merge a later description of a property into the kept one: the kept one's
-/// facts win, gaps are filled, contradictions reported.
+/// Merge a later (less authoritative) description of a property into the
+/// kept one: the kept one's facts win, gaps are filled, contradictions
+/// reported.
 fn merge_property(
     type_name: &str,
+    authority: &Authority,
     kept: &mut Property,
     mut other: Property,
     diags: &mut Vec<Diagnostic>,
@@ -211,21 +238,61 @@ fn merge_property(
         && (!kept.type_name.eq_ignore_ascii_case(&other.type_name)
             || kept.collection != other.collection)
     {
-        diags.push(Diagnostic::warning(
-            "type-conflict",
+        diags.push(type_conflict(type_name, authority, kept, &other));
+    }
+    fill_property_gaps(kept, other);
+}
+
+/// The diagnostic for a property typed differently by two pages, saying
+/// which rule of `authority` kept the type.
+fn type_conflict(
+    type_name: &str,
+    authority: &Authority,
+    kept: &Property,
+    other: &Property,
+) -> Diagnostic {
+    let (kept_era, other_era) = (
+        authority.era_of(&kept.source),
+        authority.era_of(&other.source),
+    );
+    if kept_era < other_era {
+        return Diagnostic::note(
+            "type-superseded",
             &other.source.file,
             other.source.line,
             format!(
-                "`{type_name}.{}` is `{}` here but `{}` at {}; kept `{}`",
+                "`{type_name}.{}` is `{}` on this {} but `{}` on the {} at {}; kept `{}`: the newer template wins",
                 kept.name,
-                type_text(&other),
+                type_text(other),
+                other_era.describe(),
                 type_text(kept),
+                kept_era.describe(),
                 kept.source,
                 type_text(kept)
             ),
-        ));
+        );
     }
-    fill_property_gaps(kept, other);
+    let why = if kept_era == other_era {
+        format!(
+            "both are {}s: the resource page, then the type's own page, then the first file wins",
+            kept_era.describe()
+        )
+    } else {
+        "a table row outranks a JSON representation value".to_string()
+    };
+    Diagnostic::warning(
+        "type-conflict",
+        &other.source.file,
+        other.source.line,
+        format!(
+            "`{type_name}.{}` is `{}` here but `{}` at {}; kept `{}` ({why})",
+            kept.name,
+            type_text(other),
+            type_text(kept),
+            kept.source,
+            type_text(kept),
+        ),
+    )
 }
 
 /// Take from `other` what `kept` leaves unsaid.
