@@ -571,6 +571,74 @@ fn nested_objects_of_example_bodies_are_evidence_through_their_types() {
 }
 
 #[test]
+fn navigation_properties_that_paths_index_are_collections() {
+    let mut config = resource("flowConfig", None, &[("step", "String")]);
+    config.types[0].kind = TypeKind::Complex;
+    let mut pages = vec![
+        resource(
+            "message",
+            None,
+            &[
+                ("id", "String"),
+                ("replies", "message"),
+                ("tags", "tag"),
+                ("config", "flowConfig"),
+            ],
+        ),
+        resource("tag", None, &[("id", "String")]),
+        config,
+        api(
+            "message-get",
+            "GET",
+            "Get message",
+            &["/messages/{id}"],
+            Some(("message", false)),
+        ),
+        // A reply is addressed by key: `replies` is a collection.
+        api(
+            "reply-delete",
+            "DELETE",
+            "Delete reply",
+            &["/messages/{id}/replies/{reply-id}/$ref"],
+            None,
+        ),
+        // A placeholder after a complex-typed property names one of its
+        // properties, not a key.
+        api(
+            "config-put",
+            "PUT",
+            "Put step",
+            &["/messages/{id}/config/{step}/$ref"],
+            None,
+        ),
+    ];
+    // The doc stubs index every navigation property: not evidence.
+    let mut stub = api(
+        "tag-delete",
+        "DELETE",
+        "Delete tag",
+        &["/messages/{id}/tags/{tag-id}"],
+        None,
+    );
+    stub.era = PageEra::Stub;
+    pages.push(stub);
+    let api = merge(pages);
+    let collection = |name: &str| property(&api, "message", name).map(|p| p.collection);
+    assert_eq!(collection("replies"), Some(true));
+    assert_eq!(collection("tags"), Some(false));
+    assert_eq!(collection("config"), Some(false));
+    let notes = codes(&api.diagnostics, "property-collection-from-path");
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert!(
+        notes[0]
+            .message
+            .contains("the path at v1.0/api/reply-delete.md:30 indexes it with a key"),
+        "{}",
+        notes[0].message
+    );
+}
+
+#[test]
 fn inference_does_not_depend_on_page_order() {
     let mut pages = directory_pages();
     pages.push(api(

@@ -15,14 +15,16 @@
 //!    types `String` properties whose possible values are a declared enum's.
 //! 5. what the documented paths say (`paths`, over `type_index`):
 //!    `property_spelling` renames properties the docs mostly spell another
-//!    way (tables, JSON, paths, examples); `nav_from_paths` adds navigation
-//!    properties that paths navigate through but no resource page lists.
+//!    way (tables, JSON, paths, examples); `collection_from_paths` makes
+//!    collections of navigation properties that paths index with a key; `nav_from_paths` adds navigation properties that paths
+//!    navigate through but no resource page lists.
 //! 6. the summary counts.
 //!
 //! The result does not depend on the order of the input pages: pages are
 //! sorted by file first and every later step orders by source.
 
 mod authority;
+mod collection_from_paths;
 mod enum_fold;
 mod enums;
 mod inherited;
@@ -83,6 +85,14 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
         &index,
         &path_index,
         spelling_evidence,
+        &mut diags,
+    );
+    collection_from_paths::collections_from_paths(
+        &mut types,
+        &operations,
+        &authority,
+        &index,
+        &path_index,
         &mut diags,
     );
     nav_from_paths::infer_navigation(&mut types, &operations, &index, &path_index, &mut diags);
