@@ -2,9 +2,16 @@
 //! template era wins (`authority`), and enums the pre-2018 pages synthesized
 //! fold into the enum newer pages name (`enum_fold`).
 
-use graph_docgen::diag::{Diagnostic, Severity};
+use graph_docgen::diag::Severity;
 use graph_docgen::ir::merge::merge;
 use graph_docgen::ir::*;
+
+mod common;
+use common::*;
+
+fn page(file: &str, kind: PageKind, era: PageEra) -> PageIr {
+    page_ir(file, kind, Some(Version::Beta), era)
+}
 
 const LEGACY: &str = "h/2016/beta/resources/windows81CompliancePolicy.md";
 const LEGACY_API: &str = "h/2017/beta/api/intune_windows81compliancepolicy_update.md";
@@ -13,52 +20,11 @@ const CURRENT_ENUM: &str = "beta/resources/intune-deviceconfig-requiredpasswordt
 const OWNER: &str = "windows81CompliancePolicy";
 const SYNTH: &str = "windows81CompliancePolicyPasswordRequiredType";
 
-fn src(file: &str, line: u32) -> Source {
-    Source::new(file, line)
-}
-
-fn page(file: &str, kind: PageKind, era: PageEra) -> PageIr {
-    PageIr {
-        file: file.to_string(),
-        kind,
-        version: Some(Version::Beta),
-        title: None,
-        era,
-        has_http: false,
-        http_garbage_only: false,
-        namespace: None,
-        types: Vec::new(),
-        enums: Vec::new(),
-        operations: Vec::new(),
-        diagnostics: Vec::new(),
-    }
-}
-
-fn prop(name: &str, ty: &str, file: &str, line: u32) -> Property {
-    Property {
-        name: name.to_string(),
-        type_name: ty.to_string(),
-        source: src(file, line),
-        ..Property::default()
-    }
-}
-
-fn typedef(name: &str, resource: bool, file: &str, props: Vec<Property>) -> TypeDef {
+/// A type whose description names its page, to tell which page won.
+fn described(name: &str, resource: bool, file: &str, props: Vec<Property>) -> TypeDef {
     TypeDef {
-        name: name.to_string(),
-        version: None,
-        namespace: None,
-        kind: TypeKind::Entity,
-        base: None,
-        is_abstract: false,
-        open_type: false,
-        key: None,
         description: Some(format!("from {file}")),
-        properties: props,
-        json_example: None,
-        source: src(file, 1),
-        contributors: Vec::new(),
-        from_resource_page: resource,
+        ..typedef(name, resource, file, props)
     }
 }
 
@@ -93,10 +59,6 @@ fn synthesized(name: &str, file: &str, line: u32, members: &[&str]) -> EnumDef {
     }
 }
 
-fn codes<'a>(diags: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
-    diags.iter().filter(|d| d.code == code).collect()
-}
-
 fn property<'a>(api: &'a Api, owner: &str, name: &str) -> &'a Property {
     let t = api
         .types
@@ -118,7 +80,7 @@ fn enum_names(api: &Api) -> Vec<&str> {
 /// current resource page (a workload file name) typing it `requiredPasswordType`.
 fn password_pages(synth_members: &[&str]) -> Vec<PageIr> {
     let mut legacy = page(LEGACY, PageKind::Resource, PageEra::Legacy);
-    legacy.types.push(typedef(
+    legacy.types.push(described(
         OWNER,
         true,
         LEGACY,
@@ -132,7 +94,7 @@ fn password_pages(synth_members: &[&str]) -> Vec<PageIr> {
         .push(synthesized(SYNTH, LEGACY, 31, synth_members));
 
     let mut update = page(LEGACY_API, PageKind::Api, PageEra::Legacy);
-    update.types.push(typedef(
+    update.types.push(described(
         OWNER,
         false,
         LEGACY_API,
@@ -143,7 +105,7 @@ fn password_pages(synth_members: &[&str]) -> Vec<PageIr> {
         .push(synthesized(SYNTH, LEGACY_API, 40, synth_members));
 
     let mut current = page(CURRENT, PageKind::Resource, PageEra::Current);
-    current.types.push(typedef(
+    current.types.push(described(
         OWNER,
         true,
         CURRENT,
@@ -202,15 +164,15 @@ fn within_one_era_a_conflict_stays_a_warning() {
     let b = "beta/api/x-update.md";
     let mut res = page(a, PageKind::Resource, PageEra::Current);
     res.types
-        .push(typedef("x", true, a, vec![prop("n", "Int32", a, 5)]));
+        .push(described("x", true, a, vec![prop("n", "Int32", a, 5)]));
     let mut frag = page(b, PageKind::Api, PageEra::Current);
     frag.types
-        .push(typedef("x", false, b, vec![prop("n", "Int64", b, 9)]));
+        .push(described("x", false, b, vec![prop("n", "Int64", b, 9)]));
     // A legacy page says a third thing: it is outranked by both.
     let c = "h/beta/resources/x.md";
     let mut old = page(c, PageKind::Resource, PageEra::Legacy);
     old.types
-        .push(typedef("x", true, c, vec![prop("n", "String", c, 7)]));
+        .push(described("x", true, c, vec![prop("n", "String", c, 7)]));
     let api = merge(vec![old, frag, res]);
     assert_eq!(property(&api, "x", "n").type_name, "Int32");
     let conflicts = codes(&api.diagnostics, "type-conflict");
@@ -232,10 +194,14 @@ fn a_doc_stub_outranks_legacy_but_not_current_pages() {
     let stub = "h/stubs/resources/x.md";
     let legacy = "h/2017/beta/resources/intune_x.md";
     let mut s = page(stub, PageKind::Resource, PageEra::Stub);
-    s.types
-        .push(typedef("x", true, stub, vec![prop("n", "Int64", stub, 5)]));
+    s.types.push(described(
+        "x",
+        true,
+        stub,
+        vec![prop("n", "Int64", stub, 5)],
+    ));
     let mut l = page(legacy, PageKind::Resource, PageEra::Legacy);
-    l.types.push(typedef(
+    l.types.push(described(
         "x",
         true,
         legacy,
@@ -246,7 +212,7 @@ fn a_doc_stub_outranks_legacy_but_not_current_pages() {
 
     let current = "beta/api/x-create.md";
     let mut c = page(current, PageKind::Api, PageEra::Current);
-    c.types.push(typedef(
+    c.types.push(described(
         "x",
         false,
         current,
@@ -394,7 +360,7 @@ fn two_different_replacements_keep_the_synthesized_enum() {
     // synthesized name on a legacy page.
     let other = "beta/resources/intune-other.md";
     let mut cur = page(other, PageKind::Resource, PageEra::Current);
-    cur.types.push(typedef(
+    cur.types.push(described(
         "other",
         true,
         other,
@@ -408,7 +374,7 @@ fn two_different_replacements_keep_the_synthesized_enum() {
     ));
     let old = "h/2016/beta/resources/other.md";
     let mut leg = page(old, PageKind::Resource, PageEra::Legacy);
-    leg.types.push(typedef(
+    leg.types.push(described(
         "other",
         true,
         old,

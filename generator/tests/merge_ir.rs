@@ -4,53 +4,11 @@ use graph_docgen::diag::{Diagnostic, Severity};
 use graph_docgen::ir::merge::merge;
 use graph_docgen::ir::*;
 
-fn src(file: &str, line: u32) -> Source {
-    Source::new(file, line)
-}
+mod common;
+use common::*;
 
 fn page(file: &str, kind: PageKind, version: Option<Version>) -> PageIr {
-    PageIr {
-        file: file.to_string(),
-        kind,
-        version,
-        title: None,
-        era: PageEra::Current,
-        has_http: false,
-        http_garbage_only: false,
-        namespace: None,
-        types: Vec::new(),
-        enums: Vec::new(),
-        operations: Vec::new(),
-        diagnostics: Vec::new(),
-    }
-}
-
-fn prop(name: &str, ty: &str, file: &str, line: u32) -> Property {
-    Property {
-        name: name.to_string(),
-        type_name: ty.to_string(),
-        source: src(file, line),
-        ..Property::default()
-    }
-}
-
-fn typedef(name: &str, resource: bool, file: &str, props: Vec<Property>) -> TypeDef {
-    TypeDef {
-        name: name.to_string(),
-        version: None,
-        namespace: None,
-        kind: TypeKind::Entity,
-        base: None,
-        is_abstract: false,
-        open_type: false,
-        key: None,
-        description: None,
-        properties: props,
-        json_example: None,
-        source: src(file, 1),
-        contributors: Vec::new(),
-        from_resource_page: resource,
-    }
+    page_ir(file, kind, version, PageEra::Current)
 }
 
 fn member(name: &str, value: Option<i64>, file: &str, line: u32) -> EnumMember {
@@ -93,10 +51,6 @@ fn operation(name: &str, file: &str) -> Operation {
         description: None,
         source: src(file, 10),
     }
-}
-
-fn codes<'a>(diags: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
-    diags.iter().filter(|d| d.code == code).collect()
 }
 
 #[test]

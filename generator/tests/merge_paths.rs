@@ -2,37 +2,16 @@
 //! navigation properties paths state (`nav_from_paths`) and the property
 //! spelling most of the docs use (`property_spelling`).
 
-use graph_docgen::diag::Diagnostic;
 use graph_docgen::ir::merge::merge;
 use graph_docgen::ir::*;
 
-fn src(file: &str, line: u32) -> Source {
-    Source::new(file, line)
-}
+mod common;
+use common::*;
 
 fn page(file: &str, kind: PageKind) -> PageIr {
     PageIr {
-        file: file.to_string(),
-        kind,
-        version: Some(Version::V1_0),
-        title: None,
-        era: PageEra::Current,
         has_http: kind == PageKind::Api,
-        http_garbage_only: false,
-        namespace: None,
-        types: Vec::new(),
-        enums: Vec::new(),
-        operations: Vec::new(),
-        diagnostics: Vec::new(),
-    }
-}
-
-fn prop(name: &str, ty: &str, file: &str, line: u32) -> Property {
-    Property {
-        name: name.to_string(),
-        type_name: ty.to_string(),
-        source: src(file, line),
-        ..Property::default()
+        ..page_ir(file, kind, Some(Version::V1_0), PageEra::Current)
     }
 }
 
@@ -143,10 +122,6 @@ fn type_of<'a>(api: &'a Api, name: &str) -> &'a TypeDef {
 
 fn property<'a>(api: &'a Api, ty: &str, name: &str) -> Option<&'a Property> {
     type_of(api, ty).properties.iter().find(|p| p.name == name)
-}
-
-fn codes<'a>(diags: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
-    diags.iter().filter(|d| d.code == code).collect()
 }
 
 /// A user, a group and a team, with pages that get them by key.
