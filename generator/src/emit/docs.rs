@@ -26,14 +26,30 @@ pub fn doc_attrs(
     }
     paragraphs.extend(extra.iter().filter(|e| !e.is_empty()).cloned());
     if let Some(s) = source {
-        paragraphs.push(format!("Source: `{}:{}`", s.file.replace('`', "'"), s.line));
+        paragraphs.push(format!(
+            "Source: `{}:{}`",
+            source_file_text(&s.file),
+            s.line
+        ));
     }
     lines_to_attrs(&paragraphs.join("\n\n"))
 }
 
+/// A file label inside a code span: a file name may hold any character, so
+/// whitespace runs (newlines, CRs) become one space and backticks cannot
+/// close the span.
+fn source_file_text(file: &str) -> String {
+    file.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('`', "'")
+}
+
 /// One `#[doc = " line"]` per line (a leading space, as `///` would give).
+/// A lone `\r` also ends a line: prettyplease prints each attribute as a
+/// `///` comment, where a bare CR is a compile error.
 pub fn lines_to_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|l| {
+    let lines = text.lines().flat_map(|l| l.split('\r')).map(|l| {
         if l.is_empty() {
             String::new()
         } else {
@@ -270,7 +286,27 @@ fn url_end(chars: &[char], i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{doc_attrs, sanitize};
+    use crate::ir::model::Source;
+
+    /// A file name may hold a CR (found by tests/robustness.rs): the
+    /// formatted file must still be Rust.
+    #[test]
+    fn a_source_file_with_cr_newline_and_backtick_gives_valid_doc_comments() {
+        let source = Source::new("v1.0/resources/a\rb\nc`d.md", 7);
+        let attrs = doc_attrs(Some("one\rtwo"), &[], Some(&source));
+        let mut diags = Vec::new();
+        let text =
+            crate::write::format_tokens(&quote::quote!(#attrs pub struct X;), "x.rs", &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(!text.contains('\r'), "{text:?}");
+        assert!(syn::parse_file(&text).is_ok(), "{text}");
+        assert!(
+            text.contains("/// Source: `v1.0/resources/a b c'd.md:7`"),
+            "{text}"
+        );
+        assert!(text.contains("/// one\n/// two\n"), "{text}");
+    }
 
     #[test]
     fn sanitises_prose() {
