@@ -3,6 +3,7 @@
 //! `cargo:rerun-if-changed` in build-script mode.
 
 use crate::diag::Diagnostic;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// One input page: the label used in diagnostics and sources (the path as
@@ -22,10 +23,25 @@ fn is_page(path: &Path) -> bool {
     name.ends_with(".md") || name.ends_with(".txt")
 }
 
-fn walk(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
+/// Folders already walked, by canonical path: a symlink back to an
+/// ancestor would otherwise be walked until the OS gives up (every page read
+/// again at each level; two such links double the pages at each level).
+type Walked = HashSet<PathBuf>;
+
+fn walk(path: &Path, out: &mut Vec<PathBuf>, walked: &mut Walked, diags: &mut Vec<Diagnostic>) {
     let label = path.to_string_lossy().replace('\\', "/");
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => {
+            let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            if !walked.insert(canonical) {
+                diags.push(Diagnostic::note(
+                    "input-folder-repeated",
+                    &label,
+                    0,
+                    "folder already read (a symlink loop or a repeated input); skipped",
+                ));
+                return;
+            }
             let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
                 Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
                 Err(e) => {
@@ -41,7 +57,7 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
             entries.sort();
             for e in entries {
                 if e.is_dir() {
-                    walk(&e, out, diags);
+                    walk(&e, out, walked, diags);
                 } else if is_page(&e) {
                     out.push(e);
                 }
@@ -61,8 +77,9 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
 pub fn find_pages(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut diags = Vec::new();
+    let mut walked = Walked::new();
     for p in inputs {
-        walk(p, &mut out, &mut diags);
+        walk(p, &mut out, &mut walked, &mut diags);
     }
     (out, diags)
 }
@@ -84,4 +101,28 @@ pub fn read_pages(inputs: &[PathBuf]) -> (Vec<InputPage>, Vec<Diagnostic>) {
         }
     }
     (pages, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by tests/cli_robustness.rs: a symlink to an ancestor made every
+    /// page be read once per level (41 copies before the OS refused).
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_is_read_once() {
+        let dir = std::env::temp_dir().join(format!("graph-docgen-load-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let pages = dir.join("v1.0");
+        std::fs::create_dir_all(&pages).expect("temp dir");
+        std::fs::write(pages.join("a.md"), "# a\n").expect("page");
+        std::os::unix::fs::symlink("..", pages.join("up")).expect("symlink");
+        std::os::unix::fs::symlink("..", pages.join("up2")).expect("symlink");
+        let (found, diags) = find_pages(std::slice::from_ref(&dir));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(found, vec![pages.join("a.md")]);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(diags.iter().all(|d| d.code == "input-folder-repeated"));
+    }
 }

@@ -78,7 +78,7 @@ enum Command {
         #[arg(long)]
         check: bool,
         /// Package name of the generated crate.
-        #[arg(long, default_value = "graph-api")]
+        #[arg(long, default_value = "graph-api", value_parser = crate_name_arg)]
         crate_name: String,
         /// Leave out the documentation-examples round trip (feature `roundtrip`).
         #[arg(long)]
@@ -132,6 +132,14 @@ impl ThresholdArgs {
             enum_precision_mean: self.min_enum_precision_mean,
             enum_recall_mean: self.min_enum_recall_mean,
         }
+    }
+}
+
+/// `--crate-name`: refused at once when it is no valid package name.
+fn crate_name_arg(name: &str) -> Result<String, String> {
+    match graph_docgen::emit::crate_name_problem(name) {
+        None => Ok(name.to_string()),
+        Some(problem) => Err(problem),
     }
 }
 

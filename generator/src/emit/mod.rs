@@ -77,6 +77,46 @@ impl Default for EmitOptions {
     }
 }
 
+/// Why `name` cannot be the generated package's name, if it cannot: Cargo's
+/// rules (ASCII letters, digits, `-`, `_`; no leading digit or `-`), and its
+/// `_` form names the crate in `tests/roundtrip.rs`, so no keyword.
+pub fn crate_name_problem(name: &str) -> Option<String> {
+    let ident = name.replace('-', "_");
+    let problem = if name.is_empty() {
+        "is empty"
+    } else if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        "may only hold ASCII letters, digits, `-` and `_`"
+    } else if !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        "must start with a letter or `_`"
+    } else if ident == "_" || crate::ir::naming::is_keyword(&ident) {
+        "is a Rust keyword"
+    } else {
+        return None;
+    };
+    Some(format!("crate name `{name}` {problem}"))
+}
+
+/// The crate name to emit: `name`, or the default with an error diagnostic
+/// when it is not a valid package name (it goes into Cargo.toml and an
+/// identifier; an invalid one panicked in `format_ident!`).
+fn checked_crate_name<'a>(name: &'a str, diags: &mut Vec<Diagnostic>) -> &'a str {
+    match crate_name_problem(name) {
+        None => name,
+        Some(problem) => {
+            diags.push(Diagnostic::error(
+                "crate-name-invalid",
+                "",
+                0,
+                format!("{problem}; used `graph-api`"),
+            ));
+            "graph-api"
+        }
+    }
+}
+
 /// Emit the crate for `api`; problems (unknown types, collisions) are
 /// returned as diagnostics, never panics.
 pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
@@ -93,6 +133,7 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
     let is_crate = opts.layout == Layout::Crate;
     let features = is_crate && opts.version_features;
     let roundtrip = is_crate && opts.roundtrip && !versions.is_empty();
+    let crate_name = checked_crate_name(&opts.crate_name, &mut diags);
 
     let mut children = vec![ModuleNode::new(
         "primitives",
@@ -131,7 +172,7 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
             client::cargo_dependencies(&client_opts)
         };
         let settings = CrateSettings {
-            name: &opts.crate_name,
+            name: crate_name,
             versions: &versions,
             version_features: features,
             roundtrip,
@@ -146,7 +187,7 @@ pub fn emit(api: &Api, opts: &EmitOptions) -> (EmittedCrate, Vec<Diagnostic>) {
         text_files.insert(PathBuf::from("tests/examples.json"), json + "\n");
         rust_files.insert(
             PathBuf::from("tests/roundtrip.rs"),
-            roundtrip_test(&opts.crate_name),
+            roundtrip_test(crate_name),
         );
     }
     diags.sort();
@@ -367,3 +408,46 @@ const CRATE_DOC: &str = r#"Microsoft Graph models and clients generated from the
 - **Dates** keep their text form: `2017-01-01T00:00:17.7769392-08:00` is written back
   with its 7 fractional digits and its offset.
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widget_api() -> Api {
+        let page = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../docs-input/fixtures/v1.0/widget.md"
+        );
+        crate::read_api(&[PathBuf::from(page)])
+    }
+
+    /// An invalid `--crate-name` panicked in `format_ident!` (found by
+    /// tests/cli_robustness.rs); now it is an error and the default name.
+    #[test]
+    fn an_invalid_crate_name_is_an_error_and_the_default_is_used() {
+        let api = widget_api();
+        for bad in ["1 x", "a\"b", "type", "-x", "", "_", "ü"] {
+            let opts = EmitOptions {
+                crate_name: bad.to_string(),
+                ..EmitOptions::default()
+            };
+            let (emitted, diags) = emit(&api, &opts);
+            assert!(
+                diags.iter().any(|d| d.code == "crate-name-invalid"),
+                "{bad:?}: {diags:?}"
+            );
+            let toml = &emitted.text_files[&PathBuf::from("Cargo.toml")];
+            assert!(toml.contains("name = \"graph-api\""), "{bad:?}");
+            assert!(emitted
+                .rust_files
+                .contains_key(&PathBuf::from("tests/roundtrip.rs")));
+        }
+        let opts = EmitOptions {
+            crate_name: "my-graph_2".to_string(),
+            ..EmitOptions::default()
+        };
+        let (emitted, diags) = emit(&api, &opts);
+        assert!(!diags.iter().any(|d| d.code == "crate-name-invalid"));
+        assert!(emitted.text_files[&PathBuf::from("Cargo.toml")].contains("name = \"my-graph_2\""));
+    }
+}
