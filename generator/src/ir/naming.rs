@@ -108,20 +108,26 @@ pub fn uniquify(names: &[String]) -> (Vec<String>, Vec<(usize, String, String)>)
         taken.entry(n.clone()).or_insert(0);
     }
     let mut seen: BTreeMap<String, ()> = BTreeMap::new();
+    // Per name, the suffix to try first: every smaller one was taken or
+    // given out already (`taken` is fixed and `seen` only grows), so
+    // starting there gives the same names without retrying them all (a
+    // name used a thousand times would otherwise cost a million tries).
+    let mut next_suffix: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(names.len());
     let mut renamed = Vec::new();
     for (i, n) in names.iter().enumerate() {
-        if seen.insert(n.clone(), ()).is_none() {
+        if !seen.contains_key(n) {
+            seen.insert(n.clone(), ());
             out.push(n.clone());
             continue;
         }
-        let mut k = 2;
+        let k = next_suffix.entry(n.as_str()).or_insert(2);
         let new = loop {
             let cand = format!("{n}{k}");
+            *k += 1;
             if !taken.contains_key(&cand) && !seen.contains_key(&cand) {
                 break cand;
             }
-            k += 1;
         };
         seen.insert(new.clone(), ());
         renamed.push((i, n.clone(), new.clone()));

@@ -85,6 +85,8 @@ fn orig_line_of(orig: &[u32], idx: usize) -> u32 {
 #[derive(Debug)]
 pub struct Page {
     pub file: String,
+    /// `file` once more, shared by every [`crate::ir::Source`] of the page.
+    shared_file: std::sync::Arc<str>,
     /// Normalised lines.
     pub lines: Vec<String>,
     /// Original 1-based line number of each line.
@@ -144,6 +146,7 @@ impl Page {
         let diagnostics = ctx.diags;
         Page {
             file: file.to_string(),
+            shared_file: std::sync::Arc::from(file),
             lines: n.lines,
             orig: n.orig_line,
             kinds: scan.kinds,
@@ -167,7 +170,7 @@ impl Page {
 
     /// A [`crate::ir::Source`] for line index `idx`.
     pub fn source(&self, idx: usize) -> crate::ir::Source {
-        crate::ir::Source::new(&self.file, self.orig_line(idx))
+        crate::ir::Source::in_file(&self.shared_file, self.orig_line(idx))
     }
 
     /// A diagnostic sink for extractors (push its `diags` into the page IR).
