@@ -34,6 +34,7 @@ pub mod text;
 pub use blocks::{Annotation, CodeBlock, Heading, LineKind};
 pub use front_matter::FrontMatter;
 pub use json::{has_placeholders, is_placeholder_value, parse_lenient, LenientJson};
+pub use normalize::Lines;
 pub use sections::{Section, SectionKind};
 pub use table::{Column, Row, Table};
 
@@ -88,7 +89,7 @@ pub struct Page {
     /// `file` once more, shared by every [`crate::ir::Source`] of the page.
     shared_file: std::sync::Arc<str>,
     /// Normalised lines.
-    pub lines: Vec<String>,
+    pub lines: Lines,
     /// Original 1-based line number of each line.
     orig: Vec<u32>,
     pub kinds: Vec<LineKind>,
@@ -215,7 +216,7 @@ impl Page {
             .filter(|&i| self.kinds.get(i) == Some(&LineKind::Text))
             .filter(|&i| !self.headings.iter().any(|h| h.line == i))
             .filter(|&i| !self.tables.iter().any(|t| i >= t.line && i < t.end))
-            .filter_map(|i| self.lines.get(i).map(|l| (i, l.as_str())))
+            .filter_map(|i| self.lines.get(i).map(|l| (i, l)))
             .collect()
     }
 

@@ -12,7 +12,7 @@
 
 use super::blocks::LineKind;
 use super::text::{collapse_spaces, decode_entities_cow, replace_br_cow, trim};
-use super::Ctx;
+use super::{Ctx, Lines};
 use std::borrow::Cow;
 
 /// One table row: cleaned cells (exactly as many as the header) and the line
@@ -146,7 +146,7 @@ pub fn clean_cell(cell: &str) -> String {
 }
 
 /// Find and parse every table among prose lines.
-pub fn find_tables(lines: &[String], kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Table> {
+pub fn find_tables(lines: &Lines, kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Table> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < lines.len() {
@@ -171,7 +171,7 @@ fn ends_with_pipe(l: &str) -> bool {
     t.ends_with('|') && !t.ends_with("\\|")
 }
 
-fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx) -> (Table, usize) {
+fn parse_table(lines: &Lines, kinds: &[LineKind], head: usize, ctx: &mut Ctx) -> (Table, usize) {
     let header: Vec<String> = split_row(&lines[head])
         .iter()
         .map(|c| clean_cell(c))
@@ -207,7 +207,7 @@ fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx)
             if !line.contains('|') {
                 break;
             }
-            raw_rows.push((j, Cow::Borrowed(line.as_str())));
+            raw_rows.push((j, Cow::Borrowed(line)));
         } else if prev_open {
             ctx.note(
                 j,
@@ -287,7 +287,7 @@ mod tests {
     use super::*;
 
     fn tables(s: &str) -> (Vec<Table>, Vec<crate::diag::Diagnostic>) {
-        let lines: Vec<String> = s.lines().map(str::to_string).collect();
+        let lines: Lines = s.lines().collect();
         let kinds = vec![LineKind::Text; lines.len()];
         let orig: Vec<u32> = (1..=lines.len() as u32).collect();
         let mut ctx = Ctx::new("t.md", &orig);
