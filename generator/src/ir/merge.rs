@@ -146,11 +146,26 @@ fn merge_version(mut pages: Vec<PageIr>) -> Merged {
         enum_parts.extend(p.enums);
         ops.extend(p.operations);
     }
-    let spelling_evidence = property_spelling::Evidence::of_fragments(&type_parts);
-    let mut types = types::merge_types(type_parts, &mut diags);
-    inherited::drop_inherited_json_properties(&mut types, &mut diags);
-    let mut enums = enums::merge_enums(enum_parts, &mut diags);
-    let operations = operations::merge_operations(ops, &mut diags);
+    // Enums and operations do not need the types: they are merged on a
+    // second thread while this one reads the spelling evidence and merges
+    // the types (the other version's merge may be done long before).
+    let (mut types, (mut enums, operations, more_diags), spelling_evidence) =
+        std::thread::scope(|s| {
+            let enums_and_ops = s.spawn(move || {
+                let mut diags = Vec::new();
+                let enums = enums::merge_enums(enum_parts, &mut diags);
+                let operations = operations::merge_operations(ops, &mut diags);
+                (enums, operations, diags)
+            });
+            let spelling_evidence = property_spelling::Evidence::of_fragments(&type_parts);
+            let mut types = types::merge_types(type_parts, &mut diags);
+            inherited::drop_inherited_json_properties(&mut types, &mut diags);
+            let enums_and_ops = enums_and_ops
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (types, enums_and_ops, spelling_evidence)
+        });
+    diags.extend(more_diags);
     retype::retype_string_enums(&mut types, &enums, &mut diags);
     let index = type_index::TypeIndex::new(&types);
     let path_index = paths::PathIndex::build(&operations, &index);

@@ -98,6 +98,16 @@ pub fn module_ident(name: &str) -> String {
     }
 }
 
+/// `s.to_lowercase()`, with a quick path for the ASCII names that nearly
+/// every name is (the merge lower-cases names for every comparison).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// Make `names` unique deterministically: the first occurrence (in the given
 /// order, which callers keep sorted) keeps its name, later ones get `2`, `3`...
 /// Returns the resolved names and, for each renamed entry, `(index, old, new)`

@@ -58,7 +58,9 @@ pub fn infer_navigation(
             let Some((owner, written, collection)) = ctx.navigation_of(op, path) else {
                 continue;
             };
-            let f = found.entry((owner, written.to_lowercase())).or_default();
+            let f = found
+                .entry((owner, crate::ir::naming::lower(&written)))
+                .or_default();
             f.spellings
                 .entry(written)
                 .or_default()
@@ -121,7 +123,7 @@ fn function_names(ops: &[Operation]) -> BTreeSet<(Version, String)> {
         for path in &op.paths {
             for s in &path.segments {
                 if let crate::ir::model::Segment::Function { name, .. } = s {
-                    out.insert((v, name.to_lowercase()));
+                    out.insert((v, crate::ir::naming::lower(name)));
                 }
             }
         }
@@ -131,7 +133,7 @@ fn function_names(ops: &[Operation]) -> BTreeSet<(Version, String)> {
 
 /// Whether a literal segment is a function written without parentheses.
 fn looks_like_function(name: &str, version: Version, known: &BTreeSet<(Version, String)>) -> bool {
-    if known.contains(&(version, name.to_lowercase())) {
+    if known.contains(&(version, crate::ir::naming::lower(name))) {
         return true;
     }
     FUNCTION_VERBS.iter().any(|verb| {

@@ -34,7 +34,7 @@ pub fn leading_key(path: &OpPath) -> Option<(PathKey, Vec<&str>)> {
                 written.push(name.as_str());
             }
             Segment::Literal { name } => {
-                key.push(name.to_lowercase());
+                key.push(crate::ir::naming::lower(name));
                 written.push(name.as_str());
             }
             Segment::Param { name, raw, .. } => {

@@ -44,7 +44,7 @@ impl Spellings {
         for (v, s) in spellings {
             defined.insert((v, s.name.clone()));
             groups
-                .entry((v, s.name.to_lowercase()))
+                .entry((v, crate::ir::naming::lower(&s.name)))
                 .or_default()
                 .push(s);
         }
@@ -86,7 +86,7 @@ impl Spellings {
     /// The canonical spelling of `name` in `version`, if it names one of these.
     pub fn resolve(&self, version: Version, name: &str) -> Option<&str> {
         self.canonical
-            .get(&(version, name.to_lowercase()))
+            .get(&(version, crate::ir::naming::lower(name)))
             .map(String::as_str)
     }
 }

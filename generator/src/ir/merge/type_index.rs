@@ -37,7 +37,7 @@ impl TypeIndex {
                 .or_default()
                 .insert(ns.to_string(), i);
             by_lower
-                .entry((v, t.name.to_lowercase()))
+                .entry((v, crate::ir::naming::lower(&t.name)))
                 .or_default()
                 .push(i);
         }
@@ -108,7 +108,7 @@ impl TypeIndex {
         for &b in self.lineage(i).iter().skip(1) {
             let Some(base) = types.get(b) else { break };
             for p in &base.properties {
-                out.entry(p.name.to_lowercase())
+                out.entry(crate::ir::naming::lower(&p.name))
                     .or_insert_with(|| base.name.clone());
             }
         }
@@ -118,7 +118,7 @@ impl TypeIndex {
     /// Every type of `version` named `name` ignoring case, in any namespace.
     pub fn named_ignoring_case(&self, version: Version, name: &str) -> Vec<usize> {
         self.by_lower
-            .get(&(version, name.to_lowercase()))
+            .get(&(version, crate::ir::naming::lower(name)))
             .cloned()
             .unwrap_or_default()
     }
