@@ -5,9 +5,11 @@
 //!
 //! Both run in this one process, alternating round by round (which one goes
 //! first alternates too, so neither always gets the warmer cache), on the same
-//! number of threads with the same chunking as [`crate::extract_all`]. One
-//! untimed run of each comes first so both start with the files in the OS
-//! page cache.
+//! number of threads with the same scheduling as [`crate::extract_all`]
+//! (both go through [`crate::par_map`]; both read the files first, on one
+//! thread, the same way, and decode them with the same fast UTF-8 check).
+//! One untimed run of each comes first so both start with the files in the
+//! OS page cache.
 
 use crate::load;
 use pulldown_cmark::{Options, Parser};
@@ -75,21 +77,14 @@ fn item_counts(api: &crate::ir::Api) -> (usize, usize, usize, usize) {
 }
 
 /// Read the same files and iterate every pulldown-cmark event (tables on),
-/// chunked over threads exactly as `extract_all` chunks pages.
+/// on the same threads with the same scheduling as `extract_all`
+/// ([`crate::par_map`]).
 fn run_bare(inputs: &[PathBuf]) -> (usize, usize, usize) {
     let (pages, _) = load::read_pages(inputs);
     let bytes = pages.iter().map(|p| p.bytes.len()).sum();
-    let chunk = pages.len().div_ceil(crate::worker_threads()).max(1);
-    let events = std::thread::scope(|s| {
-        let handles: Vec<_> = pages
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|p| count_events(&p.bytes)).sum::<usize>()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .sum()
-    });
+    let events = crate::par_map(&pages, |p| count_events(&p.bytes))
+        .into_iter()
+        .sum();
     (pages.len(), bytes, black_box(events))
 }
 
@@ -177,7 +172,7 @@ pub fn render(r: &BenchResult) -> String {
     );
     let _ = writeln!(
         out,
-        "  both use {} thread(s), pages chunked the same way (extract_all's threading)",
+        "  both use {} thread(s), pages handed out the same way (extract_all's par_map)",
         r.threads
     );
     for (i, (ir, bare)) in r.rounds.iter().enumerate() {

@@ -114,7 +114,7 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
     let mut rest: &str = &text;
     let mut line_no: u32 = 1;
     let mut buf = String::new();
-    while let Some(pos) = rest.bytes().position(|b| b == b'\n' || b == b'\r') {
+    while let Some(pos) = memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
         let (line, after) = rest.split_at(pos);
         let after = match after.as_bytes() {
             [b'\r', b'\n', ..] => {
@@ -127,8 +127,12 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
             }
             _ => &after[1..],
         };
-        out.lines
-            .push(without_boms(line, &mut buf, &mut out.boms_removed));
+        let line = if has_bom {
+            without_boms(line, &mut buf, &mut out.boms_removed)
+        } else {
+            line
+        };
+        out.lines.push(line);
         out.orig_line.push(line_no);
         line_no = line_no.saturating_add(1);
         rest = after;
@@ -148,9 +152,11 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
 fn split_plain(text: &str, out: &mut Normalized) {
     let mut spans = Vec::with_capacity(text.len() / 32 + 1);
     let mut start = 0;
-    while let Some(pos) = text.get(start..).and_then(|rest| rest.find('\n')) {
-        spans.push((start, start + pos));
-        start += pos + 1;
+    // One vectorised pass over the page (lines are short: a search per
+    // line would spend more on starting than on searching).
+    for pos in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        spans.push((start, pos));
+        start = pos + 1;
     }
     // The last line has no terminator (or the file ends with one: then the
     // empty remainder is not a line).

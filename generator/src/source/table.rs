@@ -151,7 +151,11 @@ pub fn find_tables(lines: &Lines, kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Tabl
     let mut i = 0;
     while i + 1 < lines.len() {
         let is_text = |k: usize| kinds.get(k) == Some(&LineKind::Text);
-        if is_text(i) && is_text(i + 1) && lines[i].contains('|') && is_separator(&lines[i + 1]) {
+        if is_text(i)
+            && is_text(i + 1)
+            && memchr::memchr(b'|', lines[i].as_bytes()).is_some()
+            && is_separator(&lines[i + 1])
+        {
             let (table, end) = parse_table(lines, kinds, i, ctx);
             out.push(table);
             i = end.max(i + 2);

@@ -25,8 +25,8 @@ pub type PathKey = Vec<String>;
 /// placeholder names a property rather than a key (`branding/{property
 /// name}` reads one property of the branding, it does not index a collection).
 pub fn leading_key(path: &OpPath) -> Option<(PathKey, Vec<&str>)> {
-    let mut key = Vec::new();
-    let mut written = Vec::new();
+    let mut key = Vec::with_capacity(path.segments.len());
+    let mut written = Vec::with_capacity(path.segments.len());
     for s in &path.segments {
         match s {
             Segment::Literal { name } if is_guid(name) => {

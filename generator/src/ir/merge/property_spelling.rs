@@ -47,7 +47,7 @@ impl Kind {
 
 /// (version, namespace, type name, lower-case property name) → votes, keyed
 /// by [`property_key`]: one hash lookup with a borrowed key per sighting.
-type ByProperty = HashMap<String, Votes>;
+type ByProperty = HashMap<String, Votes, crate::ir::naming::FastHash>;
 
 /// Spelling → the places it was seen.
 type Votes = BTreeMap<String, Places>;

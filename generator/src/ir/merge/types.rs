@@ -151,7 +151,8 @@ impl<'a> PropertySet<'a> {
             }
             return;
         }
-        if let Some(&i) = self.by_lower.get(&crate::ir::naming::lower(&p.name)) {
+        let lower = crate::ir::naming::lower(&p.name);
+        if let Some(&i) = self.by_lower.get(&lower) {
             if let Some(existing) = self.props.get_mut(i) {
                 diags.push(Diagnostic::warning(
                     "property-name-case",
@@ -168,7 +169,7 @@ impl<'a> PropertySet<'a> {
         }
         let i = self.props.len();
         self.by_name.insert(p.name.clone(), i);
-        self.by_lower.insert(crate::ir::naming::lower(&p.name), i);
+        self.by_lower.insert(lower, i);
         self.props.push(p);
     }
 
