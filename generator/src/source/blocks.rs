@@ -166,7 +166,6 @@ fn scan_code_block(
 ) -> usize {
     s.kinds[open] = LineKind::Fence;
     let mut j = open + 1;
-    let mut content = Vec::new();
     let mut closed = false;
     while j < lines.len() {
         if is_fence_close(&lines[j], ch, count) {
@@ -175,9 +174,18 @@ fn scan_code_block(
             break;
         }
         s.kinds[j] = LineKind::Code;
-        content.push(strip_indent(&lines[j], indent));
         j += 1;
     }
+    // Unindented fences (nearly all) hold the lines as they are: one slice.
+    let content = if indent == 0 {
+        lines.joined(open + 1..j).to_string()
+    } else {
+        lines
+            .range(open + 1..j)
+            .map(|l| strip_indent(l, indent))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     if !closed {
         ctx.warning(
             open,
@@ -197,7 +205,7 @@ fn scan_code_block(
         info,
         line: open,
         end: j,
-        content: content.join("\n"),
+        content,
         closed,
         annotation,
     });
@@ -220,28 +228,29 @@ fn strip_indent(line: &str, indent: usize) -> &str {
 }
 
 fn scan_comment(lines: &Lines, open: usize, s: &mut Scan, ctx: &mut Ctx) -> usize {
-    let mut body = String::new();
+    let start = lines[open].find("<!--").map(|p| p + 4).unwrap_or(0);
+    // Where the body ends in its last line (`-->`), once found.
+    let mut close: Option<usize> = None;
     let mut j = open;
-    let mut closed = false;
     while j < lines.len() {
         s.kinds[j] = LineKind::Comment;
-        let line = &lines[j];
-        let from = if j == open {
-            line.find("<!--").map(|p| p + 4).unwrap_or(0)
-        } else {
-            0
-        };
-        let rest = line.get(from..).unwrap_or("");
+        let from = if j == open { start } else { 0 };
+        let rest = lines[j].get(from..).unwrap_or("");
+        j += 1;
         if let Some(end) = rest.find("-->") {
-            body.push_str(&rest[..end]);
-            closed = true;
-            j += 1;
+            close = Some(from + end);
             break;
         }
-        body.push_str(rest);
-        body.push('\n');
-        j += 1;
     }
+    let closed = close.is_some();
+    // The body is the lines' text from after `<!--` to `-->` (or to the end
+    // of the page), a slice of the page's text.
+    let all = lines.joined(open..j);
+    let body_end = match close {
+        Some(end) => all.len() - lines[j - 1].len() + end,
+        None => all.len(),
+    };
+    let body = all.get(start..body_end).unwrap_or("");
     if !closed {
         ctx.warning(
             open,
@@ -249,7 +258,7 @@ fn scan_comment(lines: &Lines, open: usize, s: &mut Scan, ctx: &mut Ctx) -> usiz
             "HTML comment is never closed; the rest of the page is inside it",
         );
     }
-    let t = trim(&body);
+    let t = trim(body);
     if t.starts_with('{') {
         let json_text = match t.rfind('}') {
             Some(e) => &t[..=e],

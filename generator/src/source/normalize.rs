@@ -24,7 +24,9 @@ pub struct Normalized {
 }
 
 /// The normalised lines of a page: one text, each line a span of it (a
-/// page has thousands of lines; one allocation holds them all).
+/// page has thousands of lines; one allocation holds them all). Consecutive
+/// lines are separated by exactly one `\n` in the text, so a run of lines
+/// joined with `\n` is a slice of it ([`Lines::joined`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lines {
     text: String,
@@ -58,6 +60,18 @@ impl Lines {
     pub fn range(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &str> + Clone {
         let end = range.end.min(self.len());
         self.iter().take(end).skip(range.start)
+    }
+
+    /// Lines `range` joined with `\n` (clamped to the page), without copying.
+    pub fn joined(&self, range: std::ops::Range<usize>) -> &str {
+        let end = range.end.min(self.len());
+        if range.start >= end {
+            return "";
+        }
+        match (self.spans.get(range.start), self.spans.get(end - 1)) {
+            (Some(&(from, _)), Some(&(_, to))) => self.text.get(from..to).unwrap_or(""),
+            _ => "",
+        }
     }
 
     /// Append a line (`line` must hold no line break).

@@ -105,20 +105,23 @@ pub fn split_row(line: &str) -> Vec<Cow<'_, str>> {
     let t = trim(line);
     let b = t.as_bytes();
     let mut cells = Vec::new();
-    let (mut start, mut escaped, mut i) = (0, false, 0);
+    let (mut start, mut escaped, mut skip_to) = (0, false, 0);
     // Byte scanning is exact: `\\` and `|` are ASCII, never inside a char.
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'\\' if b.get(i + 1) == Some(&b'|') => {
+    // Only those two bytes matter: jump from one to the next.
+    for i in memchr::memchr2_iter(b'\\', b'|', b) {
+        if i < skip_to {
+            continue; // the `|` of a `\|` already read
+        }
+        match b.get(i) {
+            Some(b'\\') if b.get(i + 1) == Some(&b'|') => {
                 escaped = true;
-                i += 2;
+                skip_to = i + 2;
             }
-            b'|' => {
+            Some(b'|') => {
                 cells.push(cell_text(t.get(start..i).unwrap_or(""), escaped));
                 (start, escaped) = (i + 1, false);
-                i += 1;
             }
-            _ => i += 1,
+            _ => {}
         }
     }
     cells.push(cell_text(t.get(start..).unwrap_or(""), escaped));
