@@ -41,22 +41,41 @@ pub fn worker_threads() -> usize {
 /// Extract every page, on all cores (pages are independent); the result keeps
 /// the input order so everything downstream is deterministic.
 pub fn extract_all(pages: &[load::InputPage]) -> Vec<ir::PageIr> {
-    let threads = worker_threads();
-    let chunk = pages.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = pages
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|p| extract::extract_page(&p.label, &p.bytes))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
+    par_map(pages, |p| extract::extract_page(&p.label, &p.bytes))
+}
+
+/// How many items a worker claims at a time in [`par_map`]: small enough
+/// that the threads finish together, large enough that claiming is rare.
+const BATCH: usize = 32;
+
+/// `items.iter().map(f)` on [`worker_threads`] threads, in input order.
+/// Workers claim batches of [`BATCH`] items in turn, so a thread that drew
+/// cheap pages takes more of them (fixed halves left one thread idle while
+/// the other finished the heavier half). `bench`'s baseline runs through
+/// this too, so both sides are scheduled alike.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let batches = items.len().div_ceil(BATCH);
+    let work = || {
+        let mut done: Vec<(usize, Vec<R>)> = Vec::new();
+        loop {
+            let b = next.fetch_add(1, Ordering::Relaxed);
+            if b >= batches {
+                break done;
+            }
+            let start = b * BATCH;
+            let batch = items.get(start..(start + BATCH).min(items.len()));
+            done.push((b, batch.unwrap_or_default().iter().map(&f).collect()));
+        }
+    };
+    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..worker_threads()).map(|_| s.spawn(work)).collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
-    })
+    });
+    done.sort_by_key(|(b, _)| *b);
+    done.into_iter().flat_map(|(_, out)| out).collect()
 }

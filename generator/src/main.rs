@@ -6,6 +6,11 @@ use graph_docgen::verify::Thresholds;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: the pipeline allocates many
+/// small strings (cells, names, sources), which glibc's malloc serves slowly.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "graph-docgen",

@@ -133,11 +133,11 @@ fn the_current_page_outranks_the_legacy_home_page() {
     ]));
     let t = api.types.iter().find(|t| t.name == OWNER).expect("type");
     // Before eras the 2016 page won: it is a resource page named after the type.
-    assert_eq!(t.source.file, CURRENT);
+    assert_eq!(&*t.source.file, CURRENT);
     assert_eq!(t.description.as_deref(), Some(&*format!("from {CURRENT}")));
     let os = property(&api, OWNER, "osMinimumVersion");
     assert_eq!(os.type_name, "String");
-    assert_eq!(os.source.file, CURRENT);
+    assert_eq!(&*os.source.file, CURRENT);
 
     assert!(codes(&api.diagnostics, "type-conflict").is_empty());
     let superseded = codes(&api.diagnostics, "type-superseded");
@@ -223,12 +223,9 @@ fn a_doc_stub_outranks_legacy_but_not_current_pages() {
     // for the property; the type is still defined by the newest resource page.
     assert_eq!(property(&api, "x", "n").type_name, "Double");
     let x = &api.types[0];
-    assert_eq!((x.source.file.as_str(), x.from_resource_page), (stub, true));
+    assert_eq!((&*x.source.file, x.from_resource_page), (stub, true));
     assert_eq!(
-        x.contributors
-            .iter()
-            .map(|s| s.file.as_str())
-            .collect::<Vec<_>>(),
+        x.contributors.iter().map(|s| &*s.file).collect::<Vec<_>>(),
         [stub, current, legacy]
     );
     assert_eq!(codes(&api.diagnostics, "type-superseded").len(), 2);

@@ -335,7 +335,7 @@ fn two_resource_pages_for_one_type_warn() {
     ));
     let api = merge(vec![b, a]);
     assert_eq!(api.types.len(), 1);
-    assert_eq!(api.types[0].source.file, "v1.0/resources/a.md");
+    assert_eq!(&*api.types[0].source.file, "v1.0/resources/a.md");
     assert_eq!(api.types[0].properties.len(), 2);
     let dups = codes(&api.diagnostics, "type-duplicate-resource");
     assert_eq!(dups.len(), 1);
@@ -505,7 +505,7 @@ fn operation_names_are_unique_per_version() {
     let got: Vec<(Option<Version>, &str, &str)> = api
         .operations
         .iter()
-        .map(|o| (o.version, o.name.as_str(), o.source.file.as_str()))
+        .map(|o| (o.version, o.name.as_str(), &*o.source.file))
         .collect();
     assert_eq!(
         got,

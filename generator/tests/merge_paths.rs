@@ -195,7 +195,7 @@ fn get_paths_add_navigation_properties_their_owner_lacks() {
     assert!(type_of(&api, "user")
         .contributors
         .iter()
-        .any(|c| c.file == "v1.0/api/user-list-joinedteams.md"));
+        .any(|c| &*c.file == "v1.0/api/user-list-joinedteams.md"));
     // The flag is in the IR's JSON only when set.
     let json = serde_json::to_string(type_of(&api, "group")).expect("serializes");
     assert!(!json.contains("inferred_from_path"));

@@ -132,14 +132,16 @@ fn possible_values_gated(text: &str, ci: &CiText) -> (Vec<PossibleValue>, bool) 
         r"(?i)\b(?:the\s+)?(?:possible|supported|allowed|valid|accepted|available)\s+values?(?:\s+for\s+(?:this|the)\s+\w+)?(?:\s+(?:for\s+\*\*\w+\*\*\s+)?(?:are|is|include|includes|can\s+be))?\s*:?|\bone\s+of\s*:|\bthe\s+values?\s+(?:are|can\s+be)\s*:"
     );
     let mut bare: Option<Vec<PossibleValue>> = None;
-    // Every trigger needs `value` or `one of` + `:`, and every colon list
-    // a `:` and a backtick: most descriptions have neither.
-    let may_trigger = ci.may_contain("value") || text.contains(':');
-    let may_list = text.contains(':') && text.contains('`');
+    // Every trigger needs `value`, or `one` and a `:`; every colon list a
+    // `:` followed by a backtick: most descriptions have neither, and then
+    // the regexes cannot match.
+    let may_trigger = ci.may_contain("value") || (text.contains(':') && ci.may_contain("one"));
+    let may_list = colon_then_backtick(text);
     if !may_trigger && !may_list {
         return (Vec::new(), false);
     }
-    for m in trigger.find_iter(text) {
+    let triggers = may_trigger.then(|| trigger.find_iter(text));
+    for m in triggers.into_iter().flatten() {
         let rest = &text[m.end()..];
         let (vals, marked) = value_list(rest);
         if vals.is_empty() {
@@ -155,7 +157,21 @@ fn possible_values_gated(text: &str, ci: &CiText) -> (Vec<PossibleValue>, bool) 
     if let Some(vals) = bare {
         return (vals, false);
     }
+    if !may_list {
+        return (Vec::new(), false);
+    }
     colon_list(text)
+}
+
+/// Whether a `:` is followed (after blanks) by a backtick: what every lead-in
+/// of [`colon_list`] ends with.
+fn colon_then_backtick(text: &str) -> bool {
+    memchr::memchr_iter(b':', text.as_bytes()).any(|i| {
+        text.get(i + 1..).is_some_and(|rest| {
+            rest.trim_start_matches(char::is_whitespace)
+                .starts_with('`')
+        })
+    })
 }
 
 /// A code-marked list right after a short lead-in ending in a colon, the
@@ -198,7 +214,8 @@ fn value_list(rest: &str) -> (Vec<PossibleValue>, bool) {
     let mut out = Vec::new();
     let mut marked = false;
     let mut s = rest;
-    let in_li = static_regex!(r"^\s*(<ul>|<li>)").is_match(s);
+    let start = s.trim_start_matches(char::is_whitespace);
+    let in_li = start.starts_with("<ul>") || start.starts_with("<li>");
     loop {
         s = skip_separators(s);
         let Some((tok, after)) = next_token(s) else {

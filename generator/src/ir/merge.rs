@@ -40,64 +40,42 @@ mod types;
 mod version;
 
 use crate::diag::{Counts, Diagnostic};
-use crate::ir::model::{Api, PageIr, PageKind, Summary};
+use crate::ir::model::{Api, EnumDef, Operation, PageIr, PageKind, Summary, TypeDef, Version};
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Merge page IRs (any order: the result is sorted and deterministic).
+///
+/// Versions are independent APIs: once every page has its version, each
+/// version's items are merged on a thread of their own, and the results are
+/// joined in version order (the order every step sorts by first).
 pub fn merge(mut pages: Vec<PageIr>) -> Api {
     sort_pages(&mut pages);
     let mut diags = Vec::new();
     version::assign_versions(&mut pages, &mut diags);
-    spelling::unify(&mut pages, &mut diags);
-    namespace::assign_namespaces(&mut pages);
     let mut summary = page_counts(&pages);
     let authority = authority::Authority::of_pages(&pages);
-
-    let mut type_parts = Vec::new();
-    let mut enum_parts = Vec::new();
-    let mut ops = Vec::new();
-    for p in pages {
-        type_parts.extend(p.types);
-        enum_parts.extend(p.enums);
-        ops.extend(p.operations);
-        diags.extend(p.diagnostics);
+    let by_version = split_by_version(pages, &mut diags);
+    let merged: Vec<Merged> = std::thread::scope(|s| {
+        let handles: Vec<_> = by_version
+            .into_values()
+            .map(|pages| {
+                let authority = &authority;
+                s.spawn(move || merge_version(pages, authority))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let (mut types, mut enums, mut operations) = (Vec::new(), Vec::new(), Vec::new());
+    for m in merged {
+        types.extend(m.types);
+        enums.extend(m.enums);
+        operations.extend(m.operations);
+        diags.extend(m.diagnostics);
     }
-    let enum_eras = enum_fold::newest_eras(&enum_parts, &authority);
-    let mut enums = enums::merge_enums(enum_parts, &mut diags);
-    enum_fold::fold_synthesized_enums(
-        &mut enums,
-        &enum_eras,
-        &mut type_parts,
-        &mut ops,
-        &authority,
-        &mut diags,
-    );
-    let spelling_evidence = property_spelling::Evidence::of_fragments(&type_parts);
-    let mut types = types::merge_types(type_parts, &authority, &mut diags);
-    inherited::drop_inherited_json_properties(&mut types, &mut diags);
-    let operations = operations::merge_operations(ops, &mut diags);
-    retype::retype_string_enums(&mut types, &enums, &mut diags);
-    let index = type_index::TypeIndex::new(&types);
-    let path_index = paths::PathIndex::build(&operations, &types, &index);
-    property_spelling::choose_spellings(
-        &mut types,
-        &operations,
-        &index,
-        &path_index,
-        spelling_evidence,
-        &mut diags,
-    );
-    collection_from_paths::collections_from_paths(
-        &mut types,
-        &operations,
-        &authority,
-        &index,
-        &path_index,
-        &mut diags,
-    );
-    nav_from_paths::infer_navigation(&mut types, &operations, &index, &path_index, &mut diags);
-    enums::add_possible_values(&mut enums, &types, &operations, &mut diags);
-
     summary.types = types.len();
     summary.enums = enums.len();
     summary.operations = operations.len();
@@ -110,6 +88,132 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
     };
     add_diagnostics(&mut api, diags);
     api
+}
+
+/// What merging one version gives.
+struct Merged {
+    types: Vec<TypeDef>,
+    enums: Vec<EnumDef>,
+    operations: Vec<Operation>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The pages' items grouped by version (pages keep their order; a page with
+/// items of several versions is split), their diagnostics moved to `diags`.
+fn split_by_version(
+    pages: Vec<PageIr>,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<Option<Version>, Vec<PageIr>> {
+    let mut out: BTreeMap<Option<Version>, Vec<PageIr>> = BTreeMap::new();
+    for mut p in pages {
+        diags.append(&mut p.diagnostics);
+        let mut versions: BTreeSet<Option<Version>> = BTreeSet::new();
+        versions.extend(p.types.iter().map(|t| t.version));
+        versions.extend(p.enums.iter().map(|e| e.version));
+        versions.extend(p.operations.iter().map(|o| o.version));
+        if versions.len() == 1 {
+            if let Some(&v) = versions.first() {
+                out.entry(v).or_default().push(p);
+            }
+            continue;
+        }
+        for v in versions {
+            // Only what the per-version steps read: the items and the
+            // page's namespace (the context of items that state none).
+            let part = PageIr {
+                file: p.file.clone(),
+                kind: p.kind,
+                version: p.version,
+                title: p.title.clone(),
+                era: p.era,
+                has_http: p.has_http,
+                http_garbage_only: p.http_garbage_only,
+                namespace: p.namespace.clone(),
+                types: p.types.iter().filter(|t| t.version == v).cloned().collect(),
+                enums: p.enums.iter().filter(|e| e.version == v).cloned().collect(),
+                operations: p
+                    .operations
+                    .iter()
+                    .filter(|o| o.version == v)
+                    .cloned()
+                    .collect(),
+                diagnostics: Vec::new(),
+            };
+            out.entry(v).or_default().push(part);
+        }
+    }
+    out
+}
+
+/// Merge the items of one version (see the module doc for the steps).
+fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Merged {
+    let mut diags = Vec::new();
+    spelling::unify(&mut pages, &mut diags);
+    namespace::assign_namespaces(&mut pages);
+    let mut type_parts = Vec::new();
+    let mut enum_parts = Vec::new();
+    let mut ops = Vec::new();
+    for p in pages {
+        type_parts.extend(p.types);
+        enum_parts.extend(p.enums);
+        ops.extend(p.operations);
+    }
+    // Enums first: the fold re-points the type fragments and operations
+    // that name a synthesized enum before they are merged.
+    let enum_eras = enum_fold::newest_eras(&enum_parts, authority);
+    let mut enums = enums::merge_enums(enum_parts, &mut diags);
+    enum_fold::fold_synthesized_enums(
+        &mut enums,
+        &enum_eras,
+        &mut type_parts,
+        &mut ops,
+        authority,
+        &mut diags,
+    );
+    // Operations do not need the types: they are merged on a second thread
+    // while this one reads the spelling evidence and merges the types.
+    let (mut types, (operations, more_diags), spelling_evidence) = std::thread::scope(|s| {
+        let ops_thread = s.spawn(move || {
+            let mut diags = Vec::new();
+            let operations = operations::merge_operations(ops, &mut diags);
+            (operations, diags)
+        });
+        let spelling_evidence = property_spelling::Evidence::of_fragments(&type_parts);
+        let mut types = types::merge_types(type_parts, authority, &mut diags);
+        inherited::drop_inherited_json_properties(&mut types, &mut diags);
+        let ops = ops_thread
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (types, ops, spelling_evidence)
+    });
+    diags.extend(more_diags);
+    retype::retype_string_enums(&mut types, &enums, &mut diags);
+    let index = type_index::TypeIndex::new(&types);
+    let path_index = paths::PathIndex::build(&operations, &index);
+    property_spelling::choose_spellings(
+        &mut types,
+        &operations,
+        &index,
+        &path_index,
+        spelling_evidence,
+        &mut diags,
+    );
+    collection_from_paths::collections_from_paths(
+        &mut types,
+        &operations,
+        authority,
+        &index,
+        &path_index,
+        &mut diags,
+    );
+    nav_from_paths::infer_navigation(&mut types, &operations, &index, &path_index, &mut diags);
+    enums::add_possible_values(&mut enums, &types, &operations, &mut diags);
+    Merged {
+        types,
+        enums,
+        operations,
+        diagnostics: diags,
+    }
 }
 
 /// Add diagnostics found outside the pages (e.g. unreadable files) to a merged

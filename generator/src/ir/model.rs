@@ -18,6 +18,7 @@
 use crate::diag::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// An API version of Microsoft Graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -61,17 +62,27 @@ impl fmt::Display for Version {
 }
 
 /// Where an item came from: the input file as given and the 1-based line in
-/// the original bytes.
+/// the original bytes. The file name is shared (`Arc<str>`): every item of a
+/// page points at it, and the merge copies sources around a lot; it
+/// serialises as a plain string.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Source {
-    pub file: String,
+    pub file: Arc<str>,
     pub line: u32,
 }
 
 impl Source {
     pub fn new(file: &str, line: u32) -> Source {
         Source {
-            file: file.to_string(),
+            file: Arc::from(file),
+            line,
+        }
+    }
+
+    /// A source in a file whose shared name the caller already holds.
+    pub fn in_file(file: &Arc<str>, line: u32) -> Source {
+        Source {
+            file: Arc::clone(file),
             line,
         }
     }

@@ -98,6 +98,49 @@ pub fn module_ident(name: &str) -> String {
     }
 }
 
+/// `s.to_lowercase()`, with a quick path for the ASCII names that nearly
+/// every name is (the merge lower-cases names for every comparison).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// A fast hasher for the merge's string-keyed maps (the keys are names
+/// from the docs, not adversarial input; SipHash's strength buys nothing
+/// there and costs a large share of each lookup). The Fx hash of rustc:
+/// multiply-rotate over 8-byte words.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+/// A `HashMap`/`HashSet` hasher builder for [`FastHasher`].
+pub type FastHash = std::hash::BuildHasherDefault<FastHasher>;
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        if let Some(dst) = tail.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+        }
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ rest.len() as u64).wrapping_mul(K);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Make `names` unique deterministically: the first occurrence (in the given
 /// order, which callers keep sorted) keeps its name, later ones get `2`, `3`...
 /// Returns the resolved names and, for each renamed entry, `(index, old, new)`
@@ -108,19 +151,20 @@ pub fn uniquify(names: &[String]) -> (Vec<String>, Vec<(usize, String, String)>)
         taken.entry(n.clone()).or_insert(0);
     }
     let mut seen: BTreeMap<String, ()> = BTreeMap::new();
-    // The next suffix to try per name: the ones below it were unavailable
-    // and stay so (names are only ever added), so resuming there gives the
-    // same result as counting from 2, without the quadratic rescans (15,625
-    // colliding property names took 100 s).
+    // Per name, the suffix to try first: every smaller one was taken or
+    // given out already (`taken` is fixed and `seen` only grows), so
+    // starting there gives the same names without retrying them all (a
+    // name used a thousand times would otherwise cost a million tries).
     let mut next_suffix: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(names.len());
     let mut renamed = Vec::new();
     for (i, n) in names.iter().enumerate() {
-        if seen.insert(n.clone(), ()).is_none() {
+        if !seen.contains_key(n) {
+            seen.insert(n.clone(), ());
             out.push(n.clone());
             continue;
         }
-        let k = next_suffix.entry(n).or_insert(2);
+        let k = next_suffix.entry(n.as_str()).or_insert(2);
         let new = loop {
             let cand = format!("{n}{k}");
             *k += 1;

@@ -6,7 +6,7 @@
 
 use super::json::{self, LenientJson};
 use super::text::{plain_text, trim};
-use super::Ctx;
+use super::{Ctx, Lines};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -119,7 +119,7 @@ fn is_fence_close(line: &str, ch: char, count: usize) -> bool {
 }
 
 /// Scan the lines from `start` (the first line after the front matter).
-pub fn scan(lines: &[String], start: usize, ctx: &mut Ctx) -> Scan {
+pub fn scan(lines: &Lines, start: usize, ctx: &mut Ctx) -> Scan {
     let mut s = Scan {
         kinds: vec![LineKind::FrontMatter; start.min(lines.len())],
         ..Scan::default()
@@ -155,7 +155,7 @@ pub fn scan(lines: &[String], start: usize, ctx: &mut Ctx) -> Scan {
 
 #[allow(clippy::too_many_arguments)]
 fn scan_code_block(
-    lines: &[String],
+    lines: &Lines,
     open: usize,
     ch: char,
     count: usize,
@@ -166,7 +166,6 @@ fn scan_code_block(
 ) -> usize {
     s.kinds[open] = LineKind::Fence;
     let mut j = open + 1;
-    let mut content = Vec::new();
     let mut closed = false;
     while j < lines.len() {
         if is_fence_close(&lines[j], ch, count) {
@@ -175,9 +174,18 @@ fn scan_code_block(
             break;
         }
         s.kinds[j] = LineKind::Code;
-        content.push(strip_indent(&lines[j], indent));
         j += 1;
     }
+    // Unindented fences (nearly all) hold the lines as they are: one slice.
+    let content = if indent == 0 {
+        lines.joined(open + 1..j).to_string()
+    } else {
+        lines
+            .range(open + 1..j)
+            .map(|l| strip_indent(l, indent))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     if !closed {
         ctx.warning(
             open,
@@ -197,7 +205,7 @@ fn scan_code_block(
         info,
         line: open,
         end: j,
-        content: content.join("\n"),
+        content,
         closed,
         annotation,
     });
@@ -219,29 +227,30 @@ fn strip_indent(line: &str, indent: usize) -> &str {
     line.get(n..).unwrap_or("")
 }
 
-fn scan_comment(lines: &[String], open: usize, s: &mut Scan, ctx: &mut Ctx) -> usize {
-    let mut body = String::new();
+fn scan_comment(lines: &Lines, open: usize, s: &mut Scan, ctx: &mut Ctx) -> usize {
+    let start = lines[open].find("<!--").map(|p| p + 4).unwrap_or(0);
+    // Where the body ends in its last line (`-->`), once found.
+    let mut close: Option<usize> = None;
     let mut j = open;
-    let mut closed = false;
     while j < lines.len() {
         s.kinds[j] = LineKind::Comment;
-        let line = &lines[j];
-        let from = if j == open {
-            line.find("<!--").map(|p| p + 4).unwrap_or(0)
-        } else {
-            0
-        };
-        let rest = line.get(from..).unwrap_or("");
+        let from = if j == open { start } else { 0 };
+        let rest = lines[j].get(from..).unwrap_or("");
+        j += 1;
         if let Some(end) = rest.find("-->") {
-            body.push_str(&rest[..end]);
-            closed = true;
-            j += 1;
+            close = Some(from + end);
             break;
         }
-        body.push_str(rest);
-        body.push('\n');
-        j += 1;
     }
+    let closed = close.is_some();
+    // The body is the lines' text from after `<!--` to `-->` (or to the end
+    // of the page), a slice of the page's text.
+    let all = lines.joined(open..j);
+    let body_end = match close {
+        Some(end) => all.len() - lines[j - 1].len() + end,
+        None => all.len(),
+    };
+    let body = all.get(start..body_end).unwrap_or("");
     if !closed {
         ctx.warning(
             open,
@@ -249,7 +258,7 @@ fn scan_comment(lines: &[String], open: usize, s: &mut Scan, ctx: &mut Ctx) -> u
             "HTML comment is never closed; the rest of the page is inside it",
         );
     }
-    let t = trim(&body);
+    let t = trim(body);
     if t.starts_with('{') {
         let json_text = match t.rfind('}') {
             Some(e) => &t[..=e],
@@ -291,16 +300,9 @@ fn scan_comment(lines: &[String], open: usize, s: &mut Scan, ctx: &mut Ctx) -> u
 /// An ATX heading line (`#` to `######`). A missing space after the hashes is
 /// tolerated (`##Properties`); trailing `#`s and blanks are removed.
 fn heading(line: &str, idx: usize) -> Option<Heading> {
-    let caps = static_regex!(r"^ {0,3}(#{1,6})(?:[ \t]+|$|([^#\s]))(.*)$").captures(line)?;
-    let level = caps.get(1)?.as_str().len() as u8;
-    let mut raw = String::new();
-    if let Some(c) = caps.get(2) {
-        raw.push_str(c.as_str());
-    }
-    raw.push_str(caps.get(3).map(|m| m.as_str()).unwrap_or(""));
-    let raw = static_regex!(r"[ \t]+#+[ \t]*$").replace(&raw, "");
-    let raw = trim(&raw).to_string();
-    let is_tab = static_regex!(r"^\[[^\]]*\]\(#tab/").is_match(&raw);
+    let (level, raw) = heading_parts(line)?;
+    let raw = trim(without_closing_hashes(raw)).to_string();
+    let is_tab = is_tab_link(&raw);
     let text = plain_text(&raw);
     Some(Heading {
         level,
@@ -311,12 +313,55 @@ fn heading(line: &str, idx: usize) -> Option<Heading> {
     })
 }
 
+/// The level and text of an ATX heading line: what the regex
+/// `^ {0,3}(#{1,6})(?:[ \t]+|$|([^#\s]))(.*)$` reads (groups 2 and 3 form
+/// the text), by hand: it runs on every heading of the corpus.
+fn heading_parts(line: &str) -> Option<(u8, &str)> {
+    let after_indent = line.trim_start_matches(' ');
+    if line.len() - after_indent.len() > 3 {
+        return None;
+    }
+    let text = after_indent.trim_start_matches('#');
+    let level = after_indent.len() - text.len();
+    if !(1..=6).contains(&level) {
+        return None;
+    }
+    let spaced = text.trim_start_matches([' ', '\t']);
+    match text.chars().next() {
+        // Blanks then the rest, or nothing at all.
+        None | Some(' ' | '\t') => Some((level as u8, spaced)),
+        // Glued to the hashes (`##Properties`): any other non-blank char.
+        Some(c) if !c.is_whitespace() => Some((level as u8, text)),
+        _ => None,
+    }
+}
+
+/// `raw` without a closing sequence: blanks, `#`s, then optional blanks at
+/// the end (`## Tab ##`); what the regex `[ \t]+#+[ \t]*$` removes.
+fn without_closing_hashes(raw: &str) -> &str {
+    let end = raw.trim_end_matches([' ', '\t']);
+    let before_hashes = end.trim_end_matches('#');
+    let has_hashes = before_hashes.len() < end.len();
+    if has_hashes && before_hashes.ends_with([' ', '\t']) {
+        before_hashes.trim_end_matches([' ', '\t'])
+    } else {
+        raw
+    }
+}
+
+/// A docfx tab heading: `[label](#tab/...)` (the regex `^\[[^\]]*\]\(#tab/`).
+fn is_tab_link(raw: &str) -> bool {
+    raw.strip_prefix('[')
+        .and_then(|rest| rest.find(']').map(|i| &rest[i..]))
+        .is_some_and(|rest| rest.starts_with("](#tab/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn run(s: &str) -> (Scan, Vec<crate::diag::Diagnostic>) {
-        let lines: Vec<String> = s.lines().map(str::to_string).collect();
+        let lines: Lines = s.lines().collect();
         let orig: Vec<u32> = (1..=lines.len() as u32).collect();
         let mut ctx = Ctx::new("t.md", &orig);
         let scan = scan(&lines, 0, &mut ctx);
@@ -362,6 +407,50 @@ mod tests {
         assert!(s.headings.is_empty());
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "code-fence-unclosed");
+    }
+
+    #[test]
+    fn hand_heading_parser_reads_what_the_regexes_read() {
+        let re = regex::Regex::new(r"^ {0,3}(#{1,6})(?:[ \t]+|$|([^#\s]))(.*)$").unwrap();
+        let closing = regex::Regex::new(r"[ \t]+#+[ \t]*$").unwrap();
+        let tab = regex::Regex::new(r"^\[[^\]]*\]\(#tab/").unwrap();
+        for line in [
+            "# T",
+            "#T",
+            "#",
+            "##  T  ##  ",
+            "####### x",
+            "    # x",
+            "   # x",
+            "#\tx #",
+            "#\u{a0}x",
+            "## a # b ##",
+            "## #",
+            "##a##",
+            "### x\t#\t",
+            "#é",
+            "# [A](#tab/b)",
+            "# [A] (#tab/b)",
+            "# [](#tab/",
+            "#[a]b](#tab/c)",
+            "# x ## y",
+            "## ##",
+        ] {
+            let want = re.captures(line).map(|c| {
+                let raw = format!(
+                    "{}{}",
+                    c.get(2).map_or("", |m| m.as_str()),
+                    c.get(3).map_or("", |m| m.as_str())
+                );
+                let raw = closing.replace(&raw, "").to_string();
+                (c[1].len() as u8, raw.clone(), tab.is_match(trim(&raw)))
+            });
+            let got = heading_parts(line).map(|(level, raw)| {
+                let raw = without_closing_hashes(raw);
+                (level, raw.to_string(), is_tab_link(trim(raw)))
+            });
+            assert_eq!(got, want, "{line:?}");
+        }
     }
 
     #[test]

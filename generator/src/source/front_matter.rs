@@ -24,7 +24,7 @@ impl FrontMatter {
 }
 
 /// Read the front matter at the top of `lines`.
-pub fn parse(lines: &[String]) -> FrontMatter {
+pub fn parse(lines: &super::Lines) -> FrontMatter {
     let mut fm = FrontMatter::default();
     // Skip leading blank lines: some pages start with one.
     let first = lines.iter().position(|l| !super::text::trim(l).is_empty());
@@ -42,7 +42,7 @@ pub fn parse(lines: &[String]) -> FrontMatter {
         fm.unclosed = true;
         return fm;
     };
-    for line in &lines[first + 1..close] {
+    for line in lines.range(first + 1..close) {
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
@@ -70,8 +70,8 @@ fn unquote(v: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn lines(s: &str) -> Vec<String> {
-        s.lines().map(str::to_string).collect()
+    fn lines(s: &str) -> crate::source::Lines {
+        s.lines().collect()
     }
 
     #[test]

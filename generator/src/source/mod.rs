@@ -34,6 +34,7 @@ pub mod text;
 pub use blocks::{Annotation, CodeBlock, Heading, LineKind};
 pub use front_matter::FrontMatter;
 pub use json::{has_placeholders, is_placeholder_value, parse_lenient, LenientJson};
+pub use normalize::Lines;
 pub use sections::{Section, SectionKind};
 pub use table::{Column, Row, Table};
 
@@ -85,8 +86,10 @@ fn orig_line_of(orig: &[u32], idx: usize) -> u32 {
 #[derive(Debug)]
 pub struct Page {
     pub file: String,
+    /// `file` once more, shared by every [`crate::ir::Source`] of the page.
+    shared_file: std::sync::Arc<str>,
     /// Normalised lines.
-    pub lines: Vec<String>,
+    pub lines: Lines,
     /// Original 1-based line number of each line.
     orig: Vec<u32>,
     pub kinds: Vec<LineKind>,
@@ -144,6 +147,7 @@ impl Page {
         let diagnostics = ctx.diags;
         Page {
             file: file.to_string(),
+            shared_file: std::sync::Arc::from(file),
             lines: n.lines,
             orig: n.orig_line,
             kinds: scan.kinds,
@@ -167,7 +171,7 @@ impl Page {
 
     /// A [`crate::ir::Source`] for line index `idx`.
     pub fn source(&self, idx: usize) -> crate::ir::Source {
-        crate::ir::Source::new(&self.file, self.orig_line(idx))
+        crate::ir::Source::in_file(&self.shared_file, self.orig_line(idx))
     }
 
     /// A diagnostic sink for extractors (push its `diags` into the page IR).
@@ -212,7 +216,7 @@ impl Page {
             .filter(|&i| self.kinds.get(i) == Some(&LineKind::Text))
             .filter(|&i| !self.headings.iter().any(|h| h.line == i))
             .filter(|&i| !self.tables.iter().any(|t| i >= t.line && i < t.end))
-            .filter_map(|i| self.lines.get(i).map(|l| (i, l.as_str())))
+            .filter_map(|i| self.lines.get(i).map(|l| (i, l)))
             .collect()
     }
 

@@ -11,7 +11,7 @@
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     /// Lines without their terminators.
-    pub lines: Vec<String>,
+    pub lines: Lines,
     /// `orig_line[i]` is the 1-based line of `lines[i]` in the original bytes.
     pub orig_line: Vec<u32>,
     /// How many bytes were not valid UTF-8 (replaced by U+FFFD).
@@ -23,30 +23,112 @@ pub struct Normalized {
     pub lone_cr_breaks: usize,
 }
 
+/// The normalised lines of a page: one text, each line a span of it (a
+/// page has thousands of lines; one allocation holds them all). Consecutive
+/// lines are separated by exactly one `\n` in the text, so a run of lines
+/// joined with `\n` is a slice of it ([`Lines::joined`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lines {
+    text: String,
+    /// Byte range of each line in `text`, without its terminator.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Lines {
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Line `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let &(start, end) = self.spans.get(i)?;
+        self.text.get(start..end)
+    }
+
+    /// Every line, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator + Clone {
+        self.spans
+            .iter()
+            .map(|&(start, end)| self.text.get(start..end).unwrap_or(""))
+    }
+
+    /// The lines of `range`, clamped to the page.
+    pub fn range(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &str> + Clone {
+        let end = range.end.min(self.len());
+        self.iter().take(end).skip(range.start)
+    }
+
+    /// Lines `range` joined with `\n` (clamped to the page), without copying.
+    pub fn joined(&self, range: std::ops::Range<usize>) -> &str {
+        let end = range.end.min(self.len());
+        if range.start >= end {
+            return "";
+        }
+        match (self.spans.get(range.start), self.spans.get(end - 1)) {
+            (Some(&(from, _)), Some(&(_, to))) => self.text.get(from..to).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Append a line (`line` must hold no line break).
+    fn push(&mut self, line: &str) {
+        let start = self.text.len();
+        self.text.push_str(line);
+        self.spans.push((start, self.text.len()));
+        self.text.push('\n');
+    }
+}
+
+/// Line `i`, or `""` past the end.
+impl std::ops::Index<usize> for Lines {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        self.get(i).unwrap_or("")
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Lines {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(lines: I) -> Lines {
+        let mut out = Lines::default();
+        for l in lines {
+            out.push(l);
+        }
+        out
+    }
+}
+
 /// Decode `bytes` (lossily), drop every U+FEFF, and split into lines on
 /// `\r\n`, lone `\r` and `\n`.
 pub fn normalize(bytes: &[u8]) -> Normalized {
-    let text = String::from_utf8_lossy(bytes);
+    // `from_utf8` is the fast check; the lossy decoding only runs on the
+    // rare page that fails it.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     let invalid_utf8 = matches!(text, std::borrow::Cow::Owned(_));
     let mut out = Normalized {
         invalid_utf8,
         ..Normalized::default()
     };
+    // Most pages have no `\r` and no BOM: then the text is the lines as they
+    // are, and only the `\n` positions are needed.
+    let has_cr = text.as_bytes().contains(&b'\r');
+    let has_bom = text.contains(BOM);
+    if !has_cr && !has_bom {
+        split_plain(&text, &mut out);
+        return out;
+    }
     // Byte scanning is exact here: `\r` and `\n` never occur inside a
     // multi-byte UTF-8 sequence, so every cut falls on a char boundary.
     let mut rest: &str = &text;
     let mut line_no: u32 = 1;
-    // Most pages have no `\r` at all: then a memchr for `\n` finds breaks.
-    let has_cr = text.as_bytes().contains(&b'\r');
-    let has_bom = text.contains(BOM);
-    let next_break = |r: &str| {
-        if has_cr {
-            r.bytes().position(|b| b == b'\n' || b == b'\r')
-        } else {
-            r.find('\n')
-        }
-    };
-    while let Some(pos) = next_break(rest) {
+    let mut buf = String::new();
+    while let Some(pos) = memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
         let (line, after) = rest.split_at(pos);
         let after = match after.as_bytes() {
             [b'\r', b'\n', ..] => {
@@ -59,18 +141,19 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
             }
             _ => &after[1..],
         };
-        out.lines.push(if has_bom {
-            without_boms(line, &mut out.boms_removed)
+        let line = if has_bom {
+            without_boms(line, &mut buf, &mut out.boms_removed)
         } else {
-            line.to_string()
-        });
+            line
+        };
+        out.lines.push(line);
         out.orig_line.push(line_no);
         line_no = line_no.saturating_add(1);
         rest = after;
     }
     // The last line has no terminator (or the file ends with one: then the
     // empty remainder is not a line).
-    let last = without_boms(rest, &mut out.boms_removed);
+    let last = without_boms(rest, &mut buf, &mut out.boms_removed);
     if !last.is_empty() {
         out.lines.push(last);
         out.orig_line.push(line_no);
@@ -78,15 +161,41 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
     out
 }
 
+/// The common case: `\n` breaks only, no BOM. The text is kept whole and
+/// each line is the span between two breaks.
+fn split_plain(text: &str, out: &mut Normalized) {
+    let mut spans = Vec::with_capacity(text.len() / 32 + 1);
+    let mut start = 0;
+    // One vectorised pass over the page (lines are short: a search per
+    // line would spend more on starting than on searching).
+    for pos in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        spans.push((start, pos));
+        start = pos + 1;
+    }
+    // The last line has no terminator (or the file ends with one: then the
+    // empty remainder is not a line).
+    if start < text.len() {
+        spans.push((start, text.len()));
+    }
+    out.orig_line = (1..=spans.len() as u32).collect();
+    out.lines = Lines {
+        text: text.to_string(),
+        spans,
+    };
+}
+
 const BOM: char = '\u{feff}';
 
-/// `line` with every U+FEFF removed (counted in `removed`).
-fn without_boms(line: &str, removed: &mut usize) -> String {
+/// `line` with every U+FEFF removed (counted in `removed`), in `buf` when
+/// there was one.
+fn without_boms<'a>(line: &'a str, buf: &'a mut String, removed: &mut usize) -> &'a str {
     if !line.contains(BOM) {
-        return line.to_string();
+        return line;
     }
     *removed += line.matches(BOM).count();
-    line.replace(BOM, "")
+    buf.clear();
+    buf.extend(line.chars().filter(|&c| c != BOM));
+    buf
 }
 
 #[cfg(test)]
@@ -96,7 +205,7 @@ mod tests {
     #[test]
     fn crlf_lone_cr_and_lf_each_count_as_one_line() {
         let n = normalize(b"a\r\nb\rc\nd");
-        assert_eq!(n.lines, vec!["a", "b", "c", "d"]);
+        assert_eq!(n.lines.iter().collect::<Vec<_>>(), vec!["a", "b", "c", "d"]);
         assert_eq!(n.orig_line, vec![1, 2, 3, 4]);
         assert_eq!(n.crlf_breaks, 1);
         assert_eq!(n.lone_cr_breaks, 1);
@@ -106,7 +215,10 @@ mod tests {
     fn double_lone_cr_keeps_the_blank_line() {
         // Seed 001's original: `# Title\r\r> **Note:**` is three lines.
         let n = normalize(b"# Title\r\r> **Note:** x\r");
-        assert_eq!(n.lines, vec!["# Title", "", "> **Note:** x"]);
+        assert_eq!(
+            n.lines.iter().collect::<Vec<_>>(),
+            vec!["# Title", "", "> **Note:** x"]
+        );
         assert_eq!(n.orig_line, vec![1, 2, 3]);
     }
 
@@ -116,10 +228,10 @@ mod tests {
         bytes.extend_from_slice("t\u{feff}wo\n".as_bytes());
         bytes.extend_from_slice(b"\xFF\xFF");
         let n = normalize(&bytes);
-        assert_eq!(n.lines[0], "one");
-        assert_eq!(n.lines[1], "two");
+        assert_eq!(&n.lines[0], "one");
+        assert_eq!(&n.lines[1], "two");
         assert_eq!(n.boms_removed, 2);
         assert!(n.invalid_utf8);
-        assert_eq!(n.lines[2], "\u{fffd}\u{fffd}");
+        assert_eq!(&n.lines[2], "\u{fffd}\u{fffd}");
     }
 }

@@ -12,7 +12,7 @@
 
 use super::blocks::LineKind;
 use super::text::{collapse_spaces, decode_entities_cow, replace_br_cow, trim};
-use super::Ctx;
+use super::{Ctx, Lines};
 use std::borrow::Cow;
 
 /// One table row: cleaned cells (exactly as many as the header) and the line
@@ -105,20 +105,23 @@ pub fn split_row(line: &str) -> Vec<Cow<'_, str>> {
     let t = trim(line);
     let b = t.as_bytes();
     let mut cells = Vec::new();
-    let (mut start, mut escaped, mut i) = (0, false, 0);
+    let (mut start, mut escaped, mut skip_to) = (0, false, 0);
     // Byte scanning is exact: `\\` and `|` are ASCII, never inside a char.
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'\\' if b.get(i + 1) == Some(&b'|') => {
+    // Only those two bytes matter: jump from one to the next.
+    for i in memchr::memchr2_iter(b'\\', b'|', b) {
+        if i < skip_to {
+            continue; // the `|` of a `\|` already read
+        }
+        match b.get(i) {
+            Some(b'\\') if b.get(i + 1) == Some(&b'|') => {
                 escaped = true;
-                i += 2;
+                skip_to = i + 2;
             }
-            b'|' => {
+            Some(b'|') => {
                 cells.push(cell_text(t.get(start..i).unwrap_or(""), escaped));
                 (start, escaped) = (i + 1, false);
-                i += 1;
             }
-            _ => i += 1,
+            _ => {}
         }
     }
     cells.push(cell_text(t.get(start..).unwrap_or(""), escaped));
@@ -146,12 +149,16 @@ pub fn clean_cell(cell: &str) -> String {
 }
 
 /// Find and parse every table among prose lines.
-pub fn find_tables(lines: &[String], kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Table> {
+pub fn find_tables(lines: &Lines, kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Table> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < lines.len() {
         let is_text = |k: usize| kinds.get(k) == Some(&LineKind::Text);
-        if is_text(i) && is_text(i + 1) && lines[i].contains('|') && is_separator(&lines[i + 1]) {
+        if is_text(i)
+            && is_text(i + 1)
+            && memchr::memchr(b'|', lines[i].as_bytes()).is_some()
+            && is_separator(&lines[i + 1])
+        {
             let (table, end) = parse_table(lines, kinds, i, ctx);
             out.push(table);
             i = end.max(i + 2);
@@ -171,7 +178,7 @@ fn ends_with_pipe(l: &str) -> bool {
     t.ends_with('|') && !t.ends_with("\\|")
 }
 
-fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx) -> (Table, usize) {
+fn parse_table(lines: &Lines, kinds: &[LineKind], head: usize, ctx: &mut Ctx) -> (Table, usize) {
     let header: Vec<String> = split_row(&lines[head])
         .iter()
         .map(|c| clean_cell(c))
@@ -207,7 +214,7 @@ fn parse_table(lines: &[String], kinds: &[LineKind], head: usize, ctx: &mut Ctx)
             if !line.contains('|') {
                 break;
             }
-            raw_rows.push((j, Cow::Borrowed(line.as_str())));
+            raw_rows.push((j, Cow::Borrowed(line)));
         } else if prev_open {
             ctx.note(
                 j,
@@ -287,7 +294,7 @@ mod tests {
     use super::*;
 
     fn tables(s: &str) -> (Vec<Table>, Vec<crate::diag::Diagnostic>) {
-        let lines: Vec<String> = s.lines().map(str::to_string).collect();
+        let lines: Lines = s.lines().collect();
         let kinds = vec![LineKind::Text; lines.len()];
         let orig: Vec<u32> = (1..=lines.len() as u32).collect();
         let mut ctx = Ctx::new("t.md", &orig);

@@ -232,7 +232,7 @@ fn display_name(namespace: Option<&str>, name: &str) -> String {
 fn disagree(kind: Kind, at: &Source, item: String, detail: String) -> Disagreement {
     Disagreement {
         kind,
-        file: at.file.clone(),
+        file: at.file.to_string(),
         line: at.line,
         item,
         detail,
@@ -402,7 +402,7 @@ fn score_enum(e: &EnumDef, m: &MetaEnum, report: &mut Report) -> EnumScores {
         report.enums_docs_ahead.push(DocsAhead {
             docs_only,
             item: enum_name,
-            file: e.source.file.clone(),
+            file: e.source.file.to_string(),
             line: e.source.line,
             docs_members: e.members.len(),
             metadata_members: m.members.len(),

@@ -104,7 +104,8 @@ pub fn query(page: &Page, ctx: &mut Ctx) -> (Vec<Parameter>, Vec<String>) {
                 }
             }
         }
-        for l in &page.lines[s.start.min(page.lines.len())..s.end.min(page.lines.len())] {
+        // Every option starts with `$`: lines without one skip the regex.
+        for l in page.lines.range(s.start..s.end).filter(|l| l.contains('$')) {
             for m in static_regex!(r"\$(select|filter|expand|orderby|orderBy|top|skip|count|search|format|skiptoken|deltatoken)\b")
                 .find_iter(l)
             {

@@ -85,7 +85,14 @@ pub fn status_in(text: &str) -> Option<u16> {
 /// The body type a sentence names: `Some(None)` for "no body".
 pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
     let lower = text.to_ascii_lowercase();
-    if static_regex!(r"(?i)(does not|doesn't|do not|won't|will not)\s+return\s+anything|no\s+(response\s+)?(body|content)|empty\s+(response\s+)?body|body\s+is\s+empty|nothing\s+in\s+the\s+response")
+    // Every "no body" phrase holds one of these words (any case; non-ASCII
+    // text may fold to them, so it always runs the regex).
+    let may_say_no_body = !text.is_ascii()
+        || ["return", "body", "content", "nothing"]
+            .iter()
+            .any(|w| lower.contains(w));
+    if may_say_no_body
+        && static_regex!(r"(?i)(does not|doesn't|do not|won't|will not)\s+return\s+anything|no\s+(response\s+)?(body|content)|empty\s+(response\s+)?body|body\s+is\s+empty|nothing\s+in\s+the\s+response")
         .is_match(text)
     {
         return Some((None, false));

@@ -127,7 +127,7 @@ mod tests {
         let stub_home = typedef("stub/user.md", true);
         let mut all = [&old_home, &stub_home, &new_fragment, &new_repeat];
         all.sort_by(|x, y| a.type_rank(x).cmp(&a.type_rank(y)));
-        let files: Vec<&str> = all.iter().map(|t| t.source.file.as_str()).collect();
+        let files: Vec<&str> = all.iter().map(|t| &*t.source.file).collect();
         assert_eq!(
             files,
             [

@@ -24,7 +24,7 @@ pub fn drop_inherited_json_properties(types: &mut [TypeDef], diags: &mut Vec<Dia
             .filter(|p| p.from_json)
             .filter_map(|p| {
                 inherited
-                    .get(&p.name.to_lowercase())
+                    .get(&crate::ir::naming::lower(&p.name))
                     .map(|owner| (p.name.clone(), owner.clone()))
             })
             .collect();

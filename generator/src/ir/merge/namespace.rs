@@ -12,34 +12,49 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Which namespaces define each (version, name).
 #[derive(Debug, Default)]
 pub struct Namespaces {
-    defined: BTreeMap<(Version, String), BTreeSet<String>>,
+    /// Version → name → the namespaces defining it (nested so lookups borrow).
+    defined: BTreeMap<Version, BTreeMap<String, BTreeSet<String>>>,
 }
 
 impl Namespaces {
     /// Record that `namespace` defines `name` in `version`.
     pub fn add(&mut self, version: Version, namespace: &str, name: &str) {
-        self.defined
-            .entry((version, name.to_string()))
-            .or_default()
-            .insert(namespace.to_string());
+        let by_name = self.defined.entry(version).or_default();
+        let set = match by_name.get_mut(name) {
+            Some(set) => set,
+            None => by_name.entry(name.to_string()).or_default(),
+        };
+        if !set.contains(namespace) {
+            set.insert(namespace.to_string());
+        }
     }
 
     /// The namespace a reference to `name` from `context` means (see the
     /// module doc). A name nothing defines belongs to the context, else to
     /// `microsoft.graph`.
     pub fn resolve(&self, version: Version, context: Option<&str>, name: &str) -> String {
-        let fallback = context.unwrap_or(MAIN_NAMESPACE).to_string();
-        let Some(set) = self.defined.get(&(version, name.to_string())) else {
+        self.resolve_ref(version, context, name).to_string()
+    }
+
+    /// [`Namespaces::resolve`], borrowed (lookups in hot loops allocate nothing).
+    pub fn resolve_ref<'a>(
+        &'a self,
+        version: Version,
+        context: Option<&'a str>,
+        name: &str,
+    ) -> &'a str {
+        let fallback = context.unwrap_or(MAIN_NAMESPACE);
+        let Some(set) = self.defined.get(&version).and_then(|m| m.get(name)) else {
             return fallback;
         };
         if let Some(c) = context.filter(|c| set.contains(*c)) {
-            return c.to_string();
+            return c;
         }
         if set.contains(MAIN_NAMESPACE) {
-            return MAIN_NAMESPACE.to_string();
+            return MAIN_NAMESPACE;
         }
         match set.iter().next() {
-            Some(only) if set.len() == 1 => only.clone(),
+            Some(only) if set.len() == 1 => only,
             _ => fallback,
         }
     }

@@ -20,6 +20,7 @@ use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{OpPath, Operation, ParamLocation, Property, Source, TypeDef, Version};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Verbs that begin the names of Graph functions; a literal that starts with
 /// one followed by an upper-case letter or digit (`getEffectivePermissions`,
@@ -57,7 +58,9 @@ pub fn infer_navigation(
             let Some((owner, written, collection)) = ctx.navigation_of(op, path) else {
                 continue;
             };
-            let f = found.entry((owner, written.to_lowercase())).or_default();
+            let f = found
+                .entry((owner, crate::ir::naming::lower(&written)))
+                .or_default();
             f.spellings
                 .entry(written)
                 .or_default()
@@ -120,7 +123,7 @@ fn function_names(ops: &[Operation]) -> BTreeSet<(Version, String)> {
         for path in &op.paths {
             for s in &path.segments {
                 if let crate::ir::model::Segment::Function { name, .. } = s {
-                    out.insert((v, name.to_lowercase()));
+                    out.insert((v, crate::ir::naming::lower(name)));
                 }
             }
         }
@@ -130,7 +133,7 @@ fn function_names(ops: &[Operation]) -> BTreeSet<(Version, String)> {
 
 /// Whether a literal segment is a function written without parentheses.
 fn looks_like_function(name: &str, version: Version, known: &BTreeSet<(Version, String)>) -> bool {
-    if known.contains(&(version, name.to_lowercase())) {
+    if known.contains(&(version, crate::ir::naming::lower(name))) {
         return true;
     }
     FUNCTION_VERBS.iter().any(|verb| {
@@ -204,7 +207,7 @@ impl Context<'_> {
         let Some((prefix, _)) = file.split_once('-') else {
             return false;
         };
-        let lineage = self.index.lineage(self.types, owner);
+        let lineage = self.index.lineage(owner);
         self.index
             .named_ignoring_case(self.version, prefix)
             .into_iter()
@@ -219,7 +222,7 @@ struct Found {
     /// Each spelling with the path lines that write it.
     spellings: BTreeMap<String, BTreeSet<Source>>,
     /// Each returned type with the pages that say so.
-    returns: BTreeMap<usize, BTreeSet<String>>,
+    returns: BTreeMap<usize, BTreeSet<Arc<str>>>,
     collection: bool,
 }
 
@@ -236,7 +239,7 @@ impl Found {
         let (name, sources) = self.spelling()?;
         let source = sources.first()?.clone();
         let owner_name = &types.get(owner)?.name;
-        let Some(type_id) = self.return_type(types, index) else {
+        let Some(type_id) = self.return_type(index) else {
             let names: Vec<String> = self
                 .returns
                 .keys()
@@ -279,12 +282,8 @@ impl Found {
     /// The spelling written on the most pages; on a tie the one written
     /// first (by file and line).
     fn spelling(&self) -> Option<(String, Vec<Source>)> {
-        let pages = |s: &BTreeSet<Source>| {
-            s.iter()
-                .map(|s| s.file.as_str())
-                .collect::<BTreeSet<_>>()
-                .len()
-        };
+        let pages =
+            |s: &BTreeSet<Source>| s.iter().map(|s| &*s.file).collect::<BTreeSet<_>>().len();
         let (name, sources) = self.spellings.iter().max_by(|a, b| {
             pages(a.1)
                 .cmp(&pages(b.1))
@@ -295,12 +294,11 @@ impl Found {
 
     /// The returned type: the one base of all the answers, else the answer
     /// of more than half of the pages.
-    fn return_type(&self, types: &[TypeDef], index: &TypeIndex) -> Option<usize> {
-        let base_of_all = self.returns.keys().find(|&&c| {
-            self.returns
-                .keys()
-                .all(|&d| index.lineage(types, d).contains(&c))
-        });
+    fn return_type(&self, index: &TypeIndex) -> Option<usize> {
+        let base_of_all = self
+            .returns
+            .keys()
+            .find(|&&c| self.returns.keys().all(|&d| index.lineage(d).contains(&c)));
         if let Some(&c) = base_of_all {
             return Some(c);
         }

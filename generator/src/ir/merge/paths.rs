@@ -25,8 +25,8 @@ pub type PathKey = Vec<String>;
 /// placeholder names a property rather than a key (`branding/{property
 /// name}` reads one property of the branding, it does not index a collection).
 pub fn leading_key(path: &OpPath) -> Option<(PathKey, Vec<&str>)> {
-    let mut key = Vec::new();
-    let mut written = Vec::new();
+    let mut key = Vec::with_capacity(path.segments.len());
+    let mut written = Vec::with_capacity(path.segments.len());
     for s in &path.segments {
         match s {
             Segment::Literal { name } if is_guid(name) => {
@@ -34,7 +34,7 @@ pub fn leading_key(path: &OpPath) -> Option<(PathKey, Vec<&str>)> {
                 written.push(name.as_str());
             }
             Segment::Literal { name } => {
-                key.push(name.to_lowercase());
+                key.push(crate::ir::naming::lower(name));
                 written.push(name.as_str());
             }
             Segment::Param { name, raw, .. } => {
@@ -58,6 +58,9 @@ pub fn whole_key(path: &OpPath) -> Option<PathKey> {
 
 /// `acdefc6b-2dc6-4e71-b1e9-6d9810ab1793`: groups of 8-4-4-4-12 hex digits.
 fn is_guid(s: &str) -> bool {
+    if s.len() != 36 {
+        return false;
+    }
     let groups: Vec<&str> = s.split('-').collect();
     groups.len() == 5
         && groups
@@ -87,9 +90,10 @@ pub struct Returned {
 /// Per version, what each path returns and which paths are collections.
 #[derive(Debug, Default)]
 pub struct PathIndex {
-    returns: BTreeMap<(Version, PathKey), Returned>,
+    /// Per version (nested so lookups borrow the key).
+    returns: BTreeMap<Version, BTreeMap<PathKey, Returned>>,
     /// Paths that some documented path (any method) continues with a key.
-    keyed: BTreeSet<(Version, PathKey)>,
+    keyed: BTreeMap<Version, BTreeSet<PathKey>>,
 }
 
 impl PathIndex {
@@ -100,7 +104,7 @@ impl PathIndex {
     /// else the path stays unknown. Paths with a query string are left out:
     /// their responses describe what the query expands (`?$expand=extensions`
     /// on an extension page).
-    pub fn build(ops: &[Operation], types: &[TypeDef], index: &TypeIndex) -> PathIndex {
+    pub fn build(ops: &[Operation], index: &TypeIndex) -> PathIndex {
         let mut out = PathIndex::default();
         let mut votes: BTreeMap<(Version, PathKey), BTreeMap<Returned, BTreeSet<&str>>> =
             BTreeMap::new();
@@ -108,9 +112,11 @@ impl PathIndex {
             let Some(v) = op.version else { continue };
             for path in &op.paths {
                 let Some(key) = whole_key(path) else { continue };
+                let keyed = out.keyed.entry(v).or_default();
                 for (i, seg) in key.iter().enumerate().skip(1) {
-                    if seg == KEY {
-                        out.keyed.insert((v, key[..i].to_vec()));
+                    let prefix = &key[..i];
+                    if seg == KEY && !keyed.contains(prefix) {
+                        keyed.insert(prefix.to_vec());
                     }
                 }
                 if op.method != "GET" || path.query.is_some() {
@@ -122,13 +128,13 @@ impl PathIndex {
                         .or_default()
                         .entry(r)
                         .or_default()
-                        .insert(op.source.file.as_str());
+                        .insert(&*op.source.file);
                 }
             }
         }
-        for (key, answers) in votes {
-            if let Some(r) = decide(&answers, types, index) {
-                out.returns.insert(key, r);
+        for ((v, key), answers) in votes {
+            if let Some(r) = decide(&answers, index) {
+                out.returns.entry(v).or_default().insert(key, r);
             }
         }
         out
@@ -136,12 +142,14 @@ impl PathIndex {
 
     /// Whether some documented path continues `key` with a key segment.
     pub fn is_keyed(&self, version: Version, key: &[String]) -> bool {
-        self.keyed.contains(&(version, key.to_vec()))
+        self.keyed
+            .get(&version)
+            .is_some_and(|keyed| keyed.contains(key))
     }
 
     /// What GET operations on exactly this path return, if they agree.
     pub fn returns(&self, version: Version, key: &[String]) -> Option<Returned> {
-        self.returns.get(&(version, key.to_vec())).copied()
+        self.returns.get(&version)?.get(key).copied()
     }
 
     /// The type of the single entity `key` addresses: what a GET on it
@@ -195,15 +203,11 @@ pub fn returned(op: &Operation, version: Version, index: &TypeIndex) -> Option<R
 }
 
 /// The answer for one path from the pages' votes (see [`PathIndex::build`]).
-fn decide(
-    answers: &BTreeMap<Returned, BTreeSet<&str>>,
-    types: &[TypeDef],
-    index: &TypeIndex,
-) -> Option<Returned> {
+fn decide(answers: &BTreeMap<Returned, BTreeSet<&str>>, index: &TypeIndex) -> Option<Returned> {
     let base_of_all = answers.keys().find(|c| {
-        answers.keys().all(|d| {
-            d.collection == c.collection && index.lineage(types, d.type_id).contains(&c.type_id)
-        })
+        answers
+            .keys()
+            .all(|d| d.collection == c.collection && index.lineage(d.type_id).contains(&c.type_id))
     });
     if let Some(c) = base_of_all {
         return Some(*c);

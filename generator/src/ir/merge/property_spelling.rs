@@ -23,7 +23,7 @@ use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Operation, Source, TypeDef, Version};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Where a spelling was seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,16 +49,36 @@ impl Kind {
     }
 }
 
-/// Version → namespace → type name → lower-case property name → votes.
-type ByProperty = BTreeMap<Version, BTreeMap<String, BTreeMap<String, BTreeMap<String, Votes>>>>;
+/// (version, namespace, type name, lower-case property name) → votes, keyed
+/// by [`property_key`]: one hash lookup with a borrowed key per sighting.
+type ByProperty = HashMap<String, Votes, crate::ir::naming::FastHash>;
 
-/// Spelling → (kind, page) → the first place it was seen there.
-type Votes = BTreeMap<String, BTreeMap<(Kind, String), Source>>;
+/// Spelling → the places it was seen.
+type Votes = BTreeMap<String, Places>;
+
+/// Every place one spelling was seen, in the order they were added, repeats
+/// kept: appending is all `add` does (it runs for every property row, JSON
+/// key and path literal of the corpus), and only the few properties whose
+/// spellings are compared read [`Places::first_per_page`].
+#[derive(Debug, Default)]
+struct Places(Vec<(Kind, Source)>);
+
+impl Places {
+    /// The evidence: per (kind, page) the first place, ordered by kind then page.
+    fn first_per_page(&self) -> Vec<(Kind, &Source)> {
+        let mut all: Vec<(Kind, &Source)> = self.0.iter().map(|(k, s)| (*k, s)).collect();
+        all.sort_unstable();
+        all.dedup_by(|b, a| a.0 == b.0 && a.1.file == b.1.file);
+        all
+    }
+}
 
 /// Every spelling the docs use for each property.
 #[derive(Debug, Default)]
 pub struct Evidence {
     votes: ByProperty,
+    /// Reused buffer for the key being looked up.
+    key: String,
 }
 
 impl Evidence {
@@ -66,32 +86,26 @@ impl Evidence {
         let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
             return;
         };
-        // Looked up level by level with borrowed keys: this runs once per
-        // property row, JSON key and path literal of the corpus, and most of
-        // them land on a property already seen, so nothing is allocated then.
-        let Some(of_type) =
-            entry(self.votes.entry(v).or_default(), ns).and_then(|by_type| entry(by_type, &t.name))
-        else {
-            return;
+        // Looked up with a borrowed key: this runs once per property row,
+        // JSON key and path literal of the corpus, and most of them land on
+        // a property already seen, so nothing is allocated then.
+        property_key(&mut self.key, v, ns, &t.name, spelling);
+        let by_spelling = match self.votes.get_mut(self.key.as_str()) {
+            Some(votes) => votes,
+            None => self.votes.entry(self.key.clone()).or_default(),
         };
-        let Some(places) = entry(of_type, &spelling.to_lowercase())
-            .and_then(|by_spelling| entry(by_spelling, spelling))
-        else {
-            return;
+        let places = match by_spelling.get_mut(spelling) {
+            Some(places) => places,
+            None => by_spelling.entry(spelling.to_string()).or_default(),
         };
-        places
-            .entry((kind, at.file.clone()))
-            .and_modify(|s| {
-                if at < s {
-                    *s = at.clone();
-                }
-            })
-            .or_insert_with(|| at.clone());
+        places.0.push((kind, at.clone()));
     }
 
     /// The spellings seen for one property, if any.
-    fn get(&self, v: Version, ns: &str, type_name: &str, lower: &str) -> Option<&Votes> {
-        self.votes.get(&v)?.get(ns)?.get(type_name)?.get(lower)
+    fn get(&self, v: Version, ns: &str, type_name: &str, property: &str) -> Option<&Votes> {
+        let mut key = String::new();
+        property_key(&mut key, v, ns, type_name, property);
+        self.votes.get(&key)
     }
 
     /// Read the spellings of the type fragments (before they are merged and
@@ -290,7 +304,7 @@ impl Typed<'_> {
             .and_then(|s| s.trim_start_matches('#').rsplit('.').next())
             .and_then(|name| self.index.resolve(self.v, None, name));
         match named {
-            Some(t) if self.index.lineage(self.types, t).contains(&type_id) => t,
+            Some(t) if self.index.lineage(t).contains(&type_id) => t,
             _ => type_id,
         }
     }
@@ -329,7 +343,7 @@ pub fn choose_spellings(
             continue;
         };
         for p in &mut t.properties {
-            let Some(votes) = evidence.get(v, ns, &t.name, &p.name.to_lowercase()) else {
+            let Some(votes) = evidence.get(v, ns, &t.name, &p.name) else {
                 continue;
             };
             let Some(best) = preferred(votes, &p.name) else {
@@ -353,27 +367,55 @@ pub fn choose_spellings(
     }
 }
 
-/// The value under `key`, inserted empty if missing; the key is copied only
-/// then. (Always `Some`; an `Option` because the borrow checker does not let
-/// a `get_mut` hit be returned before falling back to an insert.)
-fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> Option<&'m mut V> {
-    if !map.contains_key(key) {
-        map.insert(key.to_string(), V::default());
+/// The [`ByProperty`] key of a property, written into `buf` (no allocation
+/// once `buf` is big enough): the version, the namespace and type name each
+/// after its length (so no name can run into the next), then the property
+/// name lower-cased (`str::to_lowercase`).
+fn property_key(buf: &mut String, v: Version, ns: &str, type_name: &str, property: &str) {
+    buf.clear();
+    buf.push_str(v.as_str());
+    for part in [ns, type_name] {
+        push_decimal(buf, part.len());
+        buf.push(':');
+        buf.push_str(part);
     }
-    map.get_mut(key)
+    if property.is_ascii() {
+        buf.extend(property.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        buf.push_str(&property.to_lowercase());
+    }
+}
+
+/// `n` in decimal, without going through `fmt` (this runs per sighting).
+fn push_decimal(buf: &mut String, n: usize) {
+    let start = buf.len();
+    let mut n = n;
+    loop {
+        buf.insert(start, char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
 }
 
 /// How much evidence a spelling has: first the kinds of evidence (a path
 /// template copied onto nine pages is one way of writing it, the table and
 /// the JSON representation of the resource page are two), then the places.
-fn weight(places: &BTreeMap<(Kind, String), Source>) -> (usize, usize) {
-    let kinds: BTreeSet<Kind> = places.keys().map(|(k, _)| *k).collect();
+fn weight(places: &Places) -> (usize, usize) {
+    let places = places.first_per_page();
+    let kinds: BTreeSet<Kind> = places.iter().map(|(k, _)| *k).collect();
     (kinds.len(), places.len())
 }
 
 /// The spelling with strictly more evidence than `current` and than every
 /// other (ties between others go to the alphabetically first), if any.
 fn preferred<'a>(votes: &'a Votes, current: &str) -> Option<&'a String> {
+    // The common case, one spelling: it wins unless it is the current one
+    // (any evidence outweighs none).
+    if votes.len() == 1 {
+        return votes.keys().next().filter(|only| only.as_str() != current);
+    }
     let of = |s: &str| votes.get(s).map_or((0, 0), weight);
     let (best, w) = votes.iter().map(|(s, v)| (s, weight(v))).fold(
         None::<(&String, (usize, usize))>,
@@ -387,15 +429,16 @@ fn preferred<'a>(votes: &'a Votes, current: &str) -> Option<&'a String> {
 
 /// `in 3 places (path api/a.md:12, ...)`: how much evidence, with the first
 /// few places.
-fn describe(places: Option<&BTreeMap<(Kind, String), Source>>) -> String {
+fn describe(places: Option<&Places>) -> String {
     const SHOWN: usize = 4;
     let Some(places) = places else {
         return "nowhere else".to_string();
     };
+    let places = places.first_per_page();
     let mut listed: Vec<String> = places
         .iter()
         .take(SHOWN)
-        .map(|((kind, _), at)| format!("{} {at}", kind.label()))
+        .map(|(kind, at)| format!("{} {at}", kind.label()))
         .collect();
     if places.len() > SHOWN {
         listed.push(format!("{} more", places.len() - SHOWN));
@@ -419,7 +462,8 @@ mod tests {
                 let file = format!("f{i}.md");
                 out.entry(s.to_string())
                     .or_default()
-                    .insert((*kind, file.clone()), Source::new(&file, 1));
+                    .0
+                    .push((*kind, Source::new(&file, 1)));
             }
         }
         out

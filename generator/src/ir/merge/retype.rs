@@ -23,7 +23,7 @@ const SENTINEL: &str = "unknownfuturevalue";
 pub(super) fn member_set<'a>(names: impl Iterator<Item = &'a String>) -> MemberSet {
     names
         .filter(|v| is_member_name(v))
-        .map(|v| v.to_lowercase())
+        .map(|v| crate::ir::naming::lower(v))
         .filter(|v| v != SENTINEL)
         .collect()
 }

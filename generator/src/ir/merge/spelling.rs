@@ -8,7 +8,8 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::model::{PageIr, Property, Source, Version};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::ir::naming::FastHash;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One way a name is spelled, with how much we trust it: a spelling from a
 /// defining page (resource/enum page) beats one from a fragment; then the
@@ -24,8 +25,9 @@ struct Spelling {
 /// Canonical spellings of one kind of name (types or enums), per version.
 #[derive(Debug, Default)]
 pub struct Spellings {
-    /// (version, lower-case name) → canonical spelling.
-    canonical: BTreeMap<(Version, String), String>,
+    /// Version → lower-case name → canonical spelling (hashed: every type
+    /// reference of every page is looked up here).
+    canonical: BTreeMap<Version, HashMap<String, String, FastHash>>,
     /// Every exact spelling some definition uses.
     defined: BTreeSet<(Version, String)>,
 }
@@ -44,12 +46,12 @@ impl Spellings {
         for (v, s) in spellings {
             defined.insert((v, s.name.clone()));
             groups
-                .entry((v, s.name.to_lowercase()))
+                .entry((v, crate::ir::naming::lower(&s.name)))
                 .or_default()
                 .push(s);
         }
-        let mut canonical = BTreeMap::new();
-        for (key, mut group) in groups {
+        let mut canonical: BTreeMap<Version, HashMap<String, String, FastHash>> = BTreeMap::new();
+        for ((v, lower), mut group) in groups {
             group.sort();
             let Some(best) = group.first().cloned() else {
                 continue;
@@ -78,16 +80,15 @@ impl Spellings {
                     ),
                 ));
             }
-            canonical.insert(key, best.name);
+            canonical.entry(v).or_default().insert(lower, best.name);
         }
         Spellings { canonical, defined }
     }
 
     /// The canonical spelling of `name` in `version`, if it names one of these.
     pub fn resolve(&self, version: Version, name: &str) -> Option<&str> {
-        self.canonical
-            .get(&(version, name.to_lowercase()))
-            .map(String::as_str)
+        let by_lower = self.canonical.get(&version)?;
+        with_lower(name, |lower| by_lower.get(lower).map(String::as_str))
     }
 }
 
@@ -225,5 +226,19 @@ impl Spellings {
     /// reported with the definition and references need no note of their own).
     fn defines_spelling(&self, v: Version, name: &str) -> bool {
         self.defined.contains(&(v, name.to_string()))
+    }
+}
+/// `f` of `name` lower-cased (as `str::to_lowercase`), without allocating
+/// for the short ASCII names nearly every name is.
+fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 64;
+    let mut buf = [0u8; MAX];
+    match buf.get_mut(..name.len()) {
+        Some(dst) if name.is_ascii() => {
+            dst.copy_from_slice(name.as_bytes());
+            dst.make_ascii_lowercase();
+            f(std::str::from_utf8(dst).unwrap_or_default())
+        }
+        _ => f(&crate::ir::naming::lower(name)),
     }
 }

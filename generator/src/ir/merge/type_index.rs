@@ -8,17 +8,21 @@ use crate::ir::model::{TypeDef, Version};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub struct TypeIndex {
-    by_key: BTreeMap<(Version, String, String), usize>,
+    /// Version → name → namespace → position (nested so lookups borrow).
+    by_key: BTreeMap<Version, BTreeMap<String, BTreeMap<String, usize>>>,
     /// (version, lower-case name) → the types of that name in any namespace.
     by_lower: BTreeMap<(Version, String), Vec<usize>>,
     namespaces: Namespaces,
     /// Direct derived types of each type.
     derived: BTreeMap<usize, Vec<usize>>,
+    /// Each type and its bases, nearest first (see [`TypeIndex::lineage`]).
+    lineages: Vec<Vec<usize>>,
 }
 
 impl TypeIndex {
     pub fn new(types: &[TypeDef]) -> TypeIndex {
-        let mut by_key = BTreeMap::new();
+        let mut by_key: BTreeMap<Version, BTreeMap<String, BTreeMap<String, usize>>> =
+            BTreeMap::new();
         let mut by_lower: BTreeMap<(Version, String), Vec<usize>> = BTreeMap::new();
         let mut namespaces = Namespaces::default();
         for (i, t) in types.iter().enumerate() {
@@ -26,9 +30,14 @@ impl TypeIndex {
                 continue;
             };
             namespaces.add(v, ns, &t.name);
-            by_key.insert((v, ns.to_string(), t.name.clone()), i);
+            by_key
+                .entry(v)
+                .or_default()
+                .entry(t.name.clone())
+                .or_default()
+                .insert(ns.to_string(), i);
             by_lower
-                .entry((v, t.name.to_lowercase()))
+                .entry((v, crate::ir::naming::lower(&t.name)))
                 .or_default()
                 .push(i);
         }
@@ -37,19 +46,22 @@ impl TypeIndex {
             by_lower,
             namespaces,
             derived: BTreeMap::new(),
+            lineages: Vec::new(),
         };
-        for i in 0..types.len() {
-            if let Some(b) = index.base_of(types, i) {
-                index.derived.entry(b).or_default().push(i);
+        let bases: Vec<Option<usize>> = (0..types.len()).map(|i| index.base_of(types, i)).collect();
+        for (i, b) in bases.iter().enumerate() {
+            if let Some(b) = b {
+                index.derived.entry(*b).or_default().push(i);
             }
         }
+        index.lineages = (0..types.len()).map(|i| lineage_of(&bases, i)).collect();
         index
     }
 
     /// The type a reference to `name` from `context` (a namespace) means.
     pub fn resolve(&self, version: Version, context: Option<&str>, name: &str) -> Option<usize> {
-        let ns = self.namespaces.resolve(version, context, name);
-        self.by_key.get(&(version, ns, name.to_string())).copied()
+        let ns = self.namespaces.resolve_ref(version, context, name);
+        self.by_key.get(&version)?.get(name)?.get(ns).copied()
     }
 
     /// The base type of `types[i]`, resolved from its namespace.
@@ -59,18 +71,10 @@ impl TypeIndex {
         self.resolve(t.version?, t.namespace.as_deref(), base)
     }
 
-    /// `i` and its bases, nearest first. Stops at a cycle.
-    pub fn lineage(&self, types: &[TypeDef], i: usize) -> Vec<usize> {
-        let mut out = vec![i];
-        let mut next = self.base_of(types, i);
-        while let Some(b) = next {
-            if out.contains(&b) {
-                break;
-            }
-            out.push(b);
-            next = self.base_of(types, b);
-        }
-        out
+    /// `i` and its bases, nearest first. Stops at a cycle. (Computed once:
+    /// type names and bases do not change while the index is in use.)
+    pub fn lineage(&self, i: usize) -> &[usize] {
+        self.lineages.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// Every type derived from `i`, directly or not (not `i` itself).
@@ -88,7 +92,7 @@ impl TypeIndex {
     /// The type of the lineage of `i` that declares a property named
     /// `name` ignoring case (nearest first), with the property's position.
     pub fn declaring(&self, types: &[TypeDef], i: usize, name: &str) -> Option<(usize, usize)> {
-        self.lineage(types, i).into_iter().find_map(|t| {
+        self.lineage(i).iter().find_map(|&t| {
             let props = &types.get(t)?.properties;
             let p = props
                 .iter()
@@ -101,10 +105,10 @@ impl TypeIndex {
     /// its own), each with the base that has it (the nearest).
     pub fn inherited_properties(&self, types: &[TypeDef], i: usize) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
-        for b in self.lineage(types, i).into_iter().skip(1) {
+        for &b in self.lineage(i).iter().skip(1) {
             let Some(base) = types.get(b) else { break };
             for p in &base.properties {
-                out.entry(p.name.to_lowercase())
+                out.entry(crate::ir::naming::lower(&p.name))
                     .or_insert_with(|| base.name.clone());
             }
         }
@@ -114,8 +118,23 @@ impl TypeIndex {
     /// Every type of `version` named `name` ignoring case, in any namespace.
     pub fn named_ignoring_case(&self, version: Version, name: &str) -> Vec<usize> {
         self.by_lower
-            .get(&(version, name.to_lowercase()))
+            .get(&(version, crate::ir::naming::lower(name)))
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// `i` and its bases (from `bases`, each type's base), nearest first,
+/// stopping at a cycle.
+fn lineage_of(bases: &[Option<usize>], i: usize) -> Vec<usize> {
+    let mut out = vec![i];
+    let mut next = bases.get(i).copied().flatten();
+    while let Some(b) = next {
+        if out.contains(&b) {
+            break;
+        }
+        out.push(b);
+        next = bases.get(b).copied().flatten();
+    }
+    out
 }

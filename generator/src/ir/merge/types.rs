@@ -176,7 +176,8 @@ impl<'a> PropertySet<'a> {
             }
             return;
         }
-        if let Some(&i) = self.by_lower.get(&p.name.to_lowercase()) {
+        let lower = crate::ir::naming::lower(&p.name);
+        if let Some(&i) = self.by_lower.get(&lower) {
             if let Some(existing) = self.props.get_mut(i) {
                 diags.push(Diagnostic::warning(
                     "property-name-case",
@@ -193,7 +194,7 @@ impl<'a> PropertySet<'a> {
         }
         let i = self.props.len();
         self.by_name.insert(p.name.clone(), i);
-        self.by_lower.insert(p.name.to_lowercase(), i);
+        self.by_lower.insert(lower, i);
         self.props.push(p);
     }
 
