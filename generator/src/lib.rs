@@ -39,9 +39,10 @@ pub fn worker_threads() -> usize {
 }
 
 /// Extract every page, on all cores (pages are independent); the result keeps
-/// the input order so everything downstream is deterministic.
+/// the input order so everything downstream is deterministic. A page the
+/// extractor fails on is one error diagnostic, not a lost batch.
 pub fn extract_all(pages: &[load::InputPage]) -> Vec<ir::PageIr> {
-    par_map(pages, |p| extract::extract_page(&p.label, &p.bytes))
+    par_map(pages, |p| extract::extract_page_guarded(&p.label, &p.bytes))
 }
 
 /// How many items a worker claims at a time in [`par_map`]: small enough

@@ -14,7 +14,7 @@ pub mod representation;
 pub mod resource;
 pub mod types;
 
-use crate::ir::model::{PageIr, PageKind};
+use crate::ir::model::{PageEra, PageIr, PageKind};
 use crate::source::Page;
 
 /// Extract everything one page says. Never panics; problems become diagnostics
@@ -22,6 +22,46 @@ use crate::source::Page;
 pub fn extract_page(file: &str, bytes: &[u8]) -> PageIr {
     let page = Page::parse(file, bytes);
     extract_parsed(&page)
+}
+
+/// [`extract_page`], and should a bug in the extractor panic on some page,
+/// that page alone becomes an error diagnostic (nothing extracted from it)
+/// instead of taking down the other pages of its batch.
+pub fn extract_page_guarded(file: &str, bytes: &[u8]) -> PageIr {
+    guarded(file, || extract_page(file, bytes))
+}
+
+/// The page `read` gives, or, if it panics, the page of `file` with one
+/// `extract-internal-error` diagnostic.
+fn guarded(file: &str, read: impl FnOnce() -> PageIr + std::panic::UnwindSafe) -> PageIr {
+    std::panic::catch_unwind(read).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        PageIr {
+            file: file.to_string(),
+            kind: PageKind::Other,
+            version: None,
+            title: None,
+            era: PageEra::default(),
+            has_http: false,
+            http_garbage_only: false,
+            namespace: None,
+            types: Vec::new(),
+            enums: Vec::new(),
+            operations: Vec::new(),
+            diagnostics: vec![crate::diag::Diagnostic::error(
+                "extract-internal-error",
+                file,
+                1,
+                format!(
+                    "the extractor failed on this page ({what}); nothing was read from it, the other pages are unaffected; please report it"
+                ),
+            )],
+        }
+    })
 }
 
 /// What kind of page this is: an HTTP request line in an HTTP-request section
@@ -94,5 +134,26 @@ pub fn extract_parsed(page: &Page) -> PageIr {
         enums,
         operations: api.operations,
         diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod guard_tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_on_one_page_becomes_an_error_on_that_page() {
+        let page = guarded("a.md", || panic!("index out of bounds"));
+        assert_eq!(page.file, "a.md");
+        assert!(page.types.is_empty() && page.operations.is_empty());
+        let d = &page.diagnostics[0];
+        assert_eq!(d.code, "extract-internal-error");
+        assert!(d.message.contains("index out of bounds"), "{}", d.message);
+        // Without a panic the page is what the extractor read.
+        let ok = guarded("b.md", || extract_page("b.md", b"# x resource type\n"));
+        assert!(ok
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "extract-internal-error"));
     }
 }
