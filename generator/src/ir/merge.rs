@@ -178,7 +178,15 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
             let operations = operations::merge_operations(ops, &mut diags);
             (operations, diags)
         });
-        let spelling_evidence = property_spelling::Evidence::of_fragments(&type_parts);
+        // The fragments' evidence is read in two halves, one on a thread
+        // of its own.
+        let (first, second) = type_parts.split_at(type_parts.len() / 2);
+        let spelling_evidence = std::thread::scope(|s| {
+            let half = s.spawn(|| property_spelling::Evidence::of_fragments(second));
+            let mut evidence = property_spelling::Evidence::of_fragments(first);
+            evidence.absorb(half.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            evidence
+        });
         let mut types = types::merge_types(type_parts, authority, &mut diags);
         inherited::drop_inherited_json_properties(&mut types, &mut diags);
         let ops = ops_thread

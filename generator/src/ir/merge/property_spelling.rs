@@ -108,6 +108,17 @@ impl Evidence {
         self.votes.get(&key)
     }
 
+    /// Add every sighting of `other` (evidence gathered apart, e.g. on
+    /// another thread; sightings are unordered, so the result is the same).
+    pub fn absorb(&mut self, other: Evidence) {
+        for (key, votes) in other.votes {
+            let mine = self.votes.entry(key).or_default();
+            for (spelling, places) in votes {
+                mine.entry(spelling).or_default().0.extend(places.0);
+            }
+        }
+    }
+
     /// Read the spellings of the type fragments (before they are merged and
     /// case variants folded): table rows and JSON-representation keys.
     pub fn of_fragments(fragments: &[TypeDef]) -> Evidence {

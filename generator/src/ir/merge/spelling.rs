@@ -130,9 +130,24 @@ pub fn unify(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
         types: &types,
         enums: &enums,
     };
-    for p in pages.iter_mut() {
-        rewrite_page(p, &names, diags);
-    }
+    // Pages are rewritten independently: half of them on a second thread.
+    let (first, second) = pages.split_at_mut(pages.len() / 2);
+    let more = std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            let mut diags = Vec::new();
+            for p in second.iter_mut() {
+                rewrite_page(p, &names, &mut diags);
+            }
+            diags
+        });
+        for p in first.iter_mut() {
+            rewrite_page(p, &names, diags);
+        }
+        other
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
+    diags.extend(more);
 }
 
 struct Names<'a> {
