@@ -3,7 +3,7 @@
 //! prose on properties.
 
 use super::common::{clean_name, PossibleValue};
-use crate::ir::model::{EnumDef, EnumMember, Property, Version};
+use crate::ir::model::{EnumDef, EnumMember, PageEra, Property, Version};
 use crate::source::static_regex;
 use crate::source::text::plain_text;
 use crate::source::{Column, Ctx, Page, Section, SectionKind, Table};
@@ -278,7 +278,7 @@ pub fn enums_from_properties(
     version: Option<Version>,
     enums: &mut Vec<EnumDef>,
 ) {
-    let historical = page.front_matter.fields.is_empty();
+    let historical = super::era::page_era(page) == PageEra::Legacy;
     for p in props.iter_mut() {
         let desc = p.description.clone().unwrap_or_default();
         let (values, marked) = super::prose::possible_values(&desc);

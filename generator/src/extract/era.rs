@@ -4,8 +4,8 @@
 //! without exception: every current v1.0 and beta page has front matter with
 //! real values, every 2020 doc stub has front matter whose values are
 //! `**TODO: ...**` placeholders, and no page of the 2016/2017 templates has
-//! front matter (the same test `enums::enums_from_properties` uses to call a
-//! page historical).
+//! front matter (`enums::enums_from_properties` asks this module whether a
+//! page is historical).
 
 use crate::ir::model::PageEra;
 use crate::source::Page;

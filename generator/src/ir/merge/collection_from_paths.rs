@@ -75,7 +75,10 @@ fn indexed_properties(
                 let (Some(prefix), Some(seg)) = (key.get(..i), key.get(i)) else {
                     continue;
                 };
-                if seg == KEY {
+                // Only a literal followed by a key (`.../allowedGroups/{id}/$ref`
+                // too) says anything; the cheap test goes first, the entity
+                // lookups below run for those segments alone.
+                if seg == KEY || key.get(i + 1).is_none_or(|k| k != KEY) {
                     continue;
                 }
                 let Some(owner) = paths.single_entity(v, prefix, types, index) else {
@@ -103,16 +106,13 @@ fn indexed_properties(
                 if !of_entities {
                     continue;
                 }
-                // `.../allowedGroups/{id}/$ref` indexes it too.
-                if key.get(i + 1).is_some_and(|k| k == KEY) {
-                    out.entry((declaring, pos))
-                        .and_modify(|at| {
-                            if path.source < *at {
-                                *at = path.source.clone();
-                            }
-                        })
-                        .or_insert_with(|| path.source.clone());
-                }
+                out.entry((declaring, pos))
+                    .and_modify(|at| {
+                        if path.source < *at {
+                            *at = path.source.clone();
+                        }
+                    })
+                    .or_insert_with(|| path.source.clone());
             }
         }
     }
