@@ -4,5 +4,6 @@
 pub mod merge;
 pub mod model;
 pub mod naming;
+pub mod near_name;
 
 pub use model::*;

@@ -136,6 +136,16 @@ fn clean(text: &str, repairs: &mut Vec<String>) -> String {
             continue;
         }
         match c {
+            // A doubled opening quote (`""internalServerErrorUncategorized"`):
+            // an empty string is never followed by a letter, so it is one quote.
+            '"' if next == Some('"')
+                && chars.get(i + 2).is_some_and(|c| c.is_ascii_alphanumeric()) =>
+            {
+                out.push('"');
+                in_str = true;
+                i += 2;
+                push_once(repairs, "doubled quote made one");
+            }
             '"' | '\u{201c}' | '\u{201d}' => {
                 if c != '"' {
                     push_once(repairs, "smart quotes replaced");
@@ -335,6 +345,16 @@ pub fn loose_bool(v: Option<&Value>) -> Option<bool> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_doubled_opening_quote_is_one_and_empty_strings_stay() {
+        let r = parse_lenient(r#"{"code": ""internalError", "empty": "", "e2": ""}"#);
+        assert_eq!(
+            r.value,
+            Some(serde_json::json!({"code": "internalError", "empty": "", "e2": ""}))
+        );
+        assert_eq!(r.repairs, ["doubled quote made one"]);
+    }
 
     #[test]
     fn named_fill_ins_are_placeholders_and_real_values_are_not() {

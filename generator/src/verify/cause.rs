@@ -5,6 +5,7 @@
 //! the metadata does not have (or the reverse).
 
 use super::csdl::{simple_name, MetaType, Metadata};
+use crate::ir::near_name::distance;
 use serde::Serialize;
 
 /// The class of one disagreement.
@@ -66,73 +67,6 @@ pub fn closest<'a>(
         .filter_map(|c| distance(name, c).map(|d| (d, c)))
         .min()
         .map(|(_, c)| (Cause::NearName, c))
-}
-
-/// How far apart two names are when they are near (see [`near`]), else `None`.
-fn distance(a: &str, b: &str) -> Option<usize> {
-    let (la, lb) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-    (near(&la, &lb) || shortened(a, b) || shortened(b, a))
-        .then(|| edit_distance(&singular(&la), &singular(&lb)))
-}
-
-/// `short` is `long` with its last word cut (`errorInfo`, `errorInformation`):
-/// at least five letters kept, and what was cut starts no new word
-/// (`device` is not `devicesCount` shortened).
-fn shortened(short: &str, long: &str) -> bool {
-    short.len() >= 5
-        && long.len() > short.len()
-        && long
-            .get(..short.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(short))
-        && long
-            .get(short.len()..)
-            .is_some_and(|cut| !cut.contains(|c: char| c.is_ascii_uppercase()))
-}
-
-/// Two lower-case names with the same digits that are the same but for a
-/// plural ending (`policy`/`policies`), or one or two edits apart from the
-/// same first letter (one edit for short names).
-fn near(a: &str, b: &str) -> bool {
-    // `v10_0` and `v14_0` are two settings, not one misspelt.
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    if digits(a) != digits(b) {
-        return false;
-    }
-    if singular(a) == singular(b) {
-        return true;
-    }
-    let shorter = a.len().min(b.len());
-    // A slip keeps the first letter: `endDateTime` is not `sentDateTime`.
-    let allowed = if shorter >= 8 { 2 } else { 1 };
-    a.bytes().next() == b.bytes().next()
-        && a.len().abs_diff(b.len()) <= allowed
-        && edit_distance(a, b) <= allowed
-}
-
-/// `policies` → `policy`, `requests` → `request`: the plural the docs and
-/// the metadata disagree on most.
-fn singular(name: &str) -> std::borrow::Cow<'_, str> {
-    if let Some(stem) = name.strip_suffix("ies") {
-        format!("{stem}y").into()
-    } else {
-        name.strip_suffix('s').unwrap_or(name).into()
-    }
-}
-
-/// Levenshtein distance over bytes (names are ASCII identifiers).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = substitute.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// The metadata types `t` links to (its properties' types) or that link to
@@ -228,12 +162,5 @@ mod tests {
             Some((Cause::NearName, "appliedConditionalAccessPolicies"))
         );
         assert_eq!(find("id"), None, "an equal name is no disagreement");
-    }
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("policy", "policies"), 3);
-        assert_eq!(edit_distance("oauth2requiredpost", "oauth2requirepost"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
     }
 }

@@ -82,6 +82,9 @@ pub fn infer_navigation(
         let Some(t) = types.get_mut(owner) else {
             continue;
         };
+        if respell_table_row(t, &prop, diags) {
+            continue;
+        }
         diags.push(Diagnostic::note(
             "property-from-path",
             &prop.source.file,
@@ -97,6 +100,41 @@ pub fn infer_navigation(
         add_contributor(t, &prop.source);
         t.properties.push(prop);
     }
+}
+
+/// A table row that misspells the navigation property the paths state
+/// (`schedule.md` lists `timeoffrequest`, ten paths navigate through
+/// `timeOffRequests`, both `timeOffRequest` collections) is that property:
+/// the row takes the paths' spelling, the URL the service answers to, instead
+/// of a second property being added. Only one such row, of the same type and
+/// collection flag, qualifies.
+fn respell_table_row(t: &mut TypeDef, inferred: &Property, diags: &mut Vec<Diagnostic>) -> bool {
+    let mut rows = t.properties.iter_mut().filter(|p| {
+        !p.inferred_from_path
+            && p.type_name == inferred.type_name
+            && p.collection == inferred.collection
+            && crate::ir::near_name::misspelt(&p.name, &inferred.name)
+    });
+    let (Some(row), None) = (rows.next(), rows.next()) else {
+        return false;
+    };
+    diags.push(Diagnostic::note(
+        "property-spelling-from-paths",
+        &row.source.file,
+        row.source.line,
+        format!(
+            "`{}.{}`: documented paths navigate through `{}` to the same type `{}`{} ({}); read as a misspelling of it, using `{}`",
+            t.name,
+            row.name,
+            inferred.name,
+            inferred.type_name,
+            if inferred.collection { " collection" } else { "" },
+            inferred.source,
+            inferred.name
+        ),
+    ));
+    row.name = inferred.name.clone();
+    true
 }
 
 /// GET "List x" / "Get x" pages that read what a path addresses: not

@@ -83,13 +83,19 @@ pub struct Evidence {
 
 impl Evidence {
     fn add(&mut self, t: &TypeDef, spelling: &str, kind: Kind, at: &Source) {
+        self.add_for(t, spelling, spelling, kind, at);
+    }
+
+    /// A sighting of `spelling` as the way of writing `property` (the same
+    /// name but for case, or, from an example, a misspelling of it).
+    fn add_for(&mut self, t: &TypeDef, property: &str, spelling: &str, kind: Kind, at: &Source) {
         let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
             return;
         };
         // Looked up with a borrowed key: this runs once per property row,
         // JSON key and path literal of the corpus, and most of them land on
         // a property already seen, so nothing is allocated then.
-        property_key(&mut self.key, v, ns, &t.name, spelling);
+        property_key(&mut self.key, v, ns, &t.name, property);
         let by_spelling = match self.votes.get_mut(self.key.as_str()) {
             Some(votes) => votes,
             None => self.votes.entry(self.key.clone()).or_default(),
@@ -226,6 +232,7 @@ impl Evidence {
         let t = typed.refine(body, type_id);
         for (k, value) in body.iter().filter(|(k, _)| is_property_key(k)) {
             let Some((owner, pos)) = typed.index.declaring(typed.types, t, k) else {
+                self.add_misspelt(typed, body, t, (k, value), at);
                 continue;
             };
             let Some(declaring) = typed.types.get(owner) else {
@@ -240,6 +247,38 @@ impl Evidence {
             if let Some(nested) = nested {
                 self.add_value(typed, value, nested, at, depth + 1);
             }
+        }
+    }
+
+    /// An example key that is no property of the object's type but a near
+    /// spelling of exactly one (`appliedConditionalAccessPolicies` in the
+    /// responses of `signIn`, whose table lists `appliedConditionalAccessPolicy`)
+    /// is a spelling of that property, when the value has the property's
+    /// shape (an array for a collection) and the object does not also carry
+    /// the property under its own name (then the key is another property).
+    fn add_misspelt(
+        &mut self,
+        typed: &Typed<'_>,
+        body: &serde_json::Map<String, Value>,
+        type_id: usize,
+        (key, value): (&str, &Value),
+        at: (Kind, &Source),
+    ) {
+        let mut near = typed.index.lineage(type_id).iter().filter_map(|&d| {
+            let declaring = typed.types.get(d)?;
+            let p = declaring
+                .properties
+                .iter()
+                .find(|p| crate::ir::near_name::misspelt(&p.name, key))?;
+            Some((declaring, p))
+        });
+        let (Some((declaring, p)), None) = (near.next(), near.next()) else {
+            return;
+        };
+        let same_shape = typed.fits(value, declaring, p);
+        let own_name_present = body.keys().any(|k| k.eq_ignore_ascii_case(&p.name));
+        if same_shape && !own_name_present {
+            self.add_for(declaring, &p.name, key, at.0, at.1);
         }
     }
 
@@ -317,6 +356,29 @@ impl Typed<'_> {
         match named {
             Some(t) if self.index.lineage(t).contains(&type_id) => t,
             _ => type_id,
+        }
+    }
+}
+
+impl Typed<'_> {
+    /// Whether an example value has the shape of property `p` of `owner`:
+    /// an array for a collection (judged by its items), an object for a type
+    /// of the API, anything but an object or array for a primitive or enum.
+    fn fits(&self, value: &Value, owner: &TypeDef, p: &crate::ir::model::Property) -> bool {
+        let structured = self
+            .index
+            .resolve(self.v, owner.namespace.as_deref(), &p.type_name)
+            .is_some();
+        let one = |v: &Value| match v {
+            Value::Null => true,
+            Value::Object(_) => structured,
+            Value::Array(_) => false,
+            _ => !structured,
+        };
+        match value {
+            Value::Array(items) => p.collection && items.iter().all(one),
+            Value::Null => true,
+            other => !p.collection && one(other),
         }
     }
 }
@@ -410,13 +472,24 @@ fn push_decimal(buf: &mut String, n: usize) {
     }
 }
 
-/// How much evidence a spelling has: first the kinds of evidence (a path
-/// template copied onto nine pages is one way of writing it, the table and
-/// the JSON representation of the resource page are two), then the places.
-fn weight(places: &Places) -> (usize, usize) {
+/// How much evidence a spelling has: first whether example requests or
+/// responses write it (they are the wire format, what a client reads and
+/// sends; tables are prose), then the kinds of evidence (a path template
+/// copied onto nine pages is one way of writing it, the table and the JSON
+/// representation of the resource page are two), then the places.
+fn weight(places: &Places) -> (bool, usize, usize) {
     let places = places.first_per_page();
     let kinds: BTreeSet<Kind> = places.iter().map(|(k, _)| *k).collect();
-    (kinds.len(), places.len())
+    let on_the_wire =
+        kinds.contains(&Kind::ExampleRequest) || kinds.contains(&Kind::ExampleResponse);
+    (on_the_wire, kinds.len(), places.len())
+}
+
+/// Graph property names are lowerCamelCase: a spelling with a capital
+/// first letter (`"Type"` in the `directoryAudit` examples) is a slip, no
+/// rival to a lower-case one, however often it is written.
+fn breaks_camel_case(spelling: &str) -> bool {
+    spelling.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// The spelling with strictly more evidence than `current` and than every
@@ -427,9 +500,12 @@ fn preferred<'a>(votes: &'a Votes, current: &str) -> Option<&'a String> {
     if votes.len() == 1 {
         return votes.keys().next().filter(|only| only.as_str() != current);
     }
-    let of = |s: &str| votes.get(s).map_or((0, 0), weight);
-    let (best, w) = votes.iter().map(|(s, v)| (s, weight(v))).fold(
-        None::<(&String, (usize, usize))>,
+    let of = |s: &str| votes.get(s).map_or((false, 0, 0), weight);
+    let rivals = votes
+        .iter()
+        .filter(|(s, _)| !breaks_camel_case(s) || breaks_camel_case(current));
+    let (best, w) = rivals.map(|(s, v)| (s, weight(v))).fold(
+        None::<(&String, (bool, usize, usize))>,
         |acc, (s, w)| match acc {
             Some((_, m)) if m >= w => acc,
             _ => Some((s, w)),
