@@ -13,7 +13,9 @@
 //! to `T` only when neither `T`, its bases nor its derived types have a
 //! property of that name (ignoring case), and when `seg` is not a function
 //! written without parentheses. Each addition is a note at the path's line;
-//! the property is marked `inferred_from_path`.
+//! the property is marked `inferred_from_path`. When `T` has one table row
+//! of the same type that misspells the name (`timeoffrequest` for the paths'
+//! `timeOffRequests`), that row takes the paths' spelling instead.
 
 use super::paths::{majority, whole_key, PathIndex, KEY};
 use super::type_index::TypeIndex;

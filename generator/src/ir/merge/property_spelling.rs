@@ -14,7 +14,14 @@
 //!   of the operation's body, of its parameters and of nested properties
 //!   (`findMeetingTimes`' request shows `timeConstraint.timeSlots`).
 //!
-//! Spellings are ranked by the number of kinds of evidence, then of places;
+//! An example key that is no property but a misspelling of one
+//! (`appliedConditionalAccessPolicies` for the table's
+//! `appliedConditionalAccessPolicy`, see [`crate::ir::near_name::misspelt`])
+//! counts for that property when its value has the property's shape.
+//!
+//! Spellings are ranked first by whether example bodies write them (the
+//! wire format), then by the number of kinds of evidence, then of places; a
+//! spelling with a capital first letter is no rival to a lowerCamelCase one;
 //! the current spelling keeps ties. Each change is a note at the property
 //! listing the evidence for both spellings.
 
