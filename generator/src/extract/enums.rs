@@ -87,7 +87,7 @@ pub fn members_from_table(page: &Page, t: &Table, ctx: &mut Ctx) -> Vec<EnumMemb
 
 /// Enum tables of a section: tables whose first column is a member/value
 /// column (not property tables).
-fn enum_tables<'p>(page: &'p Page, s: &Section) -> impl Iterator<Item = &'p Table> {
+fn enum_tables<'p>(page: &'p Page, s: &Section) -> impl Iterator<Item = &'p Table<'p>> {
     let (start, end) = (s.start, s.end);
     // Tables of a nested `#### y values` subsection belong to `y`.
     let nested_end = page

@@ -8,6 +8,7 @@ use super::json::{self, LenientJson};
 use super::text::{plain_text, trim};
 use super::{Ctx, Lines};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// What a line is.
@@ -23,22 +24,23 @@ pub enum LineKind {
 
 /// A fenced code block.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CodeBlock {
+pub struct CodeBlock<'a> {
     /// The info string as written (`http`, ` json`, `msgraph-interactive`), trimmed.
     pub info: String,
     /// Line index of the opening fence.
     pub line: usize,
     /// Line index one past the last content line (the closing fence, or EOF).
     pub end: usize,
-    /// Content lines joined with `\n`, fence indentation removed.
-    pub content: String,
+    /// Content lines joined with `\n`, fence indentation removed (a slice
+    /// of the page when there was no indentation to remove).
+    pub content: Cow<'a, str>,
     pub closed: bool,
     /// Index into [`super::Page::annotations`] of the annotation that
     /// precedes this block (nearest one, with no other code block between).
     pub annotation: Option<usize>,
 }
 
-impl CodeBlock {
+impl CodeBlock<'_> {
     /// The info string's first word, lowercased (`http`, `json`).
     pub fn lang(&self) -> String {
         self.info
@@ -87,9 +89,9 @@ pub struct Heading {
 
 /// Everything the scanner found.
 #[derive(Debug, Default)]
-pub struct Scan {
+pub struct Scan<'a> {
     pub kinds: Vec<LineKind>,
-    pub code_blocks: Vec<CodeBlock>,
+    pub code_blocks: Vec<CodeBlock<'a>>,
     pub annotations: Vec<Annotation>,
     pub headings: Vec<Heading>,
     /// `[label]: target` definitions, label lowercased.
@@ -119,7 +121,7 @@ fn is_fence_close(line: &str, ch: char, count: usize) -> bool {
 }
 
 /// Scan the lines from `start` (the first line after the front matter).
-pub fn scan(lines: &Lines, start: usize, ctx: &mut Ctx) -> Scan {
+pub fn scan<'a>(lines: &Lines<'a>, start: usize, ctx: &mut Ctx) -> Scan<'a> {
     let mut s = Scan {
         kinds: vec![LineKind::FrontMatter; start.min(lines.len())],
         ..Scan::default()
@@ -154,14 +156,14 @@ pub fn scan(lines: &Lines, start: usize, ctx: &mut Ctx) -> Scan {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn scan_code_block(
-    lines: &Lines,
+fn scan_code_block<'a>(
+    lines: &Lines<'a>,
     open: usize,
     ch: char,
     count: usize,
     indent: usize,
     info: String,
-    s: &mut Scan,
+    s: &mut Scan<'a>,
     ctx: &mut Ctx,
 ) -> usize {
     s.kinds[open] = LineKind::Fence;
@@ -178,13 +180,15 @@ fn scan_code_block(
     }
     // Unindented fences (nearly all) hold the lines as they are: one slice.
     let content = if indent == 0 {
-        lines.joined(open + 1..j).to_string()
+        lines.keep(lines.joined(open + 1..j))
     } else {
-        lines
-            .range(open + 1..j)
-            .map(|l| strip_indent(l, indent))
-            .collect::<Vec<_>>()
-            .join("\n")
+        Cow::Owned(
+            lines
+                .range(open + 1..j)
+                .map(|l| strip_indent(l, indent))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
     };
     if !closed {
         ctx.warning(

@@ -82,14 +82,15 @@ fn orig_line_of(orig: &[u32], idx: usize) -> u32 {
     }
 }
 
-/// A parsed page.
+/// A parsed page. It borrows the page's bytes where it can (`'a`): lines,
+/// table cells and code blocks are slices of them, not copies.
 #[derive(Debug)]
-pub struct Page {
+pub struct Page<'a> {
     pub file: String,
     /// `file` once more, shared by every [`crate::ir::Source`] of the page.
     shared_file: std::sync::Arc<str>,
     /// Normalised lines.
-    pub lines: Lines,
+    pub lines: Lines<'a>,
     /// Original 1-based line number of each line.
     orig: Vec<u32>,
     pub kinds: Vec<LineKind>,
@@ -100,17 +101,17 @@ pub struct Page {
     pub title_line: Option<usize>,
     pub headings: Vec<blocks::Heading>,
     pub sections: Vec<Section>,
-    pub code_blocks: Vec<CodeBlock>,
+    pub code_blocks: Vec<CodeBlock<'a>>,
     pub annotations: Vec<Annotation>,
-    pub tables: Vec<Table>,
+    pub tables: Vec<Table<'a>>,
     /// `[label]: target` definitions, label lowercased.
     pub link_defs: BTreeMap<String, String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Page {
+impl<'a> Page<'a> {
     /// Parse a page's raw bytes. Never panics; repairs become diagnostics.
-    pub fn parse(file: &str, bytes: &[u8]) -> Page {
+    pub fn parse(file: &str, bytes: &'a [u8]) -> Page<'a> {
         let n = normalize::normalize(bytes);
         let mut ctx = Ctx::new(file, &n.orig_line);
         if n.invalid_utf8 {
@@ -190,14 +191,14 @@ impl Page {
     }
 
     /// Tables whose header lies in `[start, end)`.
-    pub fn tables_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Table> {
+    pub fn tables_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Table<'a>> {
         self.tables
             .iter()
             .filter(move |t| t.line >= start && t.line < end)
     }
 
     /// Code blocks whose opening fence lies in `[start, end)`.
-    pub fn code_blocks_in(&self, start: usize, end: usize) -> impl Iterator<Item = &CodeBlock> {
+    pub fn code_blocks_in(&self, start: usize, end: usize) -> impl Iterator<Item = &CodeBlock<'a>> {
         self.code_blocks
             .iter()
             .filter(move |b| b.line >= start && b.line < end)

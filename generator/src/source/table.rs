@@ -11,31 +11,33 @@
 //! - entities decoded, `<br/>` turned into spaces, Unicode blanks trimmed.
 
 use super::blocks::LineKind;
-use super::text::{collapse_spaces, decode_entities_cow, replace_br_cow, trim};
+use super::text::{
+    collapse_spaces, collapse_spaces_cow, decode_entities_cow, replace_br_cow, trim,
+};
 use super::{Ctx, Lines};
 use std::borrow::Cow;
 
 /// One table row: cleaned cells (exactly as many as the header) and the line
-/// it starts on.
+/// it starts on. A cell that cleaning left as written is a slice of the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub cells: Vec<String>,
+pub struct Row<'a> {
+    pub cells: Vec<Cow<'a, str>>,
     pub line: usize,
 }
 
-impl Row {
+impl Row<'_> {
     /// Cell `i`, or `""` when the column does not exist.
     pub fn cell(&self, i: usize) -> &str {
-        self.cells.get(i).map(String::as_str).unwrap_or("")
+        self.cells.get(i).map(|c| c.as_ref()).unwrap_or("")
     }
 }
 
 /// A parsed table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+pub struct Table<'a> {
     /// Header cells, cleaned (markdown kept).
     pub header: Vec<String>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
     /// Line index of the header row.
     pub line: usize,
     /// Line index one past the table's last line.
@@ -73,7 +75,7 @@ pub fn column_of(header: &str) -> Column {
     }
 }
 
-impl Table {
+impl Table<'_> {
     /// Column roles, in header order.
     pub fn columns(&self) -> Vec<Column> {
         self.header.iter().map(|h| column_of(h)).collect()
@@ -145,11 +147,21 @@ fn cell_text(raw: &str, escaped: bool) -> Cow<'_, str> {
 
 /// Decode and tidy one cell.
 pub fn clean_cell(cell: &str) -> String {
-    collapse_spaces(&decode_entities_cow(&replace_br_cow(cell)))
+    clean_cell_cow(cell).into_owned()
+}
+
+/// [`clean_cell`], borrowing when there is nothing to change but blanks at
+/// either end (most cells: ` text `).
+pub fn clean_cell_cow(cell: &str) -> Cow<'_, str> {
+    // Only a `<` can start a `<br>`, only a `&` an entity.
+    if !cell.contains(['<', '&']) {
+        return collapse_spaces_cow(cell);
+    }
+    Cow::Owned(collapse_spaces(&decode_entities_cow(&replace_br_cow(cell))))
 }
 
 /// Find and parse every table among prose lines.
-pub fn find_tables(lines: &Lines, kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Table> {
+pub fn find_tables<'a>(lines: &Lines<'a>, kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Table<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < lines.len() {
@@ -178,7 +190,12 @@ fn ends_with_pipe(l: &str) -> bool {
     t.ends_with('|') && !t.ends_with("\\|")
 }
 
-fn parse_table(lines: &Lines, kinds: &[LineKind], head: usize, ctx: &mut Ctx) -> (Table, usize) {
+fn parse_table<'a>(
+    lines: &Lines<'a>,
+    kinds: &[LineKind],
+    head: usize,
+    ctx: &mut Ctx,
+) -> (Table<'a>, usize) {
     let header: Vec<String> = split_row(&lines[head])
         .iter()
         .map(|c| clean_cell(c))
@@ -273,10 +290,15 @@ fn parse_table(lines: &Lines, kinds: &[LineKind], head: usize, ctx: &mut Ctx) ->
             );
             cells.resize(ncols, Cow::Borrowed(""));
         }
-        rows.push(Row {
-            cells: cells.iter().map(|c| clean_cell(c)).collect(),
-            line,
-        });
+        // A cleaned cell still inside the page's text stays a slice of it.
+        let cells = cells
+            .iter()
+            .map(|c| match clean_cell_cow(c) {
+                Cow::Borrowed(b) => lines.keep(b),
+                Cow::Owned(o) => Cow::Owned(o),
+            })
+            .collect();
+        rows.push(Row { cells, line });
     }
     (
         Table {
@@ -305,7 +327,7 @@ mod tests {
     fn cells(t: &Table) -> Vec<Vec<&str>> {
         t.rows
             .iter()
-            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .map(|r| r.cells.iter().map(|c| c.as_ref()).collect())
             .collect()
     }
 

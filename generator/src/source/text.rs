@@ -60,11 +60,16 @@ impl CiText {
 
 /// Replace NBSP-like spaces by plain spaces and collapse runs of blanks.
 pub fn collapse_spaces(s: &str) -> String {
+    collapse_spaces_cow(s).into_owned()
+}
+
+/// [`collapse_spaces`], borrowing when only blanks at either end go.
+pub fn collapse_spaces_cow(s: &str) -> Cow<'_, str> {
     // Blanks at either end vanish anyway: cut the ASCII ones, then the
     // rest is usually already collapsed (table cells are ` text `).
     let inner = s.trim_matches(|c: char| matches!(c, '\t'..='\r' | ' '));
     if is_collapsed(inner) {
-        return inner.to_string();
+        return Cow::Borrowed(inner);
     }
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
@@ -95,29 +100,21 @@ pub fn collapse_spaces(s: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
-    out
+    Cow::Owned(out)
 }
 
-/// Whether `s` is already what [`collapse_spaces`] makes of it: ASCII
-/// (non-ASCII may hide Unicode blanks), single spaces between words, none
-/// at either end. Most cells and descriptions are.
+/// Whether `s` is already what [`collapse_spaces`] makes of it: printable
+/// ASCII (non-ASCII may hide Unicode blanks; a control char is rare enough
+/// to leave to the slow path), no double space, none at either end. Most
+/// cells and descriptions are. Whole-slice checks, no per-byte branching:
+/// this runs on every cell and description.
 fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut prev_space = false;
-    for &c in b {
-        if !c.is_ascii() || matches!(c, b'\t'..=b'\r') {
-            return false;
-        }
-        let space = c == b' ';
-        if space && prev_space {
-            return false;
-        }
-        prev_space = space;
-    }
-    true
+    let printable = b.iter().fold(true, |ok, &c| ok & (0x20..0x7f).contains(&c));
+    printable && memchr::memmem::find(b, b"  ").is_none()
 }
 
 /// Decode the HTML entities the docs use (`&lt; &gt; &amp; &nbsp; &quot;
