@@ -134,7 +134,8 @@ pub fn scan<'a>(lines: &Lines<'a>, start: usize, ctx: &mut Ctx) -> Scan<'a> {
             i = scan_code_block(lines, i, ch, count, indent, info, &mut s, ctx);
             continue;
         }
-        if trim(line).starts_with("<!--") {
+        // A byte check first: most lines hold no `<` at all.
+        if line.as_bytes().contains(&b'<') && trim(line).starts_with("<!--") {
             i = scan_comment(lines, i, &mut s, ctx);
             continue;
         }

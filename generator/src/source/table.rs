@@ -106,7 +106,8 @@ fn is_separator(line: &str) -> bool {
 pub fn split_row(line: &str) -> Vec<Cow<'_, str>> {
     let t = trim(line);
     let b = t.as_bytes();
-    let mut cells = Vec::new();
+    // One cell per `|` at most, plus the text after the last one.
+    let mut cells = Vec::with_capacity(memchr::memchr_iter(b'|', b).count() + 1);
     let (mut start, mut escaped, mut skip_to) = (0, false, 0);
     // Byte scanning is exact: `\\` and `|` are ASCII, never inside a char.
     // Only those two bytes matter: jump from one to the next.
@@ -324,7 +325,7 @@ mod tests {
         (t, ctx.diags)
     }
 
-    fn cells(t: &Table) -> Vec<Vec<&str>> {
+    fn cells<'t>(t: &'t Table) -> Vec<Vec<&'t str>> {
         t.rows
             .iter()
             .map(|r| r.cells.iter().map(|c| c.as_ref()).collect())
