@@ -134,8 +134,11 @@ pub fn scan<'a>(lines: &Lines<'a>, start: usize, ctx: &mut Ctx) -> Scan<'a> {
             i = scan_code_block(lines, i, ch, count, indent, info, &mut s, ctx);
             continue;
         }
-        // A byte check first: most lines hold no `<` at all.
-        if line.as_bytes().contains(&b'<') && trim(line).starts_with("<!--") {
+        // The first byte after ASCII blanks must be the `<` (or start a
+        // non-ASCII char, which may be a Unicode blank `trim` removes).
+        let lead = line.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        let may_open_comment = matches!(lead, Some(b'<' | 0x80..));
+        if may_open_comment && trim(line).starts_with("<!--") {
             i = scan_comment(lines, i, &mut s, ctx);
             continue;
         }

@@ -274,28 +274,30 @@ pub fn is_placeholder_value(s: &str) -> bool {
         return true;
     }
     let base = s.split(" (").next().unwrap_or(s).trim();
-    let known = matches!(
-        base.to_ascii_lowercase().as_str(),
-        "string"
-            | "integer"
-            | "int32"
-            | "int64"
-            | "boolean"
-            | "bool"
-            | "date"
-            | "double"
-            | "guid"
-            | "datetimeoffset"
-            | "datetime"
-            | "timestamp"
-            | "duration"
-            | "binary"
-            | "timeofday"
-            | "stream"
-            | "single"
-            | "decimal"
-            | "number"
-    );
+    // Compared in place (no lowercased copy): this runs on every string of
+    // every example body, and the length check settles most at once.
+    const KNOWN: &[&str] = &[
+        "string",
+        "integer",
+        "int32",
+        "int64",
+        "boolean",
+        "bool",
+        "date",
+        "double",
+        "guid",
+        "datetimeoffset",
+        "datetime",
+        "timestamp",
+        "duration",
+        "binary",
+        "timeofday",
+        "stream",
+        "single",
+        "decimal",
+        "number",
+    ];
+    let known = KNOWN.iter().any(|k| k.eq_ignore_ascii_case(base));
     // `String` alone, or `String (identifier)`-style with a short parenthesis.
     known && (base.len() == s.trim().len() || s.trim_end().ends_with(')'))
 }

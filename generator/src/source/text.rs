@@ -103,18 +103,27 @@ pub fn collapse_spaces_cow(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `s` is already what [`collapse_spaces`] makes of it: printable
-/// ASCII (non-ASCII may hide Unicode blanks; a control char is rare enough
-/// to leave to the slow path), no double space, none at either end. Most
-/// cells and descriptions are. Whole-slice checks, no per-byte branching:
-/// this runs on every cell and description.
+/// Whether `s` is already what [`collapse_spaces`] makes of it: no blank
+/// at either end, no ASCII blank but single spaces, no Unicode blank. Most
+/// cells and descriptions are. Whole-slice passes without early exits (they
+/// vectorise): this runs on every cell, heading and description.
 fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let printable = b.iter().fold(true, |ok, &c| ok & (0x20..0x7f).contains(&c));
-    printable && memchr::memmem::find(b, b"  ").is_none()
+    // `\t`..=`\r` are the 5 ASCII blanks besides the space.
+    let other_blank = b
+        .iter()
+        .fold(false, |any, &c| any | (c.wrapping_sub(b'\t') < 5));
+    let double_space = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')));
+    if other_blank || double_space {
+        return false;
+    }
+    s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && is_blank_char(c))
 }
 
 /// Decode the HTML entities the docs use (`&lt; &gt; &amp; &nbsp; &quot;
@@ -203,6 +212,51 @@ pub fn plain_text(md: &str) -> String {
 /// heading, quote or fence). Its plain text is then the text itself with
 /// blanks collapsed, which is what pulldown-cmark would give, much faster.
 fn is_plain(md: &str) -> bool {
+    if md.is_ascii() {
+        return is_plain_ascii(md.as_bytes());
+    }
+    is_plain_chars(md)
+}
+
+/// [`is_plain`] of an ASCII text, byte by byte (headings, names and cells
+/// are nearly all ASCII).
+fn is_plain_ascii(md: &[u8]) -> bool {
+    let starts_with_letter = md
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0x0b)
+        .is_none_or(u8::is_ascii_alphabetic);
+    starts_with_letter
+        && md.iter().all(|&c| {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    b' ' | b'\t'
+                        | b'.'
+                        | b','
+                        | b';'
+                        | b':'
+                        | b'('
+                        | b')'
+                        | b'\''
+                        | b'"'
+                        | b'/'
+                        | b'?'
+                        | b'%'
+                        | b'@'
+                        | b'='
+                        | b'+'
+                        | b'$'
+                        | b'-'
+                        | b'{'
+                        | b'}'
+                        | b'#'
+                        | b'^'
+                )
+        })
+}
+
+/// [`is_plain`] char by char, for text with non-ASCII chars.
+fn is_plain_chars(md: &str) -> bool {
     let starts_with_letter = md
         .trim_start_matches(char::is_whitespace)
         .chars()
