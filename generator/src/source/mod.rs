@@ -112,7 +112,19 @@ pub struct Page<'a> {
 impl<'a> Page<'a> {
     /// Parse a page's raw bytes. Never panics; repairs become diagnostics.
     pub fn parse(file: &str, bytes: &'a [u8]) -> Page<'a> {
-        let n = normalize::normalize(bytes);
+        Page::build(file, normalize::normalize(bytes))
+    }
+
+    /// [`Page::parse`], with the cleaned text of a page that needed one
+    /// (CRLF, lone CR, BOM) kept in `store`: then its cells and code blocks
+    /// are slices of it too, not copies.
+    pub fn parse_in(file: &str, bytes: &'a [u8], store: &'a mut String) -> Page<'a> {
+        let mut n = normalize::normalize(bytes);
+        n.lines = n.lines.settle_in(store);
+        Page::build(file, n)
+    }
+
+    fn build(file: &str, n: normalize::Normalized<'a>) -> Page<'a> {
         let mut ctx = Ctx::new(file, &n.orig_line);
         if n.invalid_utf8 {
             ctx.warning(

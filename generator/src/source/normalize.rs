@@ -96,6 +96,32 @@ impl<'a> Lines<'a> {
         Cow::Owned(part.to_string())
     }
 
+    /// These lines with an owned text moved into `store` and borrowed from
+    /// there, so that [`Lines::keep`] borrows on every page, CRLF ones too
+    /// (the caller keeps `store` alive as long as the page).
+    pub fn settle_in(self, store: &'a mut String) -> Lines<'a> {
+        match self.text {
+            Cow::Borrowed(text) => Lines {
+                text: Cow::Borrowed(text),
+                spans: self.spans,
+            },
+            Cow::Owned(owned) => {
+                *store = owned;
+                let text: &'a String = store;
+                Lines {
+                    text: Cow::Borrowed(text.as_str()),
+                    spans: self.spans,
+                }
+            }
+        }
+    }
+
+    /// Room for `bytes` of text in `lines` lines.
+    fn reserve(&mut self, bytes: usize, lines: usize) {
+        self.text.to_mut().reserve(bytes);
+        self.spans.reserve(lines);
+    }
+
     /// Append a line (`line` must hold no line break).
     fn push(&mut self, line: &str) {
         let text = self.text.to_mut();
@@ -151,6 +177,10 @@ pub fn normalize(bytes: &[u8]) -> Normalized<'_> {
     let mut rest: &str = &text;
     let mut line_no: u32 = 1;
     let mut buf = String::new();
+    // Sized once (lines are rarely shorter than 16 bytes): no regrowth.
+    let guess = text.len() / 16 + 1;
+    out.lines.reserve(text.len(), guess);
+    out.orig_line.reserve(guess);
     while let Some(pos) = memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
         let (line, after) = rest.split_at(pos);
         let after = match after.as_bytes() {

@@ -346,14 +346,11 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
         out.extend(classify(next, notes));
         return out;
     }
-    let call = p
-        .ends_with(')')
-        .then(|| static_regex!(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").captures(p))
-        .flatten();
-    if let Some(c) = call {
-        let name = c.get(1).map(|m| m.as_str()).unwrap_or("").to_string();
-        let args = function_args(c.get(2).map(|m| m.as_str()).unwrap_or(""));
-        return vec![Segment::Function { name, args }];
+    if let Some((name, args)) = p.ends_with(')').then(|| function_call(p)).flatten() {
+        return vec![Segment::Function {
+            name: name.to_string(),
+            args: function_args(args),
+        }];
     }
     let cast = p
         .starts_with("microsoft.graph")
@@ -382,6 +379,61 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
     vec![Segment::Literal {
         name: p.to_string(),
     }]
+}
+
+/// `name(args)` → (name, args): what `^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$`
+/// captures, by hand for ASCII one-line pieces (others go to the regex,
+/// whose `\w` and `\s` are Unicode).
+fn function_call(p: &str) -> Option<(&str, &str)> {
+    if !p.is_ascii() || p.contains('\n') {
+        let c = static_regex!(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").captures(p)?;
+        return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
+    }
+    let b = p.as_bytes();
+    let starts_name = b
+        .first()
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'_' | b'$'));
+    if !starts_name {
+        return None;
+    }
+    let n = b
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$' | b'-'))
+        .count();
+    let rest = p[n..].trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    let args = rest.strip_prefix('(')?.strip_suffix(')')?;
+    Some((&p[..n], args))
+}
+
+#[cfg(test)]
+mod call_tests {
+    use super::*;
+
+    #[test]
+    fn function_calls_read_as_the_regex_reads_them() {
+        let re = regex::Regex::new(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").unwrap();
+        for p in [
+            "f()",
+            "range(address='A1:B2')",
+            "getByPath(path='{path}')",
+            "microsoft.graph.delta()",
+            "$x-y.z (a)",
+            "f\t\x0b(a(b))",
+            "a b(c)",
+            "1f(x)",
+            "f(x",
+            "f)",
+            "(x)",
+            "f(x)y)",
+            "f(\u{e9})",
+            "f\u{e9}(x)",
+            "f(a\nb)",
+        ] {
+            let want = re.captures(p).map(|c| (c[1].to_string(), c[2].to_string()));
+            let got = function_call(p).map(|(n, a)| (n.to_string(), a.to_string()));
+            assert_eq!(got, want, "{p:?}");
+        }
+    }
 }
 
 fn param(raw: &str, alts: Vec<String>) -> Segment {
