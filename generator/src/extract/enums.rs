@@ -280,6 +280,12 @@ pub fn enums_from_properties(
 ) {
     let historical = super::era::page_era(page) == PageEra::Legacy;
     for p in props.iter_mut() {
+        // `possible_values` holds the names `prose::read` found in this same
+        // description (JSON-only properties have neither): fewer than two
+        // means no list here either, without reading the text again.
+        if p.possible_values.len() < 2 {
+            continue;
+        }
         let desc = p.description.clone().unwrap_or_default();
         let (values, marked) = super::prose::possible_values(&desc);
         if values.len() < 2 || !marked {

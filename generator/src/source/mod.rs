@@ -107,6 +107,9 @@ pub struct Page<'a> {
     /// `[label]: target` definitions, label lowercased.
     pub link_defs: BTreeMap<String, String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Per line: prose (a text line that is no heading and no table line),
+    /// worked out once for the many [`Page::prose_in`] calls.
+    prose: Vec<bool>,
 }
 
 impl<'a> Page<'a> {
@@ -158,6 +161,7 @@ impl<'a> Page<'a> {
         let title = h1.map(|h| clean_title(&h.raw)).filter(|t| !t.is_empty());
         let title_line = h1.map(|h| h.line);
         let diagnostics = ctx.diags;
+        let prose = prose_lines(&scan.kinds, &scan.headings, &tables);
         Page {
             file: file.to_string(),
             shared_file: std::sync::Arc::from(file),
@@ -174,6 +178,7 @@ impl<'a> Page<'a> {
             tables,
             link_defs: scan.link_defs,
             diagnostics,
+            prose,
         }
     }
 
@@ -226,9 +231,7 @@ impl<'a> Page<'a> {
     pub fn prose_in(&self, start: usize, end: usize) -> Vec<(usize, &str)> {
         let end = end.min(self.lines.len());
         (start.min(end)..end)
-            .filter(|&i| self.kinds.get(i) == Some(&LineKind::Text))
-            .filter(|&i| !self.headings.iter().any(|h| h.line == i))
-            .filter(|&i| !self.tables.iter().any(|t| i >= t.line && i < t.end))
+            .filter(|&i| self.prose.get(i) == Some(&true))
             .filter_map(|i| self.lines.get(i).map(|l| (i, l)))
             .collect()
     }
@@ -271,6 +274,23 @@ impl<'a> Page<'a> {
             .get("doc_type")
             .map(|d| d.trim().trim_end_matches('_').to_ascii_lowercase())
     }
+}
+
+/// Which lines are prose: text lines, minus headings and table lines.
+fn prose_lines(kinds: &[LineKind], headings: &[Heading], tables: &[Table]) -> Vec<bool> {
+    let mut prose: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Text).collect();
+    let mut clear = |from: usize, to: usize| {
+        if let Some(lines) = prose.get_mut(from..to.min(kinds.len())) {
+            lines.fill(false);
+        }
+    };
+    for h in headings {
+        clear(h.line, h.line + 1);
+    }
+    for t in tables {
+        clear(t.line, t.end);
+    }
+    prose
 }
 
 /// Clean an H1: markdown to plain text, and drop a glued note tail. Seed 001's
