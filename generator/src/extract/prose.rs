@@ -257,8 +257,9 @@ fn value_list(rest: &str) -> (Vec<PossibleValue>, bool) {
                 && static_regex!(r"^(?i)(and/or|and|or)\b").is_match(t))
             || (t.starts_with('.') && marked && static_regex!(r"^\.\s*`").is_match(t));
         if !continues {
-            // `^($|[.;)(])`
-            if !marked && !(t.is_empty() || t.starts_with(['.', ';', ')', '('])) {
+            // `^($|[.;)(])` ends a bare list cleanly.
+            let clean_end = t.is_empty() || t.starts_with(['.', ';', ')', '(']);
+            if !marked && !clean_end {
                 // Bare words followed by more prose: not a list after all.
                 out.clear();
             }

@@ -368,8 +368,8 @@ fn is_tab_link(raw: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn run(s: &str) -> (Scan, Vec<crate::diag::Diagnostic>) {
-        let lines: Lines = s.lines().collect();
+    fn run(s: &str) -> (Scan<'static>, Vec<crate::diag::Diagnostic>) {
+        let lines: Lines<'static> = s.lines().collect();
         let orig: Vec<u32> = (1..=lines.len() as u32).collect();
         let mut ctx = Ctx::new("t.md", &orig);
         let scan = scan(&lines, 0, &mut ctx);

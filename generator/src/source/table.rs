@@ -316,8 +316,8 @@ fn parse_table<'a>(
 mod tests {
     use super::*;
 
-    fn tables(s: &str) -> (Vec<Table>, Vec<crate::diag::Diagnostic>) {
-        let lines: Lines = s.lines().collect();
+    fn tables(s: &str) -> (Vec<Table<'static>>, Vec<crate::diag::Diagnostic>) {
+        let lines: Lines<'static> = s.lines().collect();
         let kinds = vec![LineKind::Text; lines.len()];
         let orig: Vec<u32> = (1..=lines.len() as u32).collect();
         let mut ctx = Ctx::new("t.md", &orig);

@@ -56,7 +56,7 @@ pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, Pa
     let n = pieces.len();
     for (i, piece) in pieces.into_iter().enumerate() {
         match piece {
-            Piece::Plain(p) if p.is_empty() => {
+            Piece::Plain("") => {
                 // Leading `/` gives an empty first piece, a trailing `/` an
                 // empty last one; anything in between is a `//`.
                 if i != 0 && i + 1 != n {
@@ -405,37 +405,6 @@ fn function_call(p: &str) -> Option<(&str, &str)> {
     Some((&p[..n], args))
 }
 
-#[cfg(test)]
-mod call_tests {
-    use super::*;
-
-    #[test]
-    fn function_calls_read_as_the_regex_reads_them() {
-        let re = regex::Regex::new(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").unwrap();
-        for p in [
-            "f()",
-            "range(address='A1:B2')",
-            "getByPath(path='{path}')",
-            "microsoft.graph.delta()",
-            "$x-y.z (a)",
-            "f\t\x0b(a(b))",
-            "a b(c)",
-            "1f(x)",
-            "f(x",
-            "f)",
-            "(x)",
-            "f(x)y)",
-            "f(\u{e9})",
-            "f\u{e9}(x)",
-            "f(a\nb)",
-        ] {
-            let want = re.captures(p).map(|c| (c[1].to_string(), c[2].to_string()));
-            let got = function_call(p).map(|(n, a)| (n.to_string(), a.to_string()));
-            assert_eq!(got, want, "{p:?}");
-        }
-    }
-}
-
 fn param(raw: &str, alts: Vec<String>) -> Segment {
     let name = alts.first().map(|a| ident_of(a)).unwrap_or_default();
     Segment::Param {
@@ -676,5 +645,36 @@ fn render_segment(s: &Segment) -> String {
         }
         Segment::Dollar { name } => format!("${name}"),
         Segment::ItemPath { name, .. } => format!(":/{{{name}}}:"),
+    }
+}
+
+#[cfg(test)]
+mod call_tests {
+    use super::*;
+
+    #[test]
+    fn function_calls_read_as_the_regex_reads_them() {
+        let re = regex::Regex::new(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").unwrap();
+        for p in [
+            "f()",
+            "range(address='A1:B2')",
+            "getByPath(path='{path}')",
+            "microsoft.graph.delta()",
+            "$x-y.z (a)",
+            "f\t\x0b(a(b))",
+            "a b(c)",
+            "1f(x)",
+            "f(x",
+            "f)",
+            "(x)",
+            "f(x)y)",
+            "f(\u{e9})",
+            "f\u{e9}(x)",
+            "f(a\nb)",
+        ] {
+            let want = re.captures(p).map(|c| (c[1].to_string(), c[2].to_string()));
+            let got = function_call(p).map(|(n, a)| (n.to_string(), a.to_string()));
+            assert_eq!(got, want, "{p:?}");
+        }
     }
 }
