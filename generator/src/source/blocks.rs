@@ -5,7 +5,7 @@
 //! so nothing inside a comment or a code block is ever a heading or a table.
 
 use super::json::{self, LenientJson};
-use super::text::{plain_text, trim};
+use super::text::{plain_text_cow, trim};
 use super::{Ctx, Lines};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -74,14 +74,15 @@ impl Annotation {
     }
 }
 
-/// An ATX heading.
+/// An ATX heading. Its texts are slices of the page when they can be
+/// (sections copy their heading: then the copy costs no allocation).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
+pub struct Heading<'a> {
     pub level: u8,
     /// The heading text as written (markdown kept, trimmed).
-    pub raw: String,
+    pub raw: Cow<'a, str>,
     /// Plain text (markdown marks and link targets dropped).
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub line: usize,
     /// A docfx tab heading `# [HTTP](#tab/http)`: not a section.
     pub is_tab: bool,
@@ -93,7 +94,7 @@ pub struct Scan<'a> {
     pub kinds: Vec<LineKind>,
     pub code_blocks: Vec<CodeBlock<'a>>,
     pub annotations: Vec<Annotation>,
-    pub headings: Vec<Heading>,
+    pub headings: Vec<Heading<'a>>,
     /// `[label]: target` definitions, label lowercased.
     pub link_defs: BTreeMap<String, String>,
 }
@@ -146,7 +147,7 @@ pub fn scan<'a>(lines: &Lines<'a>, start: usize, ctx: &mut Ctx) -> Scan<'a> {
         // on the first other character skips the regexes on most lines.
         let first = line.trim_start_matches(' ').as_bytes().first();
         if first == Some(&b'#') {
-            if let Some(h) = heading(line, i) {
+            if let Some(h) = heading(lines, line, i) {
                 s.headings.push(h);
             }
         } else if first == Some(&b'[') {
@@ -307,11 +308,15 @@ fn scan_comment(lines: &Lines, open: usize, s: &mut Scan, ctx: &mut Ctx) -> usiz
 
 /// An ATX heading line (`#` to `######`). A missing space after the hashes is
 /// tolerated (`##Properties`); trailing `#`s and blanks are removed.
-fn heading(line: &str, idx: usize) -> Option<Heading> {
+fn heading<'a>(lines: &Lines<'a>, line: &str, idx: usize) -> Option<Heading<'a>> {
     let (level, raw) = heading_parts(line)?;
-    let raw = trim(without_closing_hashes(raw)).to_string();
-    let is_tab = is_tab_link(&raw);
-    let text = plain_text(&raw);
+    let raw = trim(without_closing_hashes(raw));
+    let is_tab = is_tab_link(raw);
+    let text = match plain_text_cow(raw) {
+        Cow::Borrowed(t) => lines.keep(t),
+        Cow::Owned(t) => Cow::Owned(t),
+    };
+    let raw = lines.keep(raw);
     Some(Heading {
         level,
         raw,
@@ -382,7 +387,7 @@ mod tests {
         let texts: Vec<_> = s
             .headings
             .iter()
-            .map(|h| (h.level, h.text.as_str(), h.is_tab))
+            .map(|h| (h.level, h.text.as_ref(), h.is_tab))
             .collect();
         assert_eq!(
             texts,

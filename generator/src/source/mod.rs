@@ -99,8 +99,8 @@ pub struct Page<'a> {
     pub title: Option<String>,
     /// Line index of the H1.
     pub title_line: Option<usize>,
-    pub headings: Vec<blocks::Heading>,
-    pub sections: Vec<Section>,
+    pub headings: Vec<blocks::Heading<'a>>,
+    pub sections: Vec<Section<'a>>,
     pub code_blocks: Vec<CodeBlock<'a>>,
     pub annotations: Vec<Annotation>,
     pub tables: Vec<Table<'a>>,
@@ -198,12 +198,12 @@ impl<'a> Page<'a> {
     }
 
     /// Every section of kind `k`, in page order.
-    pub fn sections_of(&self, k: SectionKind) -> impl Iterator<Item = &Section> {
+    pub fn sections_of(&self, k: SectionKind) -> impl Iterator<Item = &Section<'a>> {
         self.sections.iter().filter(move |s| s.kind == Some(k))
     }
 
     /// The first section of kind `k`.
-    pub fn section(&self, k: SectionKind) -> Option<&Section> {
+    pub fn section(&self, k: SectionKind) -> Option<&Section<'a>> {
         self.sections_of(k).next()
     }
 

@@ -200,10 +200,15 @@ pub fn replace_br_cow(s: &str) -> Cow<'_, str> {
 /// The plain text of a markdown inline fragment: emphasis, code marks and
 /// link targets dropped, link text and code text kept, HTML tags dropped.
 pub fn plain_text(md: &str) -> String {
+    plain_text_cow(md).into_owned()
+}
+
+/// [`plain_text`], borrowing when the text is plain and needs no change.
+pub fn plain_text_cow(md: &str) -> Cow<'_, str> {
     if is_plain(md) {
-        return collapse_spaces(md);
+        return collapse_spaces_cow(md);
     }
-    plain_text_of_markdown(md)
+    Cow::Owned(plain_text_of_markdown(md))
 }
 
 /// Whether `md` is one line that markdown would read as a paragraph of

@@ -57,7 +57,7 @@ fn role(page: &Page, b: &CodeBlock) -> Role {
 }
 
 /// The innermost Examples section holding line `idx`.
-fn group_of<'p>(page: &'p Page, idx: usize) -> Option<&'p Section> {
+fn group_of<'p>(page: &'p Page, idx: usize) -> Option<&'p Section<'p>> {
     page.sections_of(SectionKind::Examples)
         .filter(|s| s.contains(idx))
         .max_by_key(|s| s.heading.level)
