@@ -170,12 +170,14 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
     if from_path.is_some() {
         return (from_path, "folder");
     }
+    // One search of the whole text first: most pages name no URL at all.
+    let text = page.lines.joined(0..page.lines.len());
     let (mut beta, mut v1) = (0usize, 0usize);
-    for l in page
-        .lines
-        .iter()
-        .filter(|l| l.contains("graph.microsoft.com/"))
-    {
+    let lines = match text.contains("graph.microsoft.com/") {
+        true => page.lines.range(0..page.lines.len()),
+        false => page.lines.range(0..0),
+    };
+    for l in lines.filter(|l| l.contains("graph.microsoft.com/")) {
         for c in static_regex!(r"graph\.microsoft\.com/(beta|v1\.0)\b").captures_iter(l) {
             match c.get(1).map(|m| m.as_str()) {
                 Some("beta") => beta += 1,
@@ -193,11 +195,14 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
             "example-url",
         );
     }
-    let notice = page.lines.iter().zip(&page.kinds).any(|(l, k)| {
-        *k == LineKind::Text
-            && (l.contains("[!INCLUDE [beta-disclaimer]")
-                || l.contains("APIs under the /beta version"))
-    });
+    let may_have_notice = text.contains("[!INCLUDE [beta-disclaimer]")
+        || text.contains("APIs under the /beta version");
+    let notice = may_have_notice
+        && page.lines.iter().zip(&page.kinds).any(|(l, k)| {
+            *k == LineKind::Text
+                && (l.contains("[!INCLUDE [beta-disclaimer]")
+                    || l.contains("APIs under the /beta version"))
+        });
     if notice {
         return (Some(Version::Beta), "beta-notice");
     }
@@ -213,15 +218,47 @@ pub fn page_namespace(page: &Page) -> Option<String> {
         if *k != LineKind::Text || !l.contains("Namespace:") {
             return None;
         }
-        static_regex!(r"^\s*Namespace:\s*`?((?i:microsoft)\.[A-Za-z][A-Za-z0-9.]*?)`?\s*$")
-            .captures(l)
-            .and_then(|c| c.get(1))
-            .map(|m| m.as_str().to_string())
+        namespace_line(l).map(str::to_string)
     });
     stated.or_else(|| {
         let ann = super::resource::resource_annotation(page)?;
         annotation_namespace(ann.str("@odata.type")?)
     })
+}
+
+/// The namespace a `Namespace: microsoft.graph.x` line states: what the
+/// regex `^\s*Namespace:\s*`?((?i:microsoft)\.[A-Za-z][A-Za-z0-9.]*?)`?\s*$`
+/// captures, read by hand for ASCII lines (non-ASCII ones, where case
+/// folding and Unicode blanks come in, go to the regex).
+fn namespace_line(l: &str) -> Option<&str> {
+    if !l.is_ascii() {
+        return static_regex!(r"^\s*Namespace:\s*`?((?i:microsoft)\.[A-Za-z][A-Za-z0-9.]*?)`?\s*$")
+            .captures(l)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str());
+    }
+    let blank = |c: char| c.is_ascii_whitespace() || c == '\x0b';
+    let t = l.trim_start_matches(blank).strip_prefix("Namespace:")?;
+    let t = t.trim_start_matches(blank);
+    let t = t.strip_prefix('`').unwrap_or(t);
+    let (head, after) = (t.get(..10)?, t.get(10..)?);
+    if !head.eq_ignore_ascii_case("microsoft.") {
+        return None;
+    }
+    if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // The lazy tail ends where only an optional backtick and blanks remain,
+    // which is the end of the run of name chars.
+    let run = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'.')
+        .count();
+    let rest = &after[run..];
+    let rest = rest.strip_prefix('`').unwrap_or(rest);
+    rest.trim_start_matches(blank)
+        .is_empty()
+        .then(|| &t[..10 + run])
 }
 
 /// The namespace part of a qualified annotation type name:
@@ -324,6 +361,32 @@ mod tests {
             annotation_namespace("#microsoft.graph.x").as_deref(),
             Some("microsoft.graph")
         );
+    }
+
+    #[test]
+    fn namespace_lines_read_as_the_regex_reads_them() {
+        let re =
+            regex::Regex::new(r"^\s*Namespace:\s*`?((?i:microsoft)\.[A-Za-z][A-Za-z0-9.]*?)`?\s*$")
+                .unwrap();
+        for l in [
+            "Namespace: microsoft.graph",
+            "  Namespace:`microsoft.graph.callRecords`  ",
+            "Namespace: Microsoft.Graph.x.y",
+            "Namespace: microsoft.graph.",
+            "Namespace: microsoft.1x",
+            "Namespace: microsoftx.graph",
+            "Namespace: microsoft.graph extra",
+            "Namespace: microsoft.graph``",
+            "Namespace: `microsoft.graph",
+            "Namespace:\tmicrosoft.graph\x0b",
+            "Namespace: microsoft",
+            "Namespace: micro\u{17f}oft.graph",
+            "Namespace:\u{a0}microsoft.graph",
+            "x Namespace: microsoft.graph",
+        ] {
+            let want = re.captures(l).map(|c| c[1].to_string());
+            assert_eq!(namespace_line(l).map(str::to_string), want, "{l:?}");
+        }
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub fn members_from_table(page: &Page, t: &Table, ctx: &mut Ctx) -> Vec<EnumMemb
 
 /// Enum tables of a section: tables whose first column is a member/value
 /// column (not property tables).
-fn enum_tables<'p>(page: &'p Page, s: &Section) -> impl Iterator<Item = &'p Table> {
+fn enum_tables<'p>(page: &'p Page, s: &Section) -> impl Iterator<Item = &'p Table<'p>> {
     let (start, end) = (s.start, s.end);
     // Tables of a nested `#### y values` subsection belong to `y`.
     let nested_end = page
@@ -280,6 +280,12 @@ pub fn enums_from_properties(
 ) {
     let historical = super::era::page_era(page) == PageEra::Legacy;
     for p in props.iter_mut() {
+        // `possible_values` holds the names `prose::read` found in this same
+        // description (JSON-only properties have neither): fewer than two
+        // means no list here either, without reading the text again.
+        if p.possible_values.len() < 2 {
+            continue;
+        }
         let desc = p.description.clone().unwrap_or_default();
         let (values, marked) = super::prose::possible_values(&desc);
         if values.len() < 2 || !marked {

@@ -20,7 +20,9 @@ use crate::source::Page;
 /// Extract everything one page says. Never panics; problems become diagnostics
 /// in the returned IR.
 pub fn extract_page(file: &str, bytes: &[u8]) -> PageIr {
-    let page = Page::parse(file, bytes);
+    // Holds the cleaned text of a CRLF/BOM page for as long as the page.
+    let mut store = String::new();
+    let page = Page::parse_in(file, bytes, &mut store);
     extract_parsed(&page)
 }
 

@@ -249,13 +249,17 @@ fn value_list(rest: &str) -> (Vec<PossibleValue>, bool) {
         // After a value: a separator must follow, else the list is over
         // (`.`, `(`, or prose such as "`a` is the default").
         let t = s.trim_start_matches(|c: char| c.is_whitespace());
+        // (`and`/`or` need an `a`/`o` first: no other char folds to them.)
         let continues = t.starts_with(',')
             || t.starts_with(';')
             || t.starts_with('`')
-            || static_regex!(r"^(?i)(and/or|and|or)\b").is_match(t)
+            || (t.starts_with(['a', 'A', 'o', 'O'])
+                && static_regex!(r"^(?i)(and/or|and|or)\b").is_match(t))
             || (t.starts_with('.') && marked && static_regex!(r"^\.\s*`").is_match(t));
         if !continues {
-            if !marked && !static_regex!(r"^($|[.;)(])").is_match(t) {
+            // `^($|[.;)(])` ends a bare list cleanly.
+            let clean_end = t.is_empty() || t.starts_with(['.', ';', ')', '(']);
+            if !marked && !clean_end {
                 // Bare words followed by more prose: not a list after all.
                 out.clear();
             }
@@ -297,38 +301,126 @@ fn skip_separators(mut s: &str) -> &str {
     }
 }
 
+/// The next value token at the start of `s`. The code-mark, bold and bare
+/// forms are read by hand (this runs on every token of every value list);
+/// the quoted and numbered forms, whose patterns use Unicode classes, keep
+/// their regexes behind a check of the first char.
 fn next_token(s: &str) -> Option<(Tok<'_>, &str)> {
-    if let Some(c) = static_regex!(r"^``\s*([^`]+?)\s*``").captures(s) {
+    if let Some(rest) = s.strip_prefix("``") {
+        // `^``\s*([^`]+?)\s*``` : the text up to the next backtick, which
+        // must open the closing pair.
+        let p = rest.find('`')?;
+        let after = rest[p..].strip_prefix("``")?;
+        return Some((Tok::Marked(double_backtick_value(&rest[..p])?), after));
+    }
+    if let Some(rest) = s.strip_prefix('`') {
+        // `^`([^`]+)``
+        let p = rest.find('`').filter(|&p| p > 0)?;
+        return Some((Tok::Marked(&rest[..p]), &rest[p + 1..]));
+    }
+    if let Some(rest) = s.strip_prefix("**") {
+        // `^\*\*([^*]+)\*\*`
+        let p = rest.find('*').filter(|&p| p > 0)?;
+        let after = rest[p..].strip_prefix("**")?;
+        return Some((Tok::Marked(&rest[..p]), after));
+    }
+    if s.starts_with(['\'', '"', '“', '‘']) {
+        let c = static_regex!(r#"^['"“‘]([A-Za-z][\w.-]*)['"”’]"#).captures(s)?;
         let m = c.get(0)?;
         return Some((Tok::Marked(c.get(1)?.as_str()), &s[m.end()..]));
     }
-    if let Some(c) = static_regex!(r"^`([^`]+)`").captures(s) {
-        let m = c.get(0)?;
-        return Some((Tok::Marked(c.get(1)?.as_str()), &s[m.end()..]));
-    }
-    if let Some(c) = static_regex!(r"^\*\*([^*]+)\*\*").captures(s) {
-        let m = c.get(0)?;
-        return Some((Tok::Marked(c.get(1)?.as_str()), &s[m.end()..]));
-    }
-    if let Some(c) = static_regex!(r#"^['"“‘]([A-Za-z][\w.-]*)['"”’]"#).captures(s) {
-        let m = c.get(0)?;
-        return Some((Tok::Marked(c.get(1)?.as_str()), &s[m.end()..]));
-    }
-    if let Some(c) = static_regex!(r"^(-?\d+)\s*[-–:=]\s*`([^`]+)`").captures(s) {
+    if s.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        let c = static_regex!(r"^(-?\d+)\s*[-–:=]\s*`([^`]+)`").captures(s)?;
         let m = c.get(0)?;
         let n = c.get(1)?.as_str().parse::<i64>().ok()?;
         return Some((Tok::Numbered(n, c.get(2)?.as_str()), &s[m.end()..]));
     }
-    if let Some(c) = static_regex!(r"^([A-Za-z][A-Za-z0-9_]*)").captures(s) {
-        let m = c.get(0)?;
-        return Some((Tok::Bare(c.get(1)?.as_str()), &s[m.end()..]));
+    // `^([A-Za-z][A-Za-z0-9_]*)`
+    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
     }
-    None
+    let n = s
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    Some((Tok::Bare(&s[..n]), &s[n..]))
+}
+
+/// What `\s*([^`]+?)\s*` captures of the text between double backticks:
+/// the text without blanks at either end; when it is all blanks, its last
+/// char (the group needs one); nothing when it is empty.
+fn double_backtick_value(inner: &str) -> Option<&str> {
+    let t = inner.trim_matches(char::is_whitespace);
+    if !t.is_empty() {
+        return Some(t);
+    }
+    let last = inner.chars().next_back()?;
+    Some(&inner[inner.len() - last.len_utf8()..])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The regexes the hand-written [`next_token`] replaced, as the reference.
+    fn token_by_regex(s: &str) -> Option<(String, Option<i64>, bool, &str)> {
+        let re = |p: &str| regex::Regex::new(p).unwrap();
+        for p in [r"^``\s*([^`]+?)\s*``", r"^`([^`]+)`", r"^\*\*([^*]+)\*\*"] {
+            if let Some(c) = re(p).captures(s) {
+                return Some((c[1].to_string(), None, true, &s[c[0].len()..]));
+            }
+        }
+        if let Some(c) = re(r#"^['"“‘]([A-Za-z][\w.-]*)['"”’]"#).captures(s) {
+            return Some((c[1].to_string(), None, true, &s[c[0].len()..]));
+        }
+        if let Some(c) = re(r"^(-?\d+)\s*[-–:=]\s*`([^`]+)`").captures(s) {
+            let n = c[1].parse::<i64>().ok()?;
+            return Some((c[2].to_string(), Some(n), true, &s[c[0].len()..]));
+        }
+        let c = re(r"^([A-Za-z][A-Za-z0-9_]*)").captures(s)?;
+        Some((c[1].to_string(), None, false, &s[c[0].len()..]))
+    }
+
+    #[test]
+    fn hand_tokens_read_what_the_regexes_read() {
+        for s in [
+            "`a`, `b`",
+            "``a``",
+            "`` a b ``.",
+            "``  ``x",
+            "````",
+            "``a`b``",
+            "``a",
+            "`a",
+            "``",
+            "`",
+            "**x** and",
+            "**x*y**",
+            "****",
+            "**x",
+            "'abc', 'd'",
+            "\u{201c}ab.c-d\u{201d}",
+            "'1a'",
+            "0 - `Not Ready`, 1",
+            "-1: `x`",
+            "12 = `y`",
+            "12 y",
+            "abc_1 def",
+            "a",
+            "_a",
+            "\u{e9}t\u{e9}",
+            "",
+            " `a`",
+            "`\u{e9}`",
+        ] {
+            let got = next_token(s).map(|(t, rest)| match t {
+                Tok::Marked(v) => (v.to_string(), None, true, rest),
+                Tok::Numbered(n, v) => (v.to_string(), Some(n), true, rest),
+                Tok::Bare(v) => (v.to_string(), None, false, rest),
+            });
+            assert_eq!(got, token_by_regex(s), "{s:?}");
+        }
+    }
 
     fn names(text: &str) -> Vec<String> {
         possible_values(text)

@@ -67,7 +67,7 @@ fn choose_name(ann: &str, title: &str, page: &Page, ctx: &mut Ctx) -> String {
 }
 
 /// The page's resource annotation (`blockType: resource`).
-pub fn resource_annotation(page: &Page) -> Option<&Annotation> {
+pub fn resource_annotation<'p>(page: &'p Page) -> Option<&'p Annotation> {
     page.annotations
         .iter()
         .find(|a| a.block_type.as_deref() == Some("resource"))
@@ -281,7 +281,7 @@ fn dedup_properties(props: &mut Vec<Property>, ctx: &mut Ctx, page: &Page) {
 fn json_representation<'p>(
     page: &'p Page,
     ctx: &mut Ctx,
-) -> (Option<serde_json::Value>, Option<&'p CodeBlock>) {
+) -> (Option<serde_json::Value>, Option<&'p CodeBlock<'p>>) {
     let annotated = page
         .code_blocks
         .iter()

@@ -28,7 +28,13 @@ pub fn primitive(name: &str) -> Option<&'static str> {
         .trim()
         .trim_start_matches("Edm.")
         .trim_start_matches("edm.");
-    Some(match n.to_ascii_lowercase().as_str() {
+    // Lowercased in a stack buffer: this runs on every type cell and name,
+    // and no primitive name is longer than 16 bytes.
+    let mut buf = [0u8; 16];
+    let lower = buf.get_mut(..n.len())?;
+    lower.copy_from_slice(n.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match std::str::from_utf8(lower).ok()? {
         "string" | "str" => "String",
         "bool" | "boolean" => "Boolean",
         "int" | "integer" | "int32" => "Int32",
@@ -69,7 +75,8 @@ fn has_collection_word(s: &str) -> bool {
 
 fn strip_marks(s: &str) -> String {
     // Most cells hold none of these marks: skip the regex and the copies.
-    let s = if s.contains('(') {
+    // Every mark is a `(` then an `o` or an `r` (no other char folds to them).
+    let s = if has_paren_then(s, b"oOrR") {
         static_regex!(r"(?i)\((optional|required|read-only)\)").replace_all(s, "")
     } else {
         Cow::Borrowed(s)
@@ -80,6 +87,12 @@ fn strip_marks(s: &str) -> String {
         s
     };
     trim(&s).to_string()
+}
+
+/// Whether some `(` in `s` is directly followed by one of `next`.
+fn has_paren_then(s: &str, next: &[u8]) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'(', b).any(|i| b.get(i + 1).is_some_and(|c| next.contains(c)))
 }
 
 fn parse_inner(cell: &str, depth: u8) -> (String, bool) {

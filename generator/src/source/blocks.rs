@@ -5,9 +5,10 @@
 //! so nothing inside a comment or a code block is ever a heading or a table.
 
 use super::json::{self, LenientJson};
-use super::text::{plain_text, trim};
+use super::text::{plain_text_cow, trim};
 use super::{Ctx, Lines};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// What a line is.
@@ -23,22 +24,23 @@ pub enum LineKind {
 
 /// A fenced code block.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CodeBlock {
+pub struct CodeBlock<'a> {
     /// The info string as written (`http`, ` json`, `msgraph-interactive`), trimmed.
     pub info: String,
     /// Line index of the opening fence.
     pub line: usize,
     /// Line index one past the last content line (the closing fence, or EOF).
     pub end: usize,
-    /// Content lines joined with `\n`, fence indentation removed.
-    pub content: String,
+    /// Content lines joined with `\n`, fence indentation removed (a slice
+    /// of the page when there was no indentation to remove).
+    pub content: Cow<'a, str>,
     pub closed: bool,
     /// Index into [`super::Page::annotations`] of the annotation that
     /// precedes this block (nearest one, with no other code block between).
     pub annotation: Option<usize>,
 }
 
-impl CodeBlock {
+impl CodeBlock<'_> {
     /// The info string's first word, lowercased (`http`, `json`).
     pub fn lang(&self) -> String {
         self.info
@@ -72,14 +74,15 @@ impl Annotation {
     }
 }
 
-/// An ATX heading.
+/// An ATX heading. Its texts are slices of the page when they can be
+/// (sections copy their heading: then the copy costs no allocation).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
+pub struct Heading<'a> {
     pub level: u8,
     /// The heading text as written (markdown kept, trimmed).
-    pub raw: String,
+    pub raw: Cow<'a, str>,
     /// Plain text (markdown marks and link targets dropped).
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub line: usize,
     /// A docfx tab heading `# [HTTP](#tab/http)`: not a section.
     pub is_tab: bool,
@@ -87,11 +90,11 @@ pub struct Heading {
 
 /// Everything the scanner found.
 #[derive(Debug, Default)]
-pub struct Scan {
+pub struct Scan<'a> {
     pub kinds: Vec<LineKind>,
-    pub code_blocks: Vec<CodeBlock>,
+    pub code_blocks: Vec<CodeBlock<'a>>,
     pub annotations: Vec<Annotation>,
-    pub headings: Vec<Heading>,
+    pub headings: Vec<Heading<'a>>,
     /// `[label]: target` definitions, label lowercased.
     pub link_defs: BTreeMap<String, String>,
 }
@@ -119,7 +122,7 @@ fn is_fence_close(line: &str, ch: char, count: usize) -> bool {
 }
 
 /// Scan the lines from `start` (the first line after the front matter).
-pub fn scan(lines: &Lines, start: usize, ctx: &mut Ctx) -> Scan {
+pub fn scan<'a>(lines: &Lines<'a>, start: usize, ctx: &mut Ctx) -> Scan<'a> {
     let mut s = Scan {
         kinds: vec![LineKind::FrontMatter; start.min(lines.len())],
         ..Scan::default()
@@ -132,7 +135,11 @@ pub fn scan(lines: &Lines, start: usize, ctx: &mut Ctx) -> Scan {
             i = scan_code_block(lines, i, ch, count, indent, info, &mut s, ctx);
             continue;
         }
-        if trim(line).starts_with("<!--") {
+        // The first byte after ASCII blanks must be the `<` (or start a
+        // non-ASCII char, which may be a Unicode blank `trim` removes).
+        let lead = line.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        let may_open_comment = matches!(lead, Some(b'<' | 0x80..));
+        if may_open_comment && trim(line).starts_with("<!--") {
             i = scan_comment(lines, i, &mut s, ctx);
             continue;
         }
@@ -140,7 +147,7 @@ pub fn scan(lines: &Lines, start: usize, ctx: &mut Ctx) -> Scan {
         // on the first other character skips the regexes on most lines.
         let first = line.trim_start_matches(' ').as_bytes().first();
         if first == Some(&b'#') {
-            if let Some(h) = heading(line, i) {
+            if let Some(h) = heading(lines, line, i) {
                 s.headings.push(h);
             }
         } else if first == Some(&b'[') {
@@ -154,14 +161,14 @@ pub fn scan(lines: &Lines, start: usize, ctx: &mut Ctx) -> Scan {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn scan_code_block(
-    lines: &Lines,
+fn scan_code_block<'a>(
+    lines: &Lines<'a>,
     open: usize,
     ch: char,
     count: usize,
     indent: usize,
     info: String,
-    s: &mut Scan,
+    s: &mut Scan<'a>,
     ctx: &mut Ctx,
 ) -> usize {
     s.kinds[open] = LineKind::Fence;
@@ -178,13 +185,15 @@ fn scan_code_block(
     }
     // Unindented fences (nearly all) hold the lines as they are: one slice.
     let content = if indent == 0 {
-        lines.joined(open + 1..j).to_string()
+        lines.keep(lines.joined(open + 1..j))
     } else {
-        lines
-            .range(open + 1..j)
-            .map(|l| strip_indent(l, indent))
-            .collect::<Vec<_>>()
-            .join("\n")
+        Cow::Owned(
+            lines
+                .range(open + 1..j)
+                .map(|l| strip_indent(l, indent))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
     };
     if !closed {
         ctx.warning(
@@ -299,11 +308,15 @@ fn scan_comment(lines: &Lines, open: usize, s: &mut Scan, ctx: &mut Ctx) -> usiz
 
 /// An ATX heading line (`#` to `######`). A missing space after the hashes is
 /// tolerated (`##Properties`); trailing `#`s and blanks are removed.
-fn heading(line: &str, idx: usize) -> Option<Heading> {
+fn heading<'a>(lines: &Lines<'a>, line: &str, idx: usize) -> Option<Heading<'a>> {
     let (level, raw) = heading_parts(line)?;
-    let raw = trim(without_closing_hashes(raw)).to_string();
-    let is_tab = is_tab_link(&raw);
-    let text = plain_text(&raw);
+    let raw = trim(without_closing_hashes(raw));
+    let is_tab = is_tab_link(raw);
+    let text = match plain_text_cow(raw) {
+        Cow::Borrowed(t) => lines.keep(t),
+        Cow::Owned(t) => Cow::Owned(t),
+    };
+    let raw = lines.keep(raw);
     Some(Heading {
         level,
         raw,
@@ -360,8 +373,8 @@ fn is_tab_link(raw: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn run(s: &str) -> (Scan, Vec<crate::diag::Diagnostic>) {
-        let lines: Lines = s.lines().collect();
+    fn run(s: &str) -> (Scan<'static>, Vec<crate::diag::Diagnostic>) {
+        let lines: Lines<'static> = s.lines().collect();
         let orig: Vec<u32> = (1..=lines.len() as u32).collect();
         let mut ctx = Ctx::new("t.md", &orig);
         let scan = scan(&lines, 0, &mut ctx);
@@ -374,7 +387,7 @@ mod tests {
         let texts: Vec<_> = s
             .headings
             .iter()
-            .map(|h| (h.level, h.text.as_str(), h.is_tab))
+            .map(|h| (h.level, h.text.as_ref(), h.is_tab))
             .collect();
         assert_eq!(
             texts,

@@ -70,7 +70,7 @@ fn unquote(v: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn lines(s: &str) -> crate::source::Lines {
+    fn lines(s: &str) -> crate::source::Lines<'static> {
         s.lines().collect()
     }
 

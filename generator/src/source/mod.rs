@@ -82,14 +82,15 @@ fn orig_line_of(orig: &[u32], idx: usize) -> u32 {
     }
 }
 
-/// A parsed page.
+/// A parsed page. It borrows the page's bytes where it can (`'a`): lines,
+/// table cells and code blocks are slices of them, not copies.
 #[derive(Debug)]
-pub struct Page {
+pub struct Page<'a> {
     pub file: String,
     /// `file` once more, shared by every [`crate::ir::Source`] of the page.
     shared_file: std::sync::Arc<str>,
     /// Normalised lines.
-    pub lines: Lines,
+    pub lines: Lines<'a>,
     /// Original 1-based line number of each line.
     orig: Vec<u32>,
     pub kinds: Vec<LineKind>,
@@ -98,20 +99,35 @@ pub struct Page {
     pub title: Option<String>,
     /// Line index of the H1.
     pub title_line: Option<usize>,
-    pub headings: Vec<blocks::Heading>,
-    pub sections: Vec<Section>,
-    pub code_blocks: Vec<CodeBlock>,
+    pub headings: Vec<blocks::Heading<'a>>,
+    pub sections: Vec<Section<'a>>,
+    pub code_blocks: Vec<CodeBlock<'a>>,
     pub annotations: Vec<Annotation>,
-    pub tables: Vec<Table>,
+    pub tables: Vec<Table<'a>>,
     /// `[label]: target` definitions, label lowercased.
     pub link_defs: BTreeMap<String, String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Per line: prose (a text line that is no heading and no table line),
+    /// worked out once for the many [`Page::prose_in`] calls.
+    prose: Vec<bool>,
 }
 
-impl Page {
+impl<'a> Page<'a> {
     /// Parse a page's raw bytes. Never panics; repairs become diagnostics.
-    pub fn parse(file: &str, bytes: &[u8]) -> Page {
-        let n = normalize::normalize(bytes);
+    pub fn parse(file: &str, bytes: &'a [u8]) -> Page<'a> {
+        Page::build(file, normalize::normalize(bytes))
+    }
+
+    /// [`Page::parse`], with the cleaned text of a page that needed one
+    /// (CRLF, lone CR, BOM) kept in `store`: then its cells and code blocks
+    /// are slices of it too, not copies.
+    pub fn parse_in(file: &str, bytes: &'a [u8], store: &'a mut String) -> Page<'a> {
+        let mut n = normalize::normalize(bytes);
+        n.lines = n.lines.settle_in(store);
+        Page::build(file, n)
+    }
+
+    fn build(file: &str, n: normalize::Normalized<'a>) -> Page<'a> {
         let mut ctx = Ctx::new(file, &n.orig_line);
         if n.invalid_utf8 {
             ctx.warning(
@@ -145,6 +161,7 @@ impl Page {
         let title = h1.map(|h| clean_title(&h.raw)).filter(|t| !t.is_empty());
         let title_line = h1.map(|h| h.line);
         let diagnostics = ctx.diags;
+        let prose = prose_lines(&scan.kinds, &scan.headings, &tables);
         Page {
             file: file.to_string(),
             shared_file: std::sync::Arc::from(file),
@@ -161,6 +178,7 @@ impl Page {
             tables,
             link_defs: scan.link_defs,
             diagnostics,
+            prose,
         }
     }
 
@@ -180,24 +198,24 @@ impl Page {
     }
 
     /// Every section of kind `k`, in page order.
-    pub fn sections_of(&self, k: SectionKind) -> impl Iterator<Item = &Section> {
+    pub fn sections_of(&self, k: SectionKind) -> impl Iterator<Item = &Section<'a>> {
         self.sections.iter().filter(move |s| s.kind == Some(k))
     }
 
     /// The first section of kind `k`.
-    pub fn section(&self, k: SectionKind) -> Option<&Section> {
+    pub fn section(&self, k: SectionKind) -> Option<&Section<'a>> {
         self.sections_of(k).next()
     }
 
     /// Tables whose header lies in `[start, end)`.
-    pub fn tables_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Table> {
+    pub fn tables_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Table<'a>> {
         self.tables
             .iter()
             .filter(move |t| t.line >= start && t.line < end)
     }
 
     /// Code blocks whose opening fence lies in `[start, end)`.
-    pub fn code_blocks_in(&self, start: usize, end: usize) -> impl Iterator<Item = &CodeBlock> {
+    pub fn code_blocks_in(&self, start: usize, end: usize) -> impl Iterator<Item = &CodeBlock<'a>> {
         self.code_blocks
             .iter()
             .filter(move |b| b.line >= start && b.line < end)
@@ -213,9 +231,7 @@ impl Page {
     pub fn prose_in(&self, start: usize, end: usize) -> Vec<(usize, &str)> {
         let end = end.min(self.lines.len());
         (start.min(end)..end)
-            .filter(|&i| self.kinds.get(i) == Some(&LineKind::Text))
-            .filter(|&i| !self.headings.iter().any(|h| h.line == i))
-            .filter(|&i| !self.tables.iter().any(|t| i >= t.line && i < t.end))
+            .filter(|&i| self.prose.get(i) == Some(&true))
             .filter_map(|i| self.lines.get(i).map(|l| (i, l)))
             .collect()
     }
@@ -258,6 +274,23 @@ impl Page {
             .get("doc_type")
             .map(|d| d.trim().trim_end_matches('_').to_ascii_lowercase())
     }
+}
+
+/// Which lines are prose: text lines, minus headings and table lines.
+fn prose_lines(kinds: &[LineKind], headings: &[Heading], tables: &[Table]) -> Vec<bool> {
+    let mut prose: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Text).collect();
+    let mut clear = |from: usize, to: usize| {
+        if let Some(lines) = prose.get_mut(from..to.min(kinds.len())) {
+            lines.fill(false);
+        }
+    };
+    for h in headings {
+        clear(h.line, h.line + 1);
+    }
+    for t in tables {
+        clear(t.line, t.end);
+    }
+    prose
 }
 
 /// Clean an H1: markdown to plain text, and drop a glued note tail. Seed 001's

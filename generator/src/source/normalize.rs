@@ -7,11 +7,13 @@
 //! number it had in the ORIGINAL bytes, counting `\r\n`, lone `\r` and `\n`
 //! each as one break, so diagnostics point where an editor would.
 
+use std::borrow::Cow;
+
 /// The page text split into lines, each with its original 1-based line number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Normalized {
+pub struct Normalized<'a> {
     /// Lines without their terminators.
-    pub lines: Lines,
+    pub lines: Lines<'a>,
     /// `orig_line[i]` is the 1-based line of `lines[i]` in the original bytes.
     pub orig_line: Vec<u32>,
     /// How many bytes were not valid UTF-8 (replaced by U+FFFD).
@@ -26,15 +28,17 @@ pub struct Normalized {
 /// The normalised lines of a page: one text, each line a span of it (a
 /// page has thousands of lines; one allocation holds them all). Consecutive
 /// lines are separated by exactly one `\n` in the text, so a run of lines
-/// joined with `\n` is a slice of it ([`Lines::joined`]).
+/// joined with `\n` is a slice of it ([`Lines::joined`]). The text is the
+/// page's own bytes when they needed no change (most pages: no copy), an
+/// owned cleaned copy otherwise.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lines {
-    text: String,
+pub struct Lines<'a> {
+    text: Cow<'a, str>,
     /// Byte range of each line in `text`, without its terminator.
     spans: Vec<(usize, usize)>,
 }
 
-impl Lines {
+impl<'a> Lines<'a> {
     pub fn len(&self) -> usize {
         self.spans.len()
     }
@@ -74,25 +78,70 @@ impl Lines {
         }
     }
 
+    /// `part` (a slice of this text, e.g. a line or a cell of one) for as
+    /// long as the page's bytes live: borrowed when the text is the page's
+    /// own bytes, else a copy. Anything not inside the text is copied too.
+    pub fn keep(&self, part: &str) -> Cow<'a, str> {
+        if let Cow::Borrowed(text) = self.text {
+            // Address arithmetic only locates `part` in `text`; the slice
+            // itself is taken by a checked `get`.
+            let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            if let Some(s) = start
+                .checked_add(part.len())
+                .and_then(|end| text.get(start..end))
+            {
+                return Cow::Borrowed(s);
+            }
+        }
+        Cow::Owned(part.to_string())
+    }
+
+    /// These lines with an owned text moved into `store` and borrowed from
+    /// there, so that [`Lines::keep`] borrows on every page, CRLF ones too
+    /// (the caller keeps `store` alive as long as the page).
+    pub fn settle_in(self, store: &'a mut String) -> Lines<'a> {
+        match self.text {
+            Cow::Borrowed(text) => Lines {
+                text: Cow::Borrowed(text),
+                spans: self.spans,
+            },
+            Cow::Owned(owned) => {
+                *store = owned;
+                let text: &'a String = store;
+                Lines {
+                    text: Cow::Borrowed(text.as_str()),
+                    spans: self.spans,
+                }
+            }
+        }
+    }
+
+    /// Room for `bytes` of text in `lines` lines.
+    fn reserve(&mut self, bytes: usize, lines: usize) {
+        self.text.to_mut().reserve(bytes);
+        self.spans.reserve(lines);
+    }
+
     /// Append a line (`line` must hold no line break).
     fn push(&mut self, line: &str) {
-        let start = self.text.len();
-        self.text.push_str(line);
-        self.spans.push((start, self.text.len()));
-        self.text.push('\n');
+        let text = self.text.to_mut();
+        let start = text.len();
+        text.push_str(line);
+        self.spans.push((start, text.len()));
+        text.push('\n');
     }
 }
 
 /// Line `i`, or `""` past the end.
-impl std::ops::Index<usize> for Lines {
+impl std::ops::Index<usize> for Lines<'_> {
     type Output = str;
     fn index(&self, i: usize) -> &str {
         self.get(i).unwrap_or("")
     }
 }
 
-impl<'a> FromIterator<&'a str> for Lines {
-    fn from_iter<I: IntoIterator<Item = &'a str>>(lines: I) -> Lines {
+impl<'s> FromIterator<&'s str> for Lines<'_> {
+    fn from_iter<I: IntoIterator<Item = &'s str>>(lines: I) -> Self {
         let mut out = Lines::default();
         for l in lines {
             out.push(l);
@@ -103,14 +152,14 @@ impl<'a> FromIterator<&'a str> for Lines {
 
 /// Decode `bytes` (lossily), drop every U+FEFF, and split into lines on
 /// `\r\n`, lone `\r` and `\n`.
-pub fn normalize(bytes: &[u8]) -> Normalized {
+pub fn normalize(bytes: &[u8]) -> Normalized<'_> {
     // `from_utf8` is the fast check; the lossy decoding only runs on the
     // rare page that fails it.
     let text = match std::str::from_utf8(bytes) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Ok(text) => Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(bytes),
     };
-    let invalid_utf8 = matches!(text, std::borrow::Cow::Owned(_));
+    let invalid_utf8 = matches!(text, Cow::Owned(_));
     let mut out = Normalized {
         invalid_utf8,
         ..Normalized::default()
@@ -120,7 +169,7 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
     let has_cr = text.as_bytes().contains(&b'\r');
     let has_bom = text.contains(BOM);
     if !has_cr && !has_bom {
-        split_plain(&text, &mut out);
+        split_plain(text, &mut out);
         return out;
     }
     // Byte scanning is exact here: `\r` and `\n` never occur inside a
@@ -128,6 +177,10 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
     let mut rest: &str = &text;
     let mut line_no: u32 = 1;
     let mut buf = String::new();
+    // Sized once (lines are rarely shorter than 16 bytes): no regrowth.
+    let guess = text.len() / 16 + 1;
+    out.lines.reserve(text.len(), guess);
+    out.orig_line.reserve(guess);
     while let Some(pos) = memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
         let (line, after) = rest.split_at(pos);
         let after = match after.as_bytes() {
@@ -161,9 +214,9 @@ pub fn normalize(bytes: &[u8]) -> Normalized {
     out
 }
 
-/// The common case: `\n` breaks only, no BOM. The text is kept whole and
-/// each line is the span between two breaks.
-fn split_plain(text: &str, out: &mut Normalized) {
+/// The common case: `\n` breaks only, no BOM. The text is kept whole (not
+/// copied) and each line is the span between two breaks.
+fn split_plain<'a>(text: Cow<'a, str>, out: &mut Normalized<'a>) {
     let mut spans = Vec::with_capacity(text.len() / 32 + 1);
     let mut start = 0;
     // One vectorised pass over the page (lines are short: a search per
@@ -178,10 +231,7 @@ fn split_plain(text: &str, out: &mut Normalized) {
         spans.push((start, text.len()));
     }
     out.orig_line = (1..=spans.len() as u32).collect();
-    out.lines = Lines {
-        text: text.to_string(),
-        spans,
-    };
+    out.lines = Lines { text, spans };
 }
 
 const BOM: char = '\u{feff}';

@@ -122,8 +122,8 @@ pub fn enum_values_name(text: &str) -> Option<String> {
 
 /// A section: a heading and the lines it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
-    pub heading: Heading,
+pub struct Section<'a> {
+    pub heading: Heading<'a>,
     pub kind: Option<SectionKind>,
     /// Line index of the first line after the heading.
     pub start: usize,
@@ -131,7 +131,7 @@ pub struct Section {
     pub end: usize,
 }
 
-impl Section {
+impl Section<'_> {
     pub fn contains(&self, line: usize) -> bool {
         line >= self.start && line < self.end
     }
@@ -139,7 +139,7 @@ impl Section {
 
 /// Build the sections from the headings (tab headings are not sections and
 /// do not end one).
-pub fn build(headings: &[Heading], n_lines: usize) -> Vec<Section> {
+pub fn build<'a>(headings: &[Heading<'a>], n_lines: usize) -> Vec<Section<'a>> {
     let real: Vec<&Heading> = headings.iter().filter(|h| !h.is_tab).collect();
     real.iter()
         .enumerate()

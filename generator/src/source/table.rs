@@ -11,31 +11,33 @@
 //! - entities decoded, `<br/>` turned into spaces, Unicode blanks trimmed.
 
 use super::blocks::LineKind;
-use super::text::{collapse_spaces, decode_entities_cow, replace_br_cow, trim};
+use super::text::{
+    collapse_spaces, collapse_spaces_cow, decode_entities_cow, replace_br_cow, trim,
+};
 use super::{Ctx, Lines};
 use std::borrow::Cow;
 
 /// One table row: cleaned cells (exactly as many as the header) and the line
-/// it starts on.
+/// it starts on. A cell that cleaning left as written is a slice of the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub cells: Vec<String>,
+pub struct Row<'a> {
+    pub cells: Vec<Cow<'a, str>>,
     pub line: usize,
 }
 
-impl Row {
+impl Row<'_> {
     /// Cell `i`, or `""` when the column does not exist.
     pub fn cell(&self, i: usize) -> &str {
-        self.cells.get(i).map(String::as_str).unwrap_or("")
+        self.cells.get(i).map(|c| c.as_ref()).unwrap_or("")
     }
 }
 
 /// A parsed table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+pub struct Table<'a> {
     /// Header cells, cleaned (markdown kept).
     pub header: Vec<String>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
     /// Line index of the header row.
     pub line: usize,
     /// Line index one past the table's last line.
@@ -73,7 +75,7 @@ pub fn column_of(header: &str) -> Column {
     }
 }
 
-impl Table {
+impl Table<'_> {
     /// Column roles, in header order.
     pub fn columns(&self) -> Vec<Column> {
         self.header.iter().map(|h| column_of(h)).collect()
@@ -104,7 +106,8 @@ fn is_separator(line: &str) -> bool {
 pub fn split_row(line: &str) -> Vec<Cow<'_, str>> {
     let t = trim(line);
     let b = t.as_bytes();
-    let mut cells = Vec::new();
+    // One cell per `|` at most, plus the text after the last one.
+    let mut cells = Vec::with_capacity(memchr::memchr_iter(b'|', b).count() + 1);
     let (mut start, mut escaped, mut skip_to) = (0, false, 0);
     // Byte scanning is exact: `\\` and `|` are ASCII, never inside a char.
     // Only those two bytes matter: jump from one to the next.
@@ -145,11 +148,21 @@ fn cell_text(raw: &str, escaped: bool) -> Cow<'_, str> {
 
 /// Decode and tidy one cell.
 pub fn clean_cell(cell: &str) -> String {
-    collapse_spaces(&decode_entities_cow(&replace_br_cow(cell)))
+    clean_cell_cow(cell).into_owned()
+}
+
+/// [`clean_cell`], borrowing when there is nothing to change but blanks at
+/// either end (most cells: ` text `).
+pub fn clean_cell_cow(cell: &str) -> Cow<'_, str> {
+    // Only a `<` can start a `<br>`, only a `&` an entity.
+    if !cell.contains(['<', '&']) {
+        return collapse_spaces_cow(cell);
+    }
+    Cow::Owned(collapse_spaces(&decode_entities_cow(&replace_br_cow(cell))))
 }
 
 /// Find and parse every table among prose lines.
-pub fn find_tables(lines: &Lines, kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Table> {
+pub fn find_tables<'a>(lines: &Lines<'a>, kinds: &[LineKind], ctx: &mut Ctx) -> Vec<Table<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < lines.len() {
@@ -178,7 +191,12 @@ fn ends_with_pipe(l: &str) -> bool {
     t.ends_with('|') && !t.ends_with("\\|")
 }
 
-fn parse_table(lines: &Lines, kinds: &[LineKind], head: usize, ctx: &mut Ctx) -> (Table, usize) {
+fn parse_table<'a>(
+    lines: &Lines<'a>,
+    kinds: &[LineKind],
+    head: usize,
+    ctx: &mut Ctx,
+) -> (Table<'a>, usize) {
     let header: Vec<String> = split_row(&lines[head])
         .iter()
         .map(|c| clean_cell(c))
@@ -273,10 +291,15 @@ fn parse_table(lines: &Lines, kinds: &[LineKind], head: usize, ctx: &mut Ctx) ->
             );
             cells.resize(ncols, Cow::Borrowed(""));
         }
-        rows.push(Row {
-            cells: cells.iter().map(|c| clean_cell(c)).collect(),
-            line,
-        });
+        // A cleaned cell still inside the page's text stays a slice of it.
+        let cells = cells
+            .iter()
+            .map(|c| match clean_cell_cow(c) {
+                Cow::Borrowed(b) => lines.keep(b),
+                Cow::Owned(o) => Cow::Owned(o),
+            })
+            .collect();
+        rows.push(Row { cells, line });
     }
     (
         Table {
@@ -293,8 +316,8 @@ fn parse_table(lines: &Lines, kinds: &[LineKind], head: usize, ctx: &mut Ctx) ->
 mod tests {
     use super::*;
 
-    fn tables(s: &str) -> (Vec<Table>, Vec<crate::diag::Diagnostic>) {
-        let lines: Lines = s.lines().collect();
+    fn tables(s: &str) -> (Vec<Table<'static>>, Vec<crate::diag::Diagnostic>) {
+        let lines: Lines<'static> = s.lines().collect();
         let kinds = vec![LineKind::Text; lines.len()];
         let orig: Vec<u32> = (1..=lines.len() as u32).collect();
         let mut ctx = Ctx::new("t.md", &orig);
@@ -302,10 +325,10 @@ mod tests {
         (t, ctx.diags)
     }
 
-    fn cells(t: &Table) -> Vec<Vec<&str>> {
+    fn cells<'t>(t: &'t Table) -> Vec<Vec<&'t str>> {
         t.rows
             .iter()
-            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .map(|r| r.cells.iter().map(|c| c.as_ref()).collect())
             .collect()
     }
 

@@ -60,11 +60,16 @@ impl CiText {
 
 /// Replace NBSP-like spaces by plain spaces and collapse runs of blanks.
 pub fn collapse_spaces(s: &str) -> String {
+    collapse_spaces_cow(s).into_owned()
+}
+
+/// [`collapse_spaces`], borrowing when only blanks at either end go.
+pub fn collapse_spaces_cow(s: &str) -> Cow<'_, str> {
     // Blanks at either end vanish anyway: cut the ASCII ones, then the
     // rest is usually already collapsed (table cells are ` text `).
     let inner = s.trim_matches(|c: char| matches!(c, '\t'..='\r' | ' '));
     if is_collapsed(inner) {
-        return inner.to_string();
+        return Cow::Borrowed(inner);
     }
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
@@ -95,29 +100,30 @@ pub fn collapse_spaces(s: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
-    out
+    Cow::Owned(out)
 }
 
-/// Whether `s` is already what [`collapse_spaces`] makes of it: ASCII
-/// (non-ASCII may hide Unicode blanks), single spaces between words, none
-/// at either end. Most cells and descriptions are.
+/// Whether `s` is already what [`collapse_spaces`] makes of it: no blank
+/// at either end, no ASCII blank but single spaces, no Unicode blank. Most
+/// cells and descriptions are. Whole-slice passes without early exits (they
+/// vectorise): this runs on every cell, heading and description.
 fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut prev_space = false;
-    for &c in b {
-        if !c.is_ascii() || matches!(c, b'\t'..=b'\r') {
-            return false;
-        }
-        let space = c == b' ';
-        if space && prev_space {
-            return false;
-        }
-        prev_space = space;
+    // `\t`..=`\r` are the 5 ASCII blanks besides the space.
+    let other_blank = b
+        .iter()
+        .fold(false, |any, &c| any | (c.wrapping_sub(b'\t') < 5));
+    let double_space = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')));
+    if other_blank || double_space {
+        return false;
     }
-    true
+    s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && is_blank_char(c))
 }
 
 /// Decode the HTML entities the docs use (`&lt; &gt; &amp; &nbsp; &quot;
@@ -194,10 +200,15 @@ pub fn replace_br_cow(s: &str) -> Cow<'_, str> {
 /// The plain text of a markdown inline fragment: emphasis, code marks and
 /// link targets dropped, link text and code text kept, HTML tags dropped.
 pub fn plain_text(md: &str) -> String {
+    plain_text_cow(md).into_owned()
+}
+
+/// [`plain_text`], borrowing when the text is plain and needs no change.
+pub fn plain_text_cow(md: &str) -> Cow<'_, str> {
     if is_plain(md) {
-        return collapse_spaces(md);
+        return collapse_spaces_cow(md);
     }
-    plain_text_of_markdown(md)
+    Cow::Owned(plain_text_of_markdown(md))
 }
 
 /// Whether `md` is one line that markdown would read as a paragraph of
@@ -206,6 +217,51 @@ pub fn plain_text(md: &str) -> String {
 /// heading, quote or fence). Its plain text is then the text itself with
 /// blanks collapsed, which is what pulldown-cmark would give, much faster.
 fn is_plain(md: &str) -> bool {
+    if md.is_ascii() {
+        return is_plain_ascii(md.as_bytes());
+    }
+    is_plain_chars(md)
+}
+
+/// [`is_plain`] of an ASCII text, byte by byte (headings, names and cells
+/// are nearly all ASCII).
+fn is_plain_ascii(md: &[u8]) -> bool {
+    let starts_with_letter = md
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0x0b)
+        .is_none_or(u8::is_ascii_alphabetic);
+    starts_with_letter
+        && md.iter().all(|&c| {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    b' ' | b'\t'
+                        | b'.'
+                        | b','
+                        | b';'
+                        | b':'
+                        | b'('
+                        | b')'
+                        | b'\''
+                        | b'"'
+                        | b'/'
+                        | b'?'
+                        | b'%'
+                        | b'@'
+                        | b'='
+                        | b'+'
+                        | b'$'
+                        | b'-'
+                        | b'{'
+                        | b'}'
+                        | b'#'
+                        | b'^'
+                )
+        })
+}
+
+/// [`is_plain`] char by char, for text with non-ASCII chars.
+fn is_plain_chars(md: &str) -> bool {
     let starts_with_letter = md
         .trim_start_matches(char::is_whitespace)
         .chars()

@@ -57,7 +57,7 @@ fn role(page: &Page, b: &CodeBlock) -> Role {
 }
 
 /// The innermost Examples section holding line `idx`.
-fn group_of(page: &Page, idx: usize) -> Option<&Section> {
+fn group_of<'p>(page: &'p Page, idx: usize) -> Option<&'p Section<'p>> {
     page.sections_of(SectionKind::Examples)
         .filter(|s| s.contains(idx))
         .max_by_key(|s| s.heading.level)
@@ -165,8 +165,13 @@ fn message(page: &Page, b: &CodeBlock, ann: Option<&Annotation>, ctx: &mut Ctx) 
         headers.push((k, v));
         i += 1;
     }
-    let body = lines.get(i..).map(|r| r.join("\n")).unwrap_or_default();
-    let body = trim(&body).to_string();
+    // The lines from `i` on, joined, are the rest of the block's content (a
+    // trailing line break aside, which the trim removes): slice, not join.
+    let body = lines.get(i).map_or("", |first| {
+        let offset = (first.as_ptr() as usize).wrapping_sub(b.content.as_ptr() as usize);
+        b.content.get(offset..).unwrap_or("")
+    });
+    let body = trim(body).to_string();
     let body_text = (!body.is_empty()).then_some(body);
     let mut json = None;
     if let Some(bt) = body_text

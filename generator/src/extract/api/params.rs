@@ -90,7 +90,7 @@ pub fn query(page: &Page, ctx: &mut Ctx) -> (Vec<Parameter>, Vec<String>) {
                             &mut options,
                             n,
                             page.source(row.line),
-                            row.cells.last().cloned(),
+                            row.cells.last().map(|c| c.to_string()),
                         );
                     }
                 }

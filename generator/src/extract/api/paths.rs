@@ -56,15 +56,15 @@ pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, Pa
     let n = pieces.len();
     for (i, piece) in pieces.into_iter().enumerate() {
         match piece {
-            Piece::Plain(p) if p.is_empty() => {
+            Piece::Plain("") => {
                 // Leading `/` gives an empty first piece, a trailing `/` an
                 // empty last one; anything in between is a `//`.
                 if i != 0 && i + 1 != n {
                     empty_inner = true;
                 }
             }
-            Piece::Plain(p) => segments.extend(classify(&p, &mut notes)),
-            Piece::ItemPath(inner) => segments.push(item_path(&inner)),
+            Piece::Plain(p) => segments.extend(classify(p, &mut notes)),
+            Piece::ItemPath(inner) => segments.push(item_path(inner)),
         }
     }
     if empty_inner {
@@ -98,7 +98,12 @@ fn strip_host_and_version(
     notes: &mut Vec<(&'static str, String)>,
 ) -> (String, Option<Version>) {
     let mut rest = s.to_string();
-    if let Some(c) = static_regex!(r"(?i)^https?://[^/?\s]*").find(&rest) {
+    // Both patterns are anchored on a first char: check it before the regex.
+    let url = rest
+        .starts_with(['h', 'H'])
+        .then(|| static_regex!(r"(?i)^https?://[^/?\s]*").find(&rest))
+        .flatten();
+    if let Some(c) = url {
         notes.push((
             "path-absolute-url",
             format!("host `{}` removed from the path", c.as_str()),
@@ -112,7 +117,10 @@ fn strip_host_and_version(
         rest.insert(0, '/');
     }
     let mut version = None;
-    if let Some(c) = static_regex!(r"^/(beta|v1\.0)(/|$|\?)").captures(&rest) {
+    let versioned = (rest.starts_with("/beta") || rest.starts_with("/v1.0"))
+        .then(|| static_regex!(r"^/(beta|v1\.0)(/|$|\?)").captures(&rest))
+        .flatten();
+    if let Some(c) = versioned {
         version = c.get(1).and_then(|m| Version::parse(m.as_str()));
         let cut = c.get(1).map(|m| m.end()).unwrap_or(0);
         rest = rest[cut..].to_string();
@@ -192,69 +200,60 @@ fn split_query(s: &str) -> (String, Option<String>, Option<String>) {
 
 /// A piece of the path between `/`s, or a drive path `:/...:`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece {
-    Plain(String),
+enum Piece<'a> {
+    Plain(&'a str),
     /// The text between `:` and the closing `:` (`/{item-path}`).
-    ItemPath(String),
+    ItemPath(&'a str),
 }
 
 /// Split on `/` outside brackets and quotes; `x:/a/b:` gives `x`, then an
-/// item path `/a/b`.
-fn split_segments(path: &str) -> Vec<Piece> {
+/// item path `/a/b`. Byte scanning is exact: every char it looks for is
+/// ASCII, so every cut falls on a char boundary.
+fn split_segments(path: &str) -> Vec<Piece<'_>> {
+    let b = path.as_bytes();
+    let piece = |from: usize, to: usize| path.get(from..to).unwrap_or("");
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut depth = 0i32;
-    let mut quote = false;
-    let chars: Vec<char> = path.chars().collect();
+    let (mut start, mut depth, mut quote) = (0, 0i32, false);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(&c) = b.get(i) {
         match c {
-            '\'' => {
-                quote = !quote;
-                cur.push(c);
-            }
-            '(' | '{' | '<' | '[' if !quote => {
-                depth += 1;
-                cur.push(c);
-            }
-            ')' | '}' | '>' | ']' if !quote => {
-                depth -= 1;
-                cur.push(c);
-            }
-            ':' if depth <= 0 && !quote && chars.get(i + 1) == Some(&'/') => {
+            b'\'' => quote = !quote,
+            b'(' | b'{' | b'<' | b'[' if !quote => depth += 1,
+            b')' | b'}' | b'>' | b']' if !quote => depth -= 1,
+            b':' if depth <= 0 && !quote && b.get(i + 1) == Some(&b'/') => {
                 // Drive path: up to the next `:` at depth 0 (or the end).
-                out.push(Piece::Plain(std::mem::take(&mut cur)));
+                out.push(Piece::Plain(piece(start, i)));
                 let mut j = i + 1;
-                let mut inner = String::new();
                 let mut d = 0i32;
-                while j < chars.len() {
-                    let cj = chars[j];
-                    if cj == ':' && d <= 0 {
+                while let Some(&cj) = b.get(j) {
+                    if cj == b':' && d <= 0 {
                         break;
                     }
                     match cj {
-                        '{' | '(' | '<' => d += 1,
-                        '}' | ')' | '>' => d -= 1,
+                        b'{' | b'(' | b'<' => d += 1,
+                        b'}' | b')' | b'>' => d -= 1,
                         _ => {}
                     }
-                    inner.push(cj);
                     j += 1;
                 }
-                out.push(Piece::ItemPath(inner));
+                out.push(Piece::ItemPath(piece(i + 1, j)));
                 // Skip the closing `:` and the `/` after it (`...:/content`).
                 i = j + 1;
-                if chars.get(i) == Some(&'/') {
+                if b.get(i) == Some(&b'/') {
                     i += 1;
                 }
+                start = i;
                 continue;
             }
-            '/' if depth <= 0 && !quote => out.push(Piece::Plain(std::mem::take(&mut cur))),
-            _ => cur.push(c),
+            b'/' if depth <= 0 && !quote => {
+                out.push(Piece::Plain(piece(start, i)));
+                start = i + 1;
+            }
+            _ => {}
         }
         i += 1;
     }
-    out.push(Piece::Plain(cur));
+    out.push(Piece::Plain(piece(start, path.len())));
     out
 }
 
@@ -306,7 +305,15 @@ pub fn ident_of(s: &str) -> String {
 
 /// Generic key names that say nothing: named after the collection instead.
 fn is_generic(name: &str) -> bool {
-    static_regex!(r"^(?i)(id\d*|key)$").is_match(name)
+    if !name.is_ascii() {
+        // Unicode digits and case folds: leave those to the regex.
+        return static_regex!(r"^(?i)(id\d*|key)$").is_match(name);
+    }
+    let b = name.as_bytes();
+    name.eq_ignore_ascii_case("key")
+        || (b.len() >= 2
+            && b[..2].eq_ignore_ascii_case(b"id")
+            && b[2..].iter().all(u8::is_ascii_digit))
 }
 
 /// One path piece → segments (usually one; `{id}$ref` gives two).
@@ -339,14 +346,11 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
         out.extend(classify(next, notes));
         return out;
     }
-    let call = p
-        .ends_with(')')
-        .then(|| static_regex!(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").captures(p))
-        .flatten();
-    if let Some(c) = call {
-        let name = c.get(1).map(|m| m.as_str()).unwrap_or("").to_string();
-        let args = function_args(c.get(2).map(|m| m.as_str()).unwrap_or(""));
-        return vec![Segment::Function { name, args }];
+    if let Some((name, args)) = p.ends_with(')').then(|| function_call(p)).flatten() {
+        return vec![Segment::Function {
+            name: name.to_string(),
+            args: function_args(args),
+        }];
     }
     let cast = p
         .starts_with("microsoft.graph")
@@ -375,6 +379,30 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
     vec![Segment::Literal {
         name: p.to_string(),
     }]
+}
+
+/// `name(args)` → (name, args): what `^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$`
+/// captures, by hand for ASCII one-line pieces (others go to the regex,
+/// whose `\w` and `\s` are Unicode).
+fn function_call(p: &str) -> Option<(&str, &str)> {
+    if !p.is_ascii() || p.contains('\n') {
+        let c = static_regex!(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").captures(p)?;
+        return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
+    }
+    let b = p.as_bytes();
+    let starts_name = b
+        .first()
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'_' | b'$'));
+    if !starts_name {
+        return None;
+    }
+    let n = b
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$' | b'-'))
+        .count();
+    let rest = p[n..].trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    let args = rest.strip_prefix('(')?.strip_suffix(')')?;
+    Some((&p[..n], args))
 }
 
 fn param(raw: &str, alts: Vec<String>) -> Segment {
@@ -617,5 +645,36 @@ fn render_segment(s: &Segment) -> String {
         }
         Segment::Dollar { name } => format!("${name}"),
         Segment::ItemPath { name, .. } => format!(":/{{{name}}}:"),
+    }
+}
+
+#[cfg(test)]
+mod call_tests {
+    use super::*;
+
+    #[test]
+    fn function_calls_read_as_the_regex_reads_them() {
+        let re = regex::Regex::new(r"^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$").unwrap();
+        for p in [
+            "f()",
+            "range(address='A1:B2')",
+            "getByPath(path='{path}')",
+            "microsoft.graph.delta()",
+            "$x-y.z (a)",
+            "f\t\x0b(a(b))",
+            "a b(c)",
+            "1f(x)",
+            "f(x",
+            "f)",
+            "(x)",
+            "f(x)y)",
+            "f(\u{e9})",
+            "f\u{e9}(x)",
+            "f(a\nb)",
+        ] {
+            let want = re.captures(p).map(|c| (c[1].to_string(), c[2].to_string()));
+            let got = function_call(p).map(|(n, a)| (n.to_string(), a.to_string()));
+            assert_eq!(got, want, "{p:?}");
+        }
     }
 }

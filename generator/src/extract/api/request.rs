@@ -34,7 +34,7 @@ pub fn headers(page: &Page) -> Vec<Header> {
                 if name.is_empty() || name.contains(' ') && !name.contains(':') && name.len() > 40 {
                     continue;
                 }
-                let all: Vec<&str> = row.cells.iter().skip(1).map(String::as_str).collect();
+                let all: Vec<&str> = row.cells.iter().skip(1).map(|c| c.as_ref()).collect();
                 let required = all.iter().any(|c| {
                     static_regex!(r"\bRequired\b").is_match(c)
                         && !static_regex!(r"(?i)\bnot required\b").is_match(c)
