@@ -108,6 +108,21 @@ pub fn lower(s: &str) -> String {
     }
 }
 
+/// `f` of `name` lower-cased (as `str::to_lowercase`), without allocating
+/// for the short ASCII names nearly every name is.
+pub fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 64;
+    let mut buf = [0u8; MAX];
+    match buf.get_mut(..name.len()) {
+        Some(dst) if name.is_ascii() => {
+            dst.copy_from_slice(name.as_bytes());
+            dst.make_ascii_lowercase();
+            f(std::str::from_utf8(dst).unwrap_or_default())
+        }
+        _ => f(&lower(name)),
+    }
+}
+
 /// A fast hasher for the merge's string-keyed maps (the keys are names
 /// from the docs, not adversarial input; SipHash's strength buys nothing
 /// there and costs a large share of each lookup). The Fx hash of rustc:
