@@ -25,7 +25,7 @@
 //! the current spelling keeps ties. Each change is a note at the property
 //! listing the evidence for both spellings.
 
-use super::paths::{leading_key, returned, PathIndex};
+use super::paths::{returned, written, PathIndex, KEY};
 use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Operation, Source, TypeDef, Version};
@@ -219,7 +219,7 @@ impl Evidence {
         index: &TypeIndex,
         paths: &PathIndex,
     ) {
-        for op in ops {
+        for (op_i, op) in ops.iter().enumerate() {
             let Some(v) = op.version else { continue };
             let typed = Typed {
                 v,
@@ -227,8 +227,8 @@ impl Evidence {
                 slots,
                 index,
             };
-            for path in &op.paths {
-                self.add_path(&typed, path, paths);
+            for (path_i, path) in op.paths.iter().enumerate() {
+                self.add_path(&typed, paths, (op_i, path_i), path);
             }
             let returned = returned(op, v, index);
             for ex in &op.examples {
@@ -373,18 +373,25 @@ impl Evidence {
 
     /// Each literal of a path whose prefix addresses a single entity that has
     /// a property of that name is a spelling of that property.
-    fn add_path(&mut self, typed: &Typed<'_>, path: &crate::ir::model::OpPath, paths: &PathIndex) {
-        let Some((key, written)) = leading_key(path) else {
+    fn add_path(
+        &mut self,
+        typed: &Typed<'_>,
+        paths: &PathIndex,
+        (op, i): (usize, usize),
+        path: &crate::ir::model::OpPath,
+    ) {
+        let Some(key) = paths.leading_key(op, i) else {
             return;
         };
-        for (i, spelling) in written.iter().enumerate().skip(1) {
-            let (Some(prefix), Some(seg)) = (key.get(..i), key.get(i)) else {
-                continue;
-            };
-            if seg == super::paths::KEY {
+        let prefixes = key.get(..key.len().saturating_sub(1)).unwrap_or_default();
+        let entities = paths.single_entities(typed.v, prefixes, typed.types, typed.index);
+        for (i, &seg) in key.iter().enumerate().skip(1) {
+            if seg == KEY {
                 continue;
             }
-            let Some(owner) = paths.single_entity(typed.v, prefix, typed.types, typed.index) else {
+            let (Some(spelling), Some(owner)) =
+                (written(path, i), entities.get(i).copied().flatten())
+            else {
                 continue;
             };
             if let Some((declaring, _)) = typed.index.declaring(typed.types, owner, spelling) {

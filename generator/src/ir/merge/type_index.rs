@@ -7,11 +7,14 @@ use crate::ir::model::{TypeDef, Version, MAIN_NAMESPACE};
 use crate::ir::naming::FastHash;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// Name → the namespaces defining it, each with the type's position.
+type ByName = HashMap<String, Vec<(String, usize)>, FastHash>;
+
 pub struct TypeIndex {
     /// Version → name → the namespaces defining it, each with the type's
     /// position (hashed, lookups borrow the name: every type reference the
     /// later steps follow is resolved here).
-    by_name: BTreeMap<Version, HashMap<String, Vec<(String, usize)>, FastHash>>,
+    by_name: BTreeMap<Version, ByName>,
     /// (version, lower-case name) → the types of that name in any namespace.
     by_lower: BTreeMap<(Version, String), Vec<usize>>,
     /// Direct derived types of each type.
@@ -22,8 +25,7 @@ pub struct TypeIndex {
 
 impl TypeIndex {
     pub fn new(types: &[TypeDef]) -> TypeIndex {
-        let mut by_name: BTreeMap<Version, HashMap<String, Vec<(String, usize)>, FastHash>> =
-            BTreeMap::new();
+        let mut by_name: BTreeMap<Version, ByName> = BTreeMap::new();
         let mut by_lower: BTreeMap<(Version, String), Vec<usize>> = BTreeMap::new();
         for (i, t) in types.iter().enumerate() {
             let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
