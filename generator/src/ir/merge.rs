@@ -150,9 +150,10 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
     let mut diags = Vec::new();
     spelling::unify(&mut pages, &mut diags);
     namespace::assign_namespaces(&mut pages);
-    let mut type_parts = Vec::new();
-    let mut enum_parts = Vec::new();
-    let mut ops = Vec::new();
+    // Sized up front: the beta parts are tens of thousands of large items.
+    let mut type_parts = Vec::with_capacity(pages.iter().map(|p| p.types.len()).sum());
+    let mut enum_parts = Vec::with_capacity(pages.iter().map(|p| p.enums.len()).sum());
+    let mut ops = Vec::with_capacity(pages.iter().map(|p| p.operations.len()).sum());
     for p in pages {
         type_parts.extend(p.types);
         enum_parts.extend(p.enums);

@@ -209,17 +209,19 @@ impl Evidence {
     }
 
     /// Add the spellings of the paths that navigate through properties and
-    /// of the example request and response bodies of the operations.
-    /// `slots` is the slot of each merged type.
+    /// of the example request and response bodies of the operations (the
+    /// ones `paths` was built from, from position `first` on).
     fn add_operations(
         &mut self,
         ops: &[Operation],
+        first: usize,
         types: &[TypeDef],
-        slots: &[Option<usize>],
         index: &TypeIndex,
         paths: &PathIndex,
     ) {
-        for (op_i, op) in ops.iter().enumerate() {
+        let slots: Vec<Option<usize>> = types.iter().map(|t| self.slot_of_type(t)).collect();
+        let slots = slots.as_slice();
+        for (op_i, op) in (first..).zip(ops) {
             let Some(v) = op.version else { continue };
             let typed = Typed {
                 v,
@@ -486,8 +488,21 @@ pub fn choose_spellings(
     mut evidence: Evidence,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // The operations' evidence is read in two halves, one on a thread of
+    // its own (sightings are unordered: absorbing gives the same evidence).
+    let merged: &[TypeDef] = types;
+    let (first, second) = ops.split_at(ops.len() / 2);
+    let other = std::thread::scope(|s| {
+        let half = s.spawn(|| {
+            let mut e = Evidence::default();
+            e.add_operations(second, first.len(), merged, index, paths);
+            e
+        });
+        evidence.add_operations(first, 0, merged, index, paths);
+        half.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
+    evidence.absorb(other);
     let slots: Vec<Option<usize>> = types.iter().map(|t| evidence.slot_of_type(t)).collect();
-    evidence.add_operations(ops, types, &slots, index, paths);
     for (t, slot) in types.iter_mut().zip(slots) {
         let Some(slot) = slot else { continue };
         for p in &mut t.properties {
