@@ -69,7 +69,11 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let (mut types, mut enums, mut operations) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut types, mut enums, mut operations) = (
+        Vec::with_capacity(merged.iter().map(|m| m.types.len()).sum()),
+        Vec::with_capacity(merged.iter().map(|m| m.enums.len()).sum()),
+        Vec::with_capacity(merged.iter().map(|m| m.operations.len()).sum()),
+    );
     for m in merged {
         types.extend(m.types);
         enums.extend(m.enums);
