@@ -69,7 +69,11 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let (mut types, mut enums, mut operations) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut types, mut enums, mut operations) = (
+        Vec::with_capacity(merged.iter().map(|m| m.types.len()).sum()),
+        Vec::with_capacity(merged.iter().map(|m| m.enums.len()).sum()),
+        Vec::with_capacity(merged.iter().map(|m| m.operations.len()).sum()),
+    );
     for m in merged {
         types.extend(m.types);
         enums.extend(m.enums);
@@ -150,9 +154,10 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
     let mut diags = Vec::new();
     spelling::unify(&mut pages, &mut diags);
     namespace::assign_namespaces(&mut pages);
-    let mut type_parts = Vec::new();
-    let mut enum_parts = Vec::new();
-    let mut ops = Vec::new();
+    // Sized up front: the beta parts are tens of thousands of large items.
+    let mut type_parts = Vec::with_capacity(pages.iter().map(|p| p.types.len()).sum());
+    let mut enum_parts = Vec::with_capacity(pages.iter().map(|p| p.enums.len()).sum());
+    let mut ops = Vec::with_capacity(pages.iter().map(|p| p.operations.len()).sum());
     for p in pages {
         type_parts.extend(p.types);
         enum_parts.extend(p.enums);

@@ -13,7 +13,7 @@
 //!   a `_` prefix (`3dSecure` → `_3d_secure`); an empty result becomes `unnamed`.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 /// Strict and reserved keywords of Rust 2021 (and 2024's `gen`).
 const KEYWORDS: &[&str] = &[
@@ -62,8 +62,25 @@ pub fn type_name(graph: &str) -> String {
 /// The snake_case identifier text (before keyword escaping) for a field,
 /// function or module.
 pub fn snake_name(graph: &str) -> String {
+    // Operation names are snake_case already (the merge names every
+    // operation again): such a name is its own snake_case.
+    if is_plain_snake(graph) {
+        return graph.to_string();
+    }
     let snake = words_only(graph).to_snake_case();
     fix_leading_digit(snake)
+}
+
+/// `a_b2_c`: lower-case ASCII words of letters and digits, joined by single
+/// `_`, starting with a letter. [`snake_name`] gives such a name unchanged
+/// (no character is replaced, no word boundary is added, no digit leads).
+fn is_plain_snake(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first().is_some_and(u8::is_ascii_lowercase)
+        && b.last() != Some(&b'_')
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_')
+        && !s.contains("__")
 }
 
 /// How to write a snake_case name as an identifier: `r#type`, `self_`, `name`.
@@ -108,6 +125,21 @@ pub fn lower(s: &str) -> String {
     }
 }
 
+/// `f` of `name` lower-cased (as `str::to_lowercase`), without allocating
+/// for the short ASCII names nearly every name is.
+pub fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 64;
+    let mut buf = [0u8; MAX];
+    match buf.get_mut(..name.len()) {
+        Some(dst) if name.is_ascii() => {
+            dst.copy_from_slice(name.as_bytes());
+            dst.make_ascii_lowercase();
+            f(std::str::from_utf8(dst).unwrap_or_default())
+        }
+        _ => f(&lower(name)),
+    }
+}
+
 /// A fast hasher for the merge's string-keyed maps (the keys are names
 /// from the docs, not adversarial input; SipHash's strength buys nothing
 /// there and costs a large share of each lookup). The Fx hash of rustc:
@@ -146,21 +178,21 @@ impl std::hash::Hasher for FastHasher {
 /// Returns the resolved names and, for each renamed entry, `(index, old, new)`
 /// so the caller can report a diagnostic.
 pub fn uniquify(names: &[String]) -> (Vec<String>, Vec<(usize, String, String)>) {
-    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
-    for n in names {
-        taken.entry(n.clone()).or_insert(0);
-    }
-    let mut seen: BTreeMap<String, ()> = BTreeMap::new();
+    // Borrowed and hashed: operation names are made unique per version
+    // (ten thousand names). A name made up here is never one of `names`
+    // (every one of those is taken), so the two kinds are kept apart.
+    let taken: HashSet<&str, FastHash> = names.iter().map(String::as_str).collect();
+    let mut seen: HashSet<&str, FastHash> = HashSet::default();
+    let mut made: HashSet<String, FastHash> = HashSet::default();
     // Per name, the suffix to try first: every smaller one was taken or
-    // given out already (`taken` is fixed and `seen` only grows), so
+    // given out already (`taken` is fixed and `made` only grows), so
     // starting there gives the same names without retrying them all (a
     // name used a thousand times would otherwise cost a million tries).
-    let mut next_suffix: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut next_suffix: HashMap<&str, usize, FastHash> = HashMap::default();
     let mut out = Vec::with_capacity(names.len());
     let mut renamed = Vec::new();
     for (i, n) in names.iter().enumerate() {
-        if !seen.contains_key(n) {
-            seen.insert(n.clone(), ());
+        if seen.insert(n.as_str()) {
             out.push(n.clone());
             continue;
         }
@@ -168,11 +200,11 @@ pub fn uniquify(names: &[String]) -> (Vec<String>, Vec<(usize, String, String)>)
         let new = loop {
             let cand = format!("{n}{k}");
             *k += 1;
-            if !taken.contains_key(&cand) && !seen.contains_key(&cand) {
+            if !taken.contains(cand.as_str()) && !made.contains(&cand) {
                 break cand;
             }
         };
-        seen.insert(new.clone(), ());
+        made.insert(new.clone());
         renamed.push((i, n.clone(), new.clone()));
         out.push(new);
     }
@@ -202,6 +234,31 @@ pub fn singular(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_snake_names_are_their_own_snake_case() {
+        for s in [
+            "list_users",
+            "get_x2_y",
+            "a",
+            "update_device_compliance_user_status",
+            "_x",
+            "x_",
+            "a__b",
+            "2fa_get",
+            "getUser",
+            "list users",
+            "é_a",
+        ] {
+            let slow = fix_leading_digit(words_only(s).to_snake_case());
+            assert_eq!(snake_name(s), slow, "{s}");
+            if is_plain_snake(s) {
+                assert_eq!(slow, s);
+            }
+        }
+        assert!(is_plain_snake("get_x2_y"));
+        assert!(!is_plain_snake("x_") && !is_plain_snake("a__b") && !is_plain_snake("2fa"));
+    }
 
     #[test]
     fn names() {

@@ -25,12 +25,14 @@
 //! (warning `type-conflict`).
 
 use crate::ir::model::{PageEra, PageIr, Source, TypeDef};
-use std::collections::BTreeMap;
+use crate::ir::naming::FastHash;
+use std::collections::HashMap;
 
-/// The era of every page, by file label.
+/// The era of every page, by file label (hashed: the merge asks for the
+/// era of items by the ten thousand, and the labels share long prefixes).
 #[derive(Debug, Default)]
 pub struct Authority {
-    eras: BTreeMap<String, PageEra>,
+    eras: HashMap<String, PageEra, FastHash>,
 }
 
 /// A sort key: smaller is more authoritative.

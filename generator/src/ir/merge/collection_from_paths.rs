@@ -14,7 +14,7 @@
 //! to, `/me/insights/trending/{id}/resource`, so it is not used.)
 
 use super::authority::Authority;
-use super::paths::{leading_key, PathIndex, KEY};
+use super::paths::{PathIndex, KEY};
 use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Operation, PageEra, Source, TypeDef, TypeKind};
@@ -62,29 +62,30 @@ fn indexed_properties(
     let mut out: BTreeMap<(usize, usize), Source> = BTreeMap::new();
     // The doc stubs were generated with a delete page for every navigation
     // property, `.../installSummary/{id}` for a single summary too.
-    for op in ops
+    for (op_i, op) in ops
         .iter()
-        .filter(|op| authority.era_of(&op.source) != PageEra::Stub)
+        .enumerate()
+        .filter(|(_, op)| authority.era_of(&op.source) != PageEra::Stub)
     {
         let Some(v) = op.version else { continue };
-        for path in &op.paths {
-            let Some((key, _)) = leading_key(path) else {
+        for (path_i, path) in op.paths.iter().enumerate() {
+            let Some(key) = paths.leading_key(op_i, path_i) else {
                 continue;
             };
             for i in 1..key.len() {
-                let (Some(prefix), Some(seg)) = (key.get(..i), key.get(i)) else {
+                let (Some(prefix), Some(&seg)) = (key.get(..i), key.get(i)) else {
                     continue;
                 };
                 // Only a literal followed by a key (`.../allowedGroups/{id}/$ref`
                 // too) says anything; the cheap test goes first, the entity
                 // lookups below run for those segments alone.
-                if seg == KEY || key.get(i + 1).is_none_or(|k| k != KEY) {
+                if seg == KEY || key.get(i + 1).is_none_or(|&k| k != KEY) {
                     continue;
                 }
                 let Some(owner) = paths.single_entity(v, prefix, types, index) else {
                     continue;
                 };
-                let Some((declaring, pos)) = index.declaring(types, owner, seg) else {
+                let Some((declaring, pos)) = index.declaring(types, owner, paths.name(seg)) else {
                     continue;
                 };
                 let Some(t) = types.get(declaring) else {

@@ -33,16 +33,19 @@ use super::retype::member_set;
 use crate::diag::Diagnostic;
 use crate::extract::enums::find_member;
 use crate::ir::model::{EnumDef, Operation, PageEra, Source, TypeDef, Version, MAIN_NAMESPACE};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::ir::naming::FastHash;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// (version, namespace, name) of an enum.
 type EnumKey = (Version, String, String);
 
-/// The newest era of the pages each enum comes from (before the enum
-/// fragments are merged and lose their pages).
+/// The newest era of the pages each synthesized enum comes from (before
+/// the enum fragments are merged and lose their pages). Only synthesized
+/// fragments are read: a merged enum is synthesized only when all its
+/// fragments are, and only those are looked up.
 pub fn newest_eras(fragments: &[EnumDef], authority: &Authority) -> BTreeMap<EnumKey, PageEra> {
     let mut out: BTreeMap<EnumKey, PageEra> = BTreeMap::new();
-    for e in fragments {
+    for e in fragments.iter().filter(|e| e.synthesized) {
         let Some(key) = key_of(e) else { continue };
         let era = authority.era_of(&e.source);
         out.entry(key)
@@ -81,8 +84,19 @@ pub fn fold_synthesized_enums(
     authority: &Authority,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // Only a property typed with a synthesized enum's name can lead to a
+    // fold, and only such a name needs re-pointing: everything else is
+    // skipped by these names before any lookup.
+    let synthesized: HashSet<&str, FastHash> = enums
+        .iter()
+        .filter(|e| e.synthesized)
+        .map(|e| e.name.as_str())
+        .collect();
+    if synthesized.is_empty() {
+        return;
+    }
     let index = EnumIndex::new(enums);
-    let candidates = replacements(enums, eras, &index, types, authority);
+    let candidates = replacements(enums, eras, &index, types, &synthesized, authority);
     let mut folds: BTreeMap<usize, usize> = BTreeMap::new();
     for (s, by_target) in &candidates {
         let Some(synth) = enums.get(*s) else { continue };
@@ -96,7 +110,11 @@ pub fn fold_synthesized_enums(
     if folds.is_empty() {
         return;
     }
-    let counts = repoint_references(&folds, enums, &index, types, operations);
+    let folded: HashSet<&str, FastHash> = folds
+        .keys()
+        .filter_map(|&s| enums.get(s).map(|e| e.name.as_str()))
+        .collect();
+    let counts = repoint_references(&folds, &folded, enums, &index, types, operations);
     for (&s, &e) in &folds {
         let (Some(synth), Some(evidence)) = (
             enums.get(s).cloned(),
@@ -131,10 +149,11 @@ fn replacements(
     eras: &BTreeMap<EnumKey, PageEra>,
     index: &EnumIndex,
     types: &[TypeDef],
+    synthesized: &HashSet<&str, FastHash>,
     authority: &Authority,
 ) -> BTreeMap<usize, BTreeMap<usize, Replacement>> {
     let mut out: BTreeMap<usize, BTreeMap<usize, Replacement>> = BTreeMap::new();
-    for typings in property_typings(types, authority).values() {
+    for typings in property_typings(types, synthesized, authority).values() {
         let Some(best) = typings.iter().min_by(|a, b| a.rank.cmp(&b.rank)) else {
             continue;
         };
@@ -180,29 +199,54 @@ struct Typing<'a> {
     source: &'a Source,
 }
 
-/// Every typing of every property, grouped by (version, namespace, owning
-/// type, property name lower-cased).
+/// (version, namespace, owning type, property name lower-cased).
+type PropertyKey<'a> = (Version, Option<&'a str>, &'a str, String);
+
+/// Every typing of every property some fragment types with a synthesized
+/// enum's name, grouped by [`PropertyKey`]. (The other properties cannot
+/// name a synthesized enum, so they cannot lead to a fold; leaving them out
+/// keeps the groups that matter, in the same order.)
 fn property_typings<'a>(
     types: &'a [TypeDef],
+    synthesized: &HashSet<&str, FastHash>,
     authority: &Authority,
-) -> BTreeMap<(Version, Option<&'a str>, &'a str, String), Vec<Typing<'a>>> {
+) -> BTreeMap<PropertyKey<'a>, Vec<Typing<'a>>> {
+    let mut wanted: BTreeSet<PropertyKey<'a>> = BTreeSet::new();
+    let mut owners: HashSet<(Version, Option<&str>, &str), FastHash> = HashSet::default();
+    for t in types {
+        let Some(version) = t.version else { continue };
+        let context = t.namespace.as_deref();
+        for p in t
+            .properties
+            .iter()
+            .filter(|p| synthesized.contains(p.type_name.as_str()))
+        {
+            owners.insert((version, context, t.name.as_str()));
+            wanted.insert((version, context, t.name.as_str(), p.name.to_lowercase()));
+        }
+    }
     let mut out: BTreeMap<_, Vec<Typing<'a>>> = BTreeMap::new();
     for t in types {
         let Some(version) = t.version else { continue };
         let context = t.namespace.as_deref();
+        if !owners.contains(&(version, context, t.name.as_str())) {
+            continue;
+        }
         let rank = authority.type_rank(t);
         for p in t.properties.iter().filter(|p| !p.type_name.is_empty()) {
-            out.entry((version, context, t.name.as_str(), p.name.to_lowercase()))
-                .or_default()
-                .push(Typing {
-                    rank: (p.from_json, rank, &p.source),
-                    version,
-                    context,
-                    owner: &t.name,
-                    property: &p.name,
-                    type_name: &p.type_name,
-                    source: &p.source,
-                });
+            let key = (version, context, t.name.as_str(), p.name.to_lowercase());
+            if !wanted.contains(&key) {
+                continue;
+            }
+            out.entry(key).or_default().push(Typing {
+                rank: (p.from_json, rank, &p.source),
+                version,
+                context,
+                owner: &t.name,
+                property: &p.name,
+                type_name: &p.type_name,
+                source: &p.source,
+            });
         }
     }
     out
@@ -280,6 +324,7 @@ fn decide(
 /// each folded enum were re-pointed.
 fn repoint_references(
     folds: &BTreeMap<usize, usize>,
+    folded: &HashSet<&str, FastHash>,
     enums: &[EnumDef],
     index: &EnumIndex,
     types: &mut [TypeDef],
@@ -287,6 +332,9 @@ fn repoint_references(
 ) -> BTreeMap<usize, usize> {
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     let mut repoint = |version: Option<Version>, context: Option<&str>, name: &mut String| {
+        if !folded.contains(name.as_str()) {
+            return;
+        }
         let Some(s) = index.find(version, context, name) else {
             return;
         };
@@ -297,9 +345,9 @@ fn repoint_references(
         *counts.entry(s).or_default() += 1;
     };
     for t in types.iter_mut() {
-        let context = t.namespace.clone();
+        let (version, context) = (t.version, t.namespace.as_deref());
         for p in &mut t.properties {
-            repoint(t.version, context.as_deref(), &mut p.type_name);
+            repoint(version, context, &mut p.type_name);
         }
     }
     for op in operations.iter_mut() {

@@ -17,7 +17,7 @@
 //! of the same type that misspells the name (`timeoffrequest` for the paths'
 //! `timeOffRequests`), that row takes the paths' spelling instead.
 
-use super::paths::{majority, whole_key, PathIndex, KEY};
+use super::paths::{majority, PathIndex, KEY};
 use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{OpPath, Operation, ParamLocation, Property, Source, TypeDef, Version};
@@ -44,12 +44,12 @@ pub fn infer_navigation(
 ) {
     let functions = function_names(ops);
     let mut found: BTreeMap<(usize, String), Found> = BTreeMap::new();
-    for op in ops.iter().filter(|op| is_candidate(op)) {
+    for (op_i, op) in ops.iter().enumerate().filter(|(_, op)| is_candidate(op)) {
         let Some(v) = op.version else { continue };
         let Some(r) = super::paths::returned(op, v, index) else {
             continue;
         };
-        for path in &op.paths {
+        for (path_i, path) in op.paths.iter().enumerate() {
             let ctx = Context {
                 version: v,
                 types,
@@ -57,7 +57,8 @@ pub fn infer_navigation(
                 paths,
                 functions: &functions,
             };
-            let Some((owner, written, collection)) = ctx.navigation_of(op, path) else {
+            let Some((owner, written, collection)) = ctx.navigation_of(op, (op_i, path_i), path)
+            else {
                 continue;
             };
             let f = found
@@ -197,15 +198,20 @@ struct Context<'a> {
 impl Context<'_> {
     /// The type a path adds a navigation property to, the property's name
     /// as written and whether the path itself shows it is a collection.
-    fn navigation_of(&self, op: &Operation, path: &OpPath) -> Option<(usize, String, bool)> {
+    fn navigation_of(
+        &self,
+        op: &Operation,
+        (op_i, path_i): (usize, usize),
+        path: &OpPath,
+    ) -> Option<(usize, String, bool)> {
         if path.query.is_some() {
             return None;
         }
-        let key = whole_key(path)?;
-        let indexed = key.last().is_some_and(|s| s == KEY);
+        let key = self.paths.whole_key(op_i, path_i, path)?;
+        let indexed = key.last() == Some(&KEY);
         let body_len = if indexed { key.len() - 1 } else { key.len() };
         let body = key.get(..body_len)?;
-        let (seg, parent) = body.split_last()?;
+        let (&seg, parent) = body.split_last()?;
         if seg == KEY || parent.is_empty() {
             return None;
         }
@@ -219,6 +225,7 @@ impl Context<'_> {
         let owner = self
             .paths
             .single_entity(self.version, parent, self.types, self.index)?;
+        let seg = self.paths.name(seg);
         if self.known_in_family(owner, seg) || self.page_names_other_owner(op, owner, seg) {
             return None;
         }

@@ -10,50 +10,37 @@
 
 use super::type_index::TypeIndex;
 use crate::ir::model::{OpPath, Operation, Segment, TypeDef, Version};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::ir::naming::FastHash;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// One segment of a path key: a lower-cased literal, interned (see
+/// [`PathIndex::name`]), or [`KEY`].
+pub type Seg = u32;
 
 /// A key placeholder in a path key.
-pub const KEY: &str = "{}";
+pub const KEY: Seg = 0;
 
-/// A normalised path: lower-cased literals and [`KEY`]s.
-pub type PathKey = Vec<String>;
+/// How [`KEY`] reads as a name.
+const KEY_NAME: &str = "{}";
 
-/// The leading literal and key segments of a path, as a key, with the
-/// spelling of each segment as written (a key's is its name). A literal GUID
-/// is a key written as an example value
-/// (`/education/classes/acdefc6b-.../assignmentDefaults`). `None` when a
-/// placeholder names a property rather than a key (`branding/{property
-/// name}` reads one property of the branding, it does not index a collection).
-pub fn leading_key(path: &OpPath) -> Option<(PathKey, Vec<&str>)> {
-    let mut key = Vec::with_capacity(path.segments.len());
-    let mut written = Vec::with_capacity(path.segments.len());
-    for s in &path.segments {
-        match s {
-            Segment::Literal { name } if is_guid(name) => {
-                key.push(KEY.to_string());
-                written.push(name.as_str());
-            }
-            Segment::Literal { name } => {
-                key.push(crate::ir::naming::lower(name));
-                written.push(name.as_str());
-            }
-            Segment::Param { name, raw, .. } => {
-                if names_a_property(raw) {
-                    return None;
-                }
-                key.push(KEY.to_string());
-                written.push(name.as_str());
-            }
-            _ => break,
-        }
-    }
-    Some((key, written))
-}
-
-/// The whole path as a key, when it has only literal and key segments.
-pub fn whole_key(path: &OpPath) -> Option<PathKey> {
-    let (key, _) = leading_key(path)?;
-    (key.len() == path.segments.len()).then_some(key)
+/// Per version, what each path returns and which paths are collections;
+/// and the key of every path of the operations it was built from.
+///
+/// Path keys are interned once here (every later step reads each path
+/// several times, prefix by prefix): a key is a slice of [`Seg`]s, and
+/// the operations' keys are found by position ([`PathIndex::leading_key`]),
+/// so the index must be used with the operations it was built from.
+#[derive(Debug, Default)]
+pub struct PathIndex {
+    /// Lower-cased literal by segment id (`names[0]` is [`KEY`]'s).
+    names: Vec<String>,
+    ids: HashMap<String, Seg, FastHash>,
+    /// Per operation, per path: its leading key (see [`PathIndex::leading_key`]).
+    keys: Vec<Vec<Option<Vec<Seg>>>>,
+    /// Per version (nested so lookups borrow the key).
+    returns: BTreeMap<Version, HashMap<Vec<Seg>, Returned, FastHash>>,
+    /// Paths that some documented path (any method) continues with a key.
+    keyed: BTreeMap<Version, HashSet<Vec<Seg>, FastHash>>,
 }
 
 /// `acdefc6b-2dc6-4e71-b1e9-6d9810ab1793`: groups of 8-4-4-4-12 hex digits.
@@ -79,21 +66,24 @@ fn names_a_property(raw: &str) -> bool {
     compact.contains("propertyname")
 }
 
+/// The spelling of segment `i` of a path as written: a literal's name, a
+/// key's name.
+pub fn written(path: &OpPath, i: usize) -> Option<&str> {
+    match path.segments.get(i)? {
+        Segment::Literal { name } | Segment::Param { name, .. } => Some(name),
+        _ => None,
+    }
+}
+
+/// Each answer for what a path returns, with the pages that give it.
+type Answers<'a> = BTreeMap<Returned, BTreeSet<&'a str>>;
+
 /// What GET operations on one path return, once their votes are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Returned {
     /// Position of the type in the merged types.
     pub type_id: usize,
     pub collection: bool,
-}
-
-/// Per version, what each path returns and which paths are collections.
-#[derive(Debug, Default)]
-pub struct PathIndex {
-    /// Per version (nested so lookups borrow the key).
-    returns: BTreeMap<Version, BTreeMap<PathKey, Returned>>,
-    /// Paths that some documented path (any method) continues with a key.
-    keyed: BTreeMap<Version, BTreeSet<PathKey>>,
 }
 
 impl PathIndex {
@@ -105,15 +95,25 @@ impl PathIndex {
     /// their responses describe what the query expands (`?$expand=extensions`
     /// on an extension page).
     pub fn build(ops: &[Operation], index: &TypeIndex) -> PathIndex {
-        let mut out = PathIndex::default();
-        let mut votes: BTreeMap<(Version, PathKey), BTreeMap<Returned, BTreeSet<&str>>> =
-            BTreeMap::new();
-        for op in ops {
+        let mut out = PathIndex {
+            names: vec![KEY_NAME.to_string()],
+            ..PathIndex::default()
+        };
+        // A literal written `{}` reads as a key, as it always has.
+        out.ids.insert(KEY_NAME.to_string(), KEY);
+        out.keys = ops
+            .iter()
+            .map(|op| op.paths.iter().map(|p| out.intern_leading(p)).collect())
+            .collect();
+        let mut votes: HashMap<(Version, &[Seg]), Answers<'_>, FastHash> = HashMap::default();
+        for (op, keys) in ops.iter().zip(&out.keys) {
             let Some(v) = op.version else { continue };
-            for path in &op.paths {
-                let Some(key) = whole_key(path) else { continue };
+            for (path, key) in op.paths.iter().zip(keys) {
+                let Some(key) = key.as_deref().filter(|k| k.len() == path.segments.len()) else {
+                    continue;
+                };
                 let keyed = out.keyed.entry(v).or_default();
-                for (i, seg) in key.iter().enumerate().skip(1) {
+                for (i, &seg) in key.iter().enumerate().skip(1) {
                     let prefix = &key[..i];
                     if seg == KEY && !keyed.contains(prefix) {
                         keyed.insert(prefix.to_vec());
@@ -132,23 +132,86 @@ impl PathIndex {
                 }
             }
         }
+        let mut returns: BTreeMap<Version, HashMap<Vec<Seg>, Returned, FastHash>> = BTreeMap::new();
         for ((v, key), answers) in votes {
             if let Some(r) = decide(&answers, index) {
-                out.returns.entry(v).or_default().insert(key, r);
+                returns.entry(v).or_default().insert(key.to_vec(), r);
             }
         }
+        out.returns = returns;
         out
     }
 
+    /// The leading literal and key segments of a path, as a key (see
+    /// [`PathIndex::leading_key`]), interning its literals.
+    fn intern_leading(&mut self, path: &OpPath) -> Option<Vec<Seg>> {
+        let mut key = Vec::with_capacity(path.segments.len());
+        for s in &path.segments {
+            match s {
+                Segment::Literal { name } if is_guid(name) => key.push(KEY),
+                Segment::Literal { name } => key.push(self.intern(name)),
+                Segment::Param { raw, .. } => {
+                    if names_a_property(raw) {
+                        return None;
+                    }
+                    key.push(KEY);
+                }
+                _ => break,
+            }
+        }
+        Some(key)
+    }
+
+    /// The id of a literal, lower-cased.
+    fn intern(&mut self, literal: &str) -> Seg {
+        let ids = &mut self.ids;
+        let names = &mut self.names;
+        crate::ir::naming::with_lower(literal, |lower| match ids.get(lower) {
+            Some(&id) => id,
+            None => {
+                let id = Seg::try_from(names.len()).unwrap_or(Seg::MAX);
+                names.push(lower.to_string());
+                ids.insert(lower.to_string(), id);
+                id
+            }
+        })
+    }
+
+    /// The lower-cased literal a segment stands for (`{}` for [`KEY`]).
+    pub fn name(&self, seg: Seg) -> &str {
+        self.names
+            .get(seg as usize)
+            .map_or(KEY_NAME, String::as_str)
+    }
+
+    /// The leading literal and key segments of path `path` of operation
+    /// `op` (positions in the operations the index was built from), as a
+    /// key: literals lower-cased (the docs spell one path several ways),
+    /// every key placeholder as [`KEY`]. A literal GUID is a key written as
+    /// an example value (`/education/classes/acdefc6b-.../assignmentDefaults`).
+    /// `None` when a placeholder names a property rather than a key
+    /// (`branding/{property name}` reads one property of the branding, it
+    /// does not index a collection). Segment `i` of the key is segment `i`
+    /// of the path (see [`written`]).
+    pub fn leading_key(&self, op: usize, path: usize) -> Option<&[Seg]> {
+        self.keys.get(op)?.get(path)?.as_deref()
+    }
+
+    /// The whole path as a key, when it has only literal and key segments.
+    pub fn whole_key(&self, op: usize, path: usize, p: &OpPath) -> Option<&[Seg]> {
+        self.leading_key(op, path)
+            .filter(|k| k.len() == p.segments.len())
+    }
+
     /// Whether some documented path continues `key` with a key segment.
-    pub fn is_keyed(&self, version: Version, key: &[String]) -> bool {
+    pub fn is_keyed(&self, version: Version, key: &[Seg]) -> bool {
         self.keyed
             .get(&version)
             .is_some_and(|keyed| keyed.contains(key))
     }
 
     /// What GET operations on exactly this path return, if they agree.
-    pub fn returns(&self, version: Version, key: &[String]) -> Option<Returned> {
+    pub fn returns(&self, version: Version, key: &[Seg]) -> Option<Returned> {
         self.returns.get(&version)?.get(key).copied()
     }
 
@@ -160,7 +223,41 @@ impl PathIndex {
     pub fn single_entity(
         &self,
         version: Version,
-        key: &[String],
+        key: &[Seg],
+        types: &[TypeDef],
+        index: &TypeIndex,
+    ) -> Option<usize> {
+        let owner = |len: usize| self.single_entity(version, key.get(..len)?, types, index);
+        self.entity_step(version, key, owner, types, index)
+    }
+
+    /// [`PathIndex::single_entity`] of every prefix of `key`: element `i`
+    /// is that of `key[..i]`. (Each prefix's entity is found from a shorter
+    /// one's: computed together, each prefix is read once.)
+    pub fn single_entities(
+        &self,
+        version: Version,
+        key: &[Seg],
+        types: &[TypeDef],
+        index: &TypeIndex,
+    ) -> Vec<Option<usize>> {
+        let mut out: Vec<Option<usize>> = Vec::with_capacity(key.len() + 1);
+        for n in 0..=key.len() {
+            let prefix = key.get(..n).unwrap_or_default();
+            let owner = |len: usize| out.get(len).copied().flatten();
+            let found = self.entity_step(version, prefix, owner, types, index);
+            out.push(found);
+        }
+        out
+    }
+
+    /// [`PathIndex::single_entity`] of `key`, given how to find that of
+    /// the prefix of a length before its last property segment.
+    fn entity_step(
+        &self,
+        version: Version,
+        key: &[Seg],
+        owner: impl FnOnce(usize) -> Option<usize>,
         types: &[TypeDef],
         index: &TypeIndex,
     ) -> Option<usize> {
@@ -170,18 +267,18 @@ impl PathIndex {
         if let Some(r) = self.returns(version, key) {
             return (!r.collection).then_some(r.type_id);
         }
-        let (last, parent) = key.split_last()?;
-        let (name, owner_key, want_collection) = if last == KEY {
-            let (name, owner_key) = parent.split_last()?;
-            (name, owner_key, true)
+        let (&last, parent) = key.split_last()?;
+        let (name, owner_len, want_collection) = if last == KEY {
+            let (&name, owner_key) = parent.split_last()?;
+            (name, owner_key.len(), true)
         } else {
-            (last, parent, false)
+            (last, parent.len(), false)
         };
         if name == KEY {
             return None;
         }
-        let owner = self.single_entity(version, owner_key, types, index)?;
-        let (declaring, pos) = index.declaring(types, owner, name)?;
+        let owner = owner(owner_len)?;
+        let (declaring, pos) = index.declaring(types, owner, self.name(name))?;
         let t = types.get(declaring)?;
         let p = t.properties.get(pos)?;
         if p.collection != want_collection {
@@ -203,7 +300,7 @@ pub fn returned(op: &Operation, version: Version, index: &TypeIndex) -> Option<R
 }
 
 /// The answer for one path from the pages' votes (see [`PathIndex::build`]).
-fn decide(answers: &BTreeMap<Returned, BTreeSet<&str>>, index: &TypeIndex) -> Option<Returned> {
+fn decide(answers: &Answers<'_>, index: &TypeIndex) -> Option<Returned> {
     let base_of_all = answers.keys().find(|c| {
         answers
             .keys()

@@ -25,10 +25,11 @@
 //! the current spelling keeps ties. Each change is a note at the property
 //! listing the evidence for both spellings.
 
-use super::paths::{leading_key, returned, PathIndex};
+use super::paths::{returned, written, PathIndex, KEY};
 use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Operation, Source, TypeDef, Version};
+use crate::ir::naming::FastHash;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -56,10 +57,6 @@ impl Kind {
     }
 }
 
-/// (version, namespace, type name, lower-case property name) → votes, keyed
-/// by [`property_key`]: one hash lookup with a borrowed key per sighting.
-type ByProperty = HashMap<String, Votes, crate::ir::naming::FastHash>;
-
 /// Spelling → the places it was seen.
 type Votes = BTreeMap<String, Places>;
 
@@ -80,54 +77,107 @@ impl Places {
     }
 }
 
-/// Every spelling the docs use for each property.
+/// Every spelling the docs use for each property, per type (version,
+/// namespace, name) and lower-case property name. Each type gets a slot
+/// once, so a sighting costs one hash lookup of the lower-cased name in its
+/// type's map (this runs for every property row, JSON key and path
+/// literal of the corpus).
 #[derive(Debug, Default)]
 pub struct Evidence {
-    votes: ByProperty,
-    /// Reused buffer for the key being looked up.
-    key: String,
+    /// Type name → (version, namespace, slot) of each type of that name.
+    slots: HashMap<String, Vec<(Version, String, usize)>, FastHash>,
+    /// Per slot: lower-case property name → the spellings seen.
+    votes: Vec<HashMap<String, Votes, FastHash>>,
 }
 
 impl Evidence {
-    fn add(&mut self, t: &TypeDef, spelling: &str, kind: Kind, at: &Source) {
-        self.add_for(t, spelling, spelling, kind, at);
+    /// The slot of a type, if it has one.
+    fn slot(&self, v: Version, ns: &str, name: &str) -> Option<usize> {
+        let of_name = self.slots.get(name)?;
+        of_name
+            .iter()
+            .find(|(v2, ns2, _)| *v2 == v && ns2 == ns)
+            .map(|(_, _, slot)| *slot)
+    }
+
+    /// The slot of a type, made on first use.
+    fn slot_or_new(&mut self, v: Version, ns: &str, name: &str) -> usize {
+        if let Some(slot) = self.slot(v, ns, name) {
+            return slot;
+        }
+        let slot = self.votes.len();
+        self.votes.push(HashMap::default());
+        self.slots
+            .entry(name.to_string())
+            .or_default()
+            .push((v, ns.to_string(), slot));
+        slot
+    }
+
+    /// The slot of a type with a version and a namespace (merged types
+    /// and fragments without them take no part).
+    fn slot_of_type(&mut self, t: &TypeDef) -> Option<usize> {
+        let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
+            return None;
+        };
+        Some(self.slot_or_new(v, ns, &t.name))
+    }
+
+    fn add(&mut self, slot: usize, spelling: &str, kind: Kind, at: &Source) {
+        self.add_for(slot, spelling, spelling, kind, at);
     }
 
     /// A sighting of `spelling` as the way of writing `property` (the same
-    /// name but for case, or, from an example, a misspelling of it).
-    fn add_for(&mut self, t: &TypeDef, property: &str, spelling: &str, kind: Kind, at: &Source) {
-        let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
+    /// name but for case, or, from an example, a misspelling of it) of the
+    /// type in `slot`.
+    fn add_for(&mut self, slot: usize, property: &str, spelling: &str, kind: Kind, at: &Source) {
+        let Some(by_lower) = self.votes.get_mut(slot) else {
             return;
         };
-        // Looked up with a borrowed key: this runs once per property row,
-        // JSON key and path literal of the corpus, and most of them land on
-        // a property already seen, so nothing is allocated then.
-        property_key(&mut self.key, v, ns, &t.name, property);
-        let by_spelling = match self.votes.get_mut(self.key.as_str()) {
-            Some(votes) => votes,
-            None => self.votes.entry(self.key.clone()).or_default(),
-        };
-        let places = match by_spelling.get_mut(spelling) {
-            Some(places) => places,
-            None => by_spelling.entry(spelling.to_string()).or_default(),
-        };
-        places.0.push((kind, at.clone()));
+        // Looked up with borrowed keys: most sightings land on a property
+        // and a spelling already seen, and then nothing is allocated.
+        crate::ir::naming::with_lower(property, |lower| {
+            let by_spelling = match by_lower.get_mut(lower) {
+                Some(votes) => votes,
+                None => by_lower.entry(lower.to_string()).or_default(),
+            };
+            let places = match by_spelling.get_mut(spelling) {
+                Some(places) => places,
+                None => by_spelling.entry(spelling.to_string()).or_default(),
+            };
+            places.0.push((kind, at.clone()));
+        });
     }
 
-    /// The spellings seen for one property, if any.
-    fn get(&self, v: Version, ns: &str, type_name: &str, property: &str) -> Option<&Votes> {
-        let mut key = String::new();
-        property_key(&mut key, v, ns, type_name, property);
-        self.votes.get(&key)
+    /// The spellings seen for one property of the type in `slot`, if any.
+    fn get(&self, slot: usize, property: &str) -> Option<&Votes> {
+        let by_lower = self.votes.get(slot)?;
+        crate::ir::naming::with_lower(property, |lower| by_lower.get(lower))
     }
 
     /// Add every sighting of `other` (evidence gathered apart, e.g. on
     /// another thread; sightings are unordered, so the result is the same).
     pub fn absorb(&mut self, other: Evidence) {
-        for (key, votes) in other.votes {
-            let mine = self.votes.entry(key).or_default();
-            for (spelling, places) in votes {
-                mine.entry(spelling).or_default().0.extend(places.0);
+        let mut theirs: Vec<Option<(Version, String, String)>> = Vec::new();
+        theirs.resize_with(other.votes.len(), || None);
+        for (name, of_name) in other.slots {
+            for (v, ns, slot) in of_name {
+                if let Some(t) = theirs.get_mut(slot) {
+                    *t = Some((v, ns, name.clone()));
+                }
+            }
+        }
+        for (owner, by_lower) in theirs.into_iter().zip(other.votes) {
+            let Some((v, ns, name)) = owner else { continue };
+            let slot = self.slot_or_new(v, &ns, &name);
+            let Some(mine) = self.votes.get_mut(slot) else {
+                continue;
+            };
+            for (lower, votes) in by_lower {
+                let mine = mine.entry(lower).or_default();
+                for (spelling, places) in votes {
+                    mine.entry(spelling).or_default().0.extend(places.0);
+                }
             }
         }
     }
@@ -142,13 +192,16 @@ impl Evidence {
             } else {
                 Kind::RequestBody
             };
+            let Some(slot) = e.slot_of_type(t) else {
+                continue;
+            };
             // JSON-only properties are read from the representation below.
             for p in t.properties.iter().filter(|p| !p.from_json) {
-                e.add(t, &p.name, kind, &p.source);
+                e.add(slot, &p.name, kind, &p.source);
             }
             if let Some(Value::Object(map)) = &t.json_example {
                 for k in map.keys().filter(|k| is_property_key(k)) {
-                    e.add(t, k, Kind::JsonRepresentation, &t.source);
+                    e.add(slot, k, Kind::JsonRepresentation, &t.source);
                 }
             }
         }
@@ -156,20 +209,29 @@ impl Evidence {
     }
 
     /// Add the spellings of the paths that navigate through properties and
-    /// of the example request and response bodies of the operations.
+    /// of the example request and response bodies of the operations (the
+    /// ones `paths` was built from, from position `first` on).
     fn add_operations(
         &mut self,
         ops: &[Operation],
+        first: usize,
         types: &[TypeDef],
         index: &TypeIndex,
         paths: &PathIndex,
     ) {
-        for op in ops {
+        let slots: Vec<Option<usize>> = types.iter().map(|t| self.slot_of_type(t)).collect();
+        let slots = slots.as_slice();
+        for (op_i, op) in (first..).zip(ops) {
             let Some(v) = op.version else { continue };
-            for path in &op.paths {
-                self.add_path(v, path, types, index, paths);
+            let typed = Typed {
+                v,
+                types,
+                slots,
+                index,
+            };
+            for (path_i, path) in op.paths.iter().enumerate() {
+                self.add_path(&typed, paths, (op_i, path_i), path);
             }
-            let typed = Typed { v, types, index };
             let returned = returned(op, v, index);
             for ex in &op.examples {
                 if let (Some(r), Some(msg)) = (returned, &ex.response) {
@@ -245,7 +307,9 @@ impl Evidence {
             let Some(declaring) = typed.types.get(owner) else {
                 continue;
             };
-            self.add(declaring, k, at.0, at.1);
+            if let Some(slot) = typed.slot(owner) {
+                self.add(slot, k, at.0, at.1);
+            }
             let nested = declaring.properties.get(pos).and_then(|p| {
                 typed
                     .index
@@ -277,15 +341,15 @@ impl Evidence {
                 .properties
                 .iter()
                 .find(|p| crate::ir::near_name::misspelt(&p.name, key))?;
-            Some((declaring, p))
+            Some((d, declaring, p))
         });
-        let (Some((declaring, p)), None) = (near.next(), near.next()) else {
+        let (Some((d, declaring, p)), None) = (near.next(), near.next()) else {
             return;
         };
         let same_shape = typed.fits(value, declaring, p);
         let own_name_present = body.keys().any(|k| k.eq_ignore_ascii_case(&p.name));
-        if same_shape && !own_name_present {
-            self.add_for(declaring, &p.name, key, at.0, at.1);
+        if let Some(slot) = typed.slot(d).filter(|_| same_shape && !own_name_present) {
+            self.add_for(slot, &p.name, key, at.0, at.1);
         }
     }
 
@@ -313,28 +377,28 @@ impl Evidence {
     /// a property of that name is a spelling of that property.
     fn add_path(
         &mut self,
-        v: Version,
-        path: &crate::ir::model::OpPath,
-        types: &[TypeDef],
-        index: &TypeIndex,
+        typed: &Typed<'_>,
         paths: &PathIndex,
+        (op, i): (usize, usize),
+        path: &crate::ir::model::OpPath,
     ) {
-        let Some((key, written)) = leading_key(path) else {
+        let Some(key) = paths.leading_key(op, i) else {
             return;
         };
-        for (i, spelling) in written.iter().enumerate().skip(1) {
-            let (Some(prefix), Some(seg)) = (key.get(..i), key.get(i)) else {
-                continue;
-            };
-            if seg == super::paths::KEY {
+        let prefixes = key.get(..key.len().saturating_sub(1)).unwrap_or_default();
+        let entities = paths.single_entities(typed.v, prefixes, typed.types, typed.index);
+        for (i, &seg) in key.iter().enumerate().skip(1) {
+            if seg == KEY {
                 continue;
             }
-            let Some(owner) = paths.single_entity(v, prefix, types, index) else {
+            let (Some(spelling), Some(owner)) =
+                (written(path, i), entities.get(i).copied().flatten())
+            else {
                 continue;
             };
-            if let Some((declaring, _)) = index.declaring(types, owner, spelling) {
-                if let Some(t) = types.get(declaring) {
-                    self.add(t, spelling, Kind::Path, &path.source);
+            if let Some((declaring, _)) = typed.index.declaring(typed.types, owner, spelling) {
+                if let Some(slot) = typed.slot(declaring) {
+                    self.add(slot, spelling, Kind::Path, &path.source);
                 }
             }
         }
@@ -348,10 +412,17 @@ const MAX_DEPTH: usize = 16;
 struct Typed<'a> {
     v: Version,
     types: &'a [TypeDef],
+    /// The evidence slot of each merged type.
+    slots: &'a [Option<usize>],
     index: &'a TypeIndex,
 }
 
 impl Typed<'_> {
+    /// The evidence slot of merged type `i`.
+    fn slot(&self, i: usize) -> Option<usize> {
+        self.slots.get(i).copied().flatten()
+    }
+
     /// The type of an example object declared as `type_id`: the type its
     /// `@odata.type` names when that is `type_id` or derived from it.
     fn refine(&self, body: &serde_json::Map<String, Value>, type_id: usize) -> usize {
@@ -417,13 +488,25 @@ pub fn choose_spellings(
     mut evidence: Evidence,
     diags: &mut Vec<Diagnostic>,
 ) {
-    evidence.add_operations(ops, types, index, paths);
-    for t in types.iter_mut() {
-        let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
-            continue;
-        };
+    // The operations' evidence is read in two halves, one on a thread of
+    // its own (sightings are unordered: absorbing gives the same evidence).
+    let merged: &[TypeDef] = types;
+    let (first, second) = ops.split_at(ops.len() / 2);
+    let other = std::thread::scope(|s| {
+        let half = s.spawn(|| {
+            let mut e = Evidence::default();
+            e.add_operations(second, first.len(), merged, index, paths);
+            e
+        });
+        evidence.add_operations(first, 0, merged, index, paths);
+        half.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
+    evidence.absorb(other);
+    let slots: Vec<Option<usize>> = types.iter().map(|t| evidence.slot_of_type(t)).collect();
+    for (t, slot) in types.iter_mut().zip(slots) {
+        let Some(slot) = slot else { continue };
         for p in &mut t.properties {
-            let Some(votes) = evidence.get(v, ns, &t.name, &p.name) else {
+            let Some(votes) = evidence.get(slot, &p.name) else {
                 continue;
             };
             let Some(best) = preferred(votes, &p.name) else {
@@ -443,38 +526,6 @@ pub fn choose_spellings(
                 ),
             ));
             p.name = best.clone();
-        }
-    }
-}
-
-/// The [`ByProperty`] key of a property, written into `buf` (no allocation
-/// once `buf` is big enough): the version, the namespace and type name each
-/// after its length (so no name can run into the next), then the property
-/// name lower-cased (`str::to_lowercase`).
-fn property_key(buf: &mut String, v: Version, ns: &str, type_name: &str, property: &str) {
-    buf.clear();
-    buf.push_str(v.as_str());
-    for part in [ns, type_name] {
-        push_decimal(buf, part.len());
-        buf.push(':');
-        buf.push_str(part);
-    }
-    if property.is_ascii() {
-        buf.extend(property.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        buf.push_str(&property.to_lowercase());
-    }
-}
-
-/// `n` in decimal, without going through `fmt` (this runs per sighting).
-fn push_decimal(buf: &mut String, n: usize) {
-    let start = buf.len();
-    let mut n = n;
-    loop {
-        buf.insert(start, char::from(b'0' + (n % 10) as u8));
-        n /= 10;
-        if n == 0 {
-            break;
         }
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::model::{PageIr, Property, Source, Version};
-use crate::ir::naming::FastHash;
+use crate::ir::naming::{with_lower, FastHash};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One way a name is spelled, with how much we trust it: a spelling from a
@@ -241,19 +241,5 @@ impl Spellings {
     /// reported with the definition and references need no note of their own).
     fn defines_spelling(&self, v: Version, name: &str) -> bool {
         self.defined.contains(&(v, name.to_string()))
-    }
-}
-/// `f` of `name` lower-cased (as `str::to_lowercase`), without allocating
-/// for the short ASCII names nearly every name is.
-fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 64;
-    let mut buf = [0u8; MAX];
-    match buf.get_mut(..name.len()) {
-        Some(dst) if name.is_ascii() => {
-            dst.copy_from_slice(name.as_bytes());
-            dst.make_ascii_lowercase();
-            f(std::str::from_utf8(dst).unwrap_or_default())
-        }
-        _ => f(&crate::ir::naming::lower(name)),
     }
 }

@@ -3,16 +3,20 @@
 //! holds positions into the slice it was built from: it stays valid while
 //! properties are added or renamed, as long as no type is added or removed.
 
-use super::namespace::Namespaces;
-use crate::ir::model::{TypeDef, Version};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::ir::model::{TypeDef, Version, MAIN_NAMESPACE};
+use crate::ir::naming::FastHash;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Name → the namespaces defining it, each with the type's position.
+type ByName = HashMap<String, Vec<(String, usize)>, FastHash>;
 
 pub struct TypeIndex {
-    /// Version → name → namespace → position (nested so lookups borrow).
-    by_key: BTreeMap<Version, BTreeMap<String, BTreeMap<String, usize>>>,
+    /// Version → name → the namespaces defining it, each with the type's
+    /// position (hashed, lookups borrow the name: every type reference the
+    /// later steps follow is resolved here).
+    by_name: BTreeMap<Version, ByName>,
     /// (version, lower-case name) → the types of that name in any namespace.
     by_lower: BTreeMap<(Version, String), Vec<usize>>,
-    namespaces: Namespaces,
     /// Direct derived types of each type.
     derived: BTreeMap<usize, Vec<usize>>,
     /// Each type and its bases, nearest first (see [`TypeIndex::lineage`]).
@@ -21,30 +25,31 @@ pub struct TypeIndex {
 
 impl TypeIndex {
     pub fn new(types: &[TypeDef]) -> TypeIndex {
-        let mut by_key: BTreeMap<Version, BTreeMap<String, BTreeMap<String, usize>>> =
-            BTreeMap::new();
+        let mut by_name: BTreeMap<Version, ByName> = BTreeMap::new();
         let mut by_lower: BTreeMap<(Version, String), Vec<usize>> = BTreeMap::new();
-        let mut namespaces = Namespaces::default();
         for (i, t) in types.iter().enumerate() {
             let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
                 continue;
             };
-            namespaces.add(v, ns, &t.name);
-            by_key
+            let by_ns = by_name
                 .entry(v)
                 .or_default()
                 .entry(t.name.clone())
-                .or_default()
-                .insert(ns.to_string(), i);
+                .or_default();
+            // One type per (version, name, namespace); were there two, the
+            // last would be the one found.
+            match by_ns.iter_mut().find(|(n, _)| n == ns) {
+                Some(slot) => slot.1 = i,
+                None => by_ns.push((ns.to_string(), i)),
+            }
             by_lower
                 .entry((v, crate::ir::naming::lower(&t.name)))
                 .or_default()
                 .push(i);
         }
         let mut index = TypeIndex {
-            by_key,
+            by_name,
             by_lower,
-            namespaces,
             derived: BTreeMap::new(),
             lineages: Vec::new(),
         };
@@ -58,10 +63,22 @@ impl TypeIndex {
         index
     }
 
-    /// The type a reference to `name` from `context` (a namespace) means.
+    /// The type a reference to `name` from `context` (a namespace) means:
+    /// the one of the context's namespace, else of `microsoft.graph`, else
+    /// the only one (see `namespace::Namespaces::resolve_ref`).
     pub fn resolve(&self, version: Version, context: Option<&str>, name: &str) -> Option<usize> {
-        let ns = self.namespaces.resolve_ref(version, context, name);
-        self.by_key.get(&version)?.get(name)?.get(ns).copied()
+        let by_ns = self.by_name.get(&version)?.get(name)?;
+        let find = |ns: &str| by_ns.iter().find(|(n, _)| n == ns).map(|(_, i)| *i);
+        if let Some(i) = context.and_then(find) {
+            return Some(i);
+        }
+        if let Some(i) = find(MAIN_NAMESPACE) {
+            return Some(i);
+        }
+        match by_ns.as_slice() {
+            [(_, only)] => Some(*only),
+            _ => None,
+        }
     }
 
     /// The base type of `types[i]`, resolved from its namespace.

@@ -6,7 +6,8 @@
 use super::authority::Authority;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Property, Source, TypeDef, Version};
-use std::collections::BTreeMap;
+use crate::ir::naming::FastHash;
+use std::collections::{BTreeMap, HashMap};
 
 /// Merge type fragments (names already in canonical spelling, versions set).
 /// The result is sorted by (version, name, namespace).
@@ -39,7 +40,7 @@ fn merge_group(
     authority: &Authority,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<TypeDef> {
-    group.sort_by(|a, b| authority.type_rank(a).cmp(&authority.type_rank(b)));
+    sort_by_rank(&mut group, authority);
     let type_name = group.first()?.name.clone();
     let mut props = PropertySet::new(&type_name, authority);
     // The definition's own rows go through the same matching: a table that
@@ -66,6 +67,25 @@ fn merge_group(
     merged.properties = props.into_vec();
     merged.contributors = contributors_list(&merged.source, contributors);
     Some(merged)
+}
+
+/// Sort the parts by [`Authority::type_rank`] (stable), each rank computed
+/// once rather than per comparison.
+fn sort_by_rank(group: &mut Vec<TypeDef>, authority: &Authority) {
+    if group.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..group.len()).collect();
+    {
+        let ranks: Vec<_> = group.iter().map(|t| authority.type_rank(t)).collect();
+        order.sort_by(|&a, &b| ranks.get(a).cmp(&ranks.get(b)));
+    }
+    let mut parts: Vec<Option<TypeDef>> = std::mem::take(group).into_iter().map(Some).collect();
+    group.extend(
+        order
+            .into_iter()
+            .filter_map(|i| parts.get_mut(i).and_then(Option::take)),
+    );
 }
 
 /// The defining source first, then every other contributor, sorted, once.
@@ -154,8 +174,12 @@ struct PropertySet<'a> {
     type_name: &'a str,
     authority: &'a Authority,
     props: Vec<Property>,
-    by_name: BTreeMap<String, usize>,
-    by_lower: BTreeMap<String, usize>,
+    /// Lower-case name → position (names are unique ignoring case).
+    by_lower: HashMap<String, usize, FastHash>,
+    /// The name each property was first added under, where a JSON-only
+    /// property has since taken a table row's spelling: an exact match is
+    /// a match of the first name.
+    renamed: HashMap<usize, String, FastHash>,
 }
 
 impl<'a> PropertySet<'a> {
@@ -164,38 +188,42 @@ impl<'a> PropertySet<'a> {
             type_name,
             authority,
             props: Vec::new(),
-            by_name: BTreeMap::new(),
-            by_lower: BTreeMap::new(),
+            by_lower: HashMap::default(),
+            renamed: HashMap::default(),
         }
     }
 
     fn add(&mut self, p: Property, diags: &mut Vec<Diagnostic>) {
-        if let Some(&i) = self.by_name.get(&p.name) {
-            if let Some(existing) = self.props.get_mut(i) {
-                merge_property(self.type_name, self.authority, existing, p, diags);
-            }
+        let found =
+            crate::ir::naming::with_lower(&p.name, |lower| self.by_lower.get(lower).copied());
+        let Some(i) = found else {
+            let i = self.props.len();
+            self.by_lower.insert(crate::ir::naming::lower(&p.name), i);
+            self.props.push(p);
+            return;
+        };
+        let Some(existing) = self.props.get_mut(i) else {
+            return;
+        };
+        let first_name = self.renamed.get(&i).unwrap_or(&existing.name);
+        if *first_name == p.name {
+            merge_property(self.type_name, self.authority, existing, p, diags);
             return;
         }
-        let lower = crate::ir::naming::lower(&p.name);
-        if let Some(&i) = self.by_lower.get(&lower) {
-            if let Some(existing) = self.props.get_mut(i) {
-                diags.push(Diagnostic::warning(
-                    "property-name-case",
-                    &p.source.file,
-                    p.source.line,
-                    format!(
-                        "`{}.{}` differs only in case from `{}` ({}); merged under `{}`",
-                        self.type_name, p.name, existing.name, existing.source, existing.name
-                    ),
-                ));
-                merge_property(self.type_name, self.authority, existing, p, diags);
-            }
-            return;
+        diags.push(Diagnostic::warning(
+            "property-name-case",
+            &p.source.file,
+            p.source.line,
+            format!(
+                "`{}.{}` differs only in case from `{}` ({}); merged under `{}`",
+                self.type_name, p.name, existing.name, existing.source, existing.name
+            ),
+        ));
+        // A JSON-only property yields to a table row, spelling and all.
+        if existing.from_json && !p.from_json && !self.renamed.contains_key(&i) {
+            self.renamed.insert(i, existing.name.clone());
         }
-        let i = self.props.len();
-        self.by_name.insert(p.name.clone(), i);
-        self.by_lower.insert(lower, i);
-        self.props.push(p);
+        merge_property(self.type_name, self.authority, existing, p, diags);
     }
 
     /// Structural properties then navigation properties (the model's order),
