@@ -423,15 +423,10 @@ fn the_spelling_with_the_most_evidence_wins() {
         &["/teams/{id}/schedule"],
         Some(("schedule", false)),
     );
-    get.operations[0].examples.push(Example {
-        title: None,
-        request: None,
-        response: Some(message(
-            "HTTP/1.1 200 OK",
-            "v1.0/api/schedule-get.md",
-            serde_json::json!({"timeSlots": [], "openShifts": []}),
-        )),
-    });
+    get.operations[0].examples.push(response_example(
+        "v1.0/api/schedule-get.md",
+        serde_json::json!({"timeSlots": [], "openShifts": []}),
+    ));
     pages.push(get);
     let api = merge(pages);
     let names: Vec<&str> = type_of(&api, "schedule")
@@ -456,6 +451,15 @@ fn the_spelling_with_the_most_evidence_wins() {
     );
     // The renamed property is found as is: no navigation property is added for it.
     assert!(codes(&api.diagnostics, "property-from-path").is_empty());
+}
+
+/// An example with only a response, `200 OK` with `json`, at line 80 of `file`.
+fn response_example(file: &str, json: serde_json::Value) -> Example {
+    Example {
+        title: None,
+        request: None,
+        response: Some(message("HTTP/1.1 200 OK", file, json)),
+    }
 }
 
 /// An example body message of `file` at line 80.
@@ -490,15 +494,10 @@ fn nested_objects_of_example_bodies_are_evidence_through_their_types() {
         &["/meetings/{id}"],
         Some(("meeting", false)),
     );
-    get.operations[0].examples.push(Example {
-        title: None,
-        request: None,
-        response: Some(message(
-            "HTTP/1.1 200 OK",
-            "v1.0/api/meeting-get.md",
-            serde_json::json!({"constraint": {"timeSlots": [{"Start": "x"}]}}),
-        )),
-    });
+    get.operations[0].examples.push(response_example(
+        "v1.0/api/meeting-get.md",
+        serde_json::json!({"constraint": {"timeSlots": [{"Start": "x"}]}}),
+    ));
     pages.push(get);
     // ...and an action's request holds it in a typed parameter.
     let mut find = api(
@@ -745,19 +744,14 @@ fn an_example_key_misspelling_a_property_of_the_same_shape_is_its_spelling() {
         Some(("signIn", true)),
     );
     // `size` is one letter from `site` but a number, not a site: no evidence.
-    list.operations[0].examples.push(Example {
-        title: None,
-        request: None,
-        response: Some(message(
-            "HTTP/1.1 200 OK",
-            "v1.0/api/signin-list.md",
-            serde_json::json!({"value": [{
-                "id": "1",
-                "appliedConditionalAccessPolicies": [{"id": "p"}],
-                "size": 12
-            }]}),
-        )),
-    });
+    list.operations[0].examples.push(response_example(
+        "v1.0/api/signin-list.md",
+        serde_json::json!({"value": [{
+            "id": "1",
+            "appliedConditionalAccessPolicies": [{"id": "p"}],
+            "size": 12
+        }]}),
+    ));
     pages.push(list);
     let api = merge(pages);
     let names: Vec<&str> = type_of(&api, "signIn")
