@@ -28,25 +28,20 @@ fn described(name: &str, resource: bool, file: &str, props: Vec<Property>) -> Ty
     }
 }
 
-fn enumdef(name: &str, file: &str, line: u32, members: &[&str]) -> EnumDef {
+/// An enum at `file:line` whose members' descriptions name the page.
+fn enum_at(name: &str, file: &str, line: u32, members: &[&str]) -> EnumDef {
+    let members = members
+        .iter()
+        .map(|m| EnumMember {
+            name: m.to_string(),
+            value: None,
+            description: Some(format!("{m} from {file}")),
+            source: src(file, line),
+        })
+        .collect();
     EnumDef {
-        name: name.to_string(),
-        version: None,
-        namespace: None,
-        flags: false,
-        synthesized: false,
-        implied: false,
-        description: None,
-        members: members
-            .iter()
-            .map(|m| EnumMember {
-                name: m.to_string(),
-                value: None,
-                description: Some(format!("{m} from {file}")),
-                source: src(file, line),
-            })
-            .collect(),
         source: src(file, line),
+        ..enumdef(name, file, members)
     }
 }
 
@@ -55,7 +50,7 @@ fn synthesized(name: &str, file: &str, line: u32, members: &[&str]) -> EnumDef {
     EnumDef {
         synthesized: true,
         implied: true,
-        ..enumdef(name, file, line, members)
+        ..enum_at(name, file, line, members)
     }
 }
 
@@ -115,7 +110,7 @@ fn password_pages(synth_members: &[&str]) -> Vec<PageIr> {
         ],
     ));
     let mut enum_page = page(CURRENT_ENUM, PageKind::Enum, PageEra::Current);
-    enum_page.enums.push(enumdef(
+    enum_page.enums.push(enum_at(
         "requiredPasswordType",
         CURRENT_ENUM,
         20,
@@ -363,7 +358,7 @@ fn two_different_replacements_keep_the_synthesized_enum() {
         other,
         vec![prop("kind", "passwordKind", other, 5)],
     ));
-    cur.enums.push(enumdef(
+    cur.enums.push(enum_at(
         "passwordKind",
         other,
         9,

@@ -20,20 +20,6 @@ fn member(name: &str, value: Option<i64>, file: &str, line: u32) -> EnumMember {
     }
 }
 
-fn enumdef(name: &str, file: &str, members: Vec<EnumMember>) -> EnumDef {
-    EnumDef {
-        name: name.to_string(),
-        version: None,
-        namespace: None,
-        flags: false,
-        synthesized: false,
-        implied: false,
-        description: None,
-        members,
-        source: src(file, 1),
-    }
-}
-
 fn operation(name: &str, file: &str) -> Operation {
     Operation {
         bound_call: false,

@@ -20,24 +20,14 @@ fn resource(name: &str, base: Option<&str>, props: &[(&str, &str)]) -> PageIr {
     let file = format!("v1.0/resources/{}.md", name.to_lowercase());
     let mut p = page(&file, PageKind::Resource);
     p.types.push(TypeDef {
-        name: name.to_string(),
-        version: None,
-        namespace: None,
-        kind: TypeKind::Entity,
         base: base.map(str::to_string),
-        is_abstract: false,
-        open_type: false,
-        key: None,
-        description: None,
         properties: props
             .iter()
             .enumerate()
             .map(|(i, (n, t))| prop(n, t, &file, 20 + i as u32))
             .collect(),
-        json_example: None,
-        source: src(&file, 1),
-        contributors: Vec::new(),
         from_resource_page: true,
+        ..TypeDef::new(name, TypeKind::Entity, src(&file, 1))
     });
     p
 }
@@ -118,6 +108,15 @@ fn type_of<'a>(api: &'a Api, name: &str) -> &'a TypeDef {
         .iter()
         .find(|t| t.name == name)
         .unwrap_or_else(|| panic!("type {name}"))
+}
+
+/// The property names of type `ty`, in order.
+fn property_names<'a>(api: &'a Api, ty: &str) -> Vec<&'a str> {
+    type_of(api, ty)
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect()
 }
 
 fn property<'a>(api: &'a Api, ty: &str, name: &str) -> Option<&'a Property> {
@@ -429,11 +428,7 @@ fn the_spelling_with_the_most_evidence_wins() {
     ));
     pages.push(get);
     let api = merge(pages);
-    let names: Vec<&str> = type_of(&api, "schedule")
-        .properties
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let names = property_names(&api, "schedule");
     assert_eq!(names, ["openShifts", "timeSlots"]);
     let notes = codes(&api.diagnostics, "property-spelling-chosen");
     assert_eq!(notes.len(), 2, "{notes:#?}");
@@ -694,11 +689,7 @@ fn a_table_row_misspelling_the_navigation_paths_state_takes_their_spelling() {
         row.collection = true;
     }
     let api = merge(pages);
-    let names: Vec<&str> = type_of(&api, "schedule")
-        .properties
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let names = property_names(&api, "schedule");
     assert_eq!(
         names,
         ["timeOffRequests", "transitiveMemberOf", "transitiveMembers"]
@@ -754,11 +745,7 @@ fn an_example_key_misspelling_a_property_of_the_same_shape_is_its_spelling() {
     ));
     pages.push(list);
     let api = merge(pages);
-    let names: Vec<&str> = type_of(&api, "signIn")
-        .properties
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let names = property_names(&api, "signIn");
     assert_eq!(names, ["id", "appliedConditionalAccessPolicies", "site"]);
     let notes = codes(&api.diagnostics, "property-spelling-chosen");
     assert_eq!(notes.len(), 1, "{notes:#?}");
@@ -769,4 +756,33 @@ fn an_example_key_misspelling_a_property_of_the_same_shape_is_its_spelling() {
         "{}",
         notes[0].message
     );
+}
+
+#[test]
+fn an_example_key_near_two_properties_is_evidence_for_neither() {
+    let mut pages = vec![
+        resource(
+            "signIn",
+            None,
+            &[("appliedPolicies", "String"), ("appliedPolicys", "String")],
+        ),
+        api(
+            "signin-list",
+            "GET",
+            "List signIns",
+            &["/auditLogs/signIns"],
+            Some(("signIn", true)),
+        ),
+    ];
+    for row in &mut pages[0].types[0].properties {
+        row.collection = true;
+    }
+    pages[1].operations[0].examples.push(response_example(
+        "v1.0/api/signin-list.md",
+        serde_json::json!({"value": [{"appliedPolicy": ["a"]}]}),
+    ));
+    let api = merge(pages);
+    let names = property_names(&api, "signIn");
+    assert_eq!(names, ["appliedPolicies", "appliedPolicys"]);
+    assert!(codes(&api.diagnostics, "property-spelling-chosen").is_empty());
 }

@@ -14,7 +14,7 @@ pub mod representation;
 pub mod resource;
 pub mod types;
 
-use crate::ir::model::{PageEra, PageIr, PageKind};
+use crate::ir::model::{PageIr, PageKind};
 use crate::source::Page;
 
 /// Extract everything one page says. Never panics; problems become diagnostics
@@ -43,17 +43,6 @@ fn guarded(file: &str, read: impl FnOnce() -> PageIr + std::panic::UnwindSafe) -
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown cause".to_string());
         PageIr {
-            file: file.to_string(),
-            kind: PageKind::Other,
-            version: None,
-            title: None,
-            era: PageEra::default(),
-            has_http: false,
-            http_garbage_only: false,
-            namespace: None,
-            types: Vec::new(),
-            enums: Vec::new(),
-            operations: Vec::new(),
             diagnostics: vec![crate::diag::Diagnostic::error(
                 "extract-internal-error",
                 file,
@@ -62,6 +51,7 @@ fn guarded(file: &str, read: impl FnOnce() -> PageIr + std::panic::UnwindSafe) -
                     "the extractor failed on this page ({what}); nothing was read from it, the other pages are unaffected; please report it"
                 ),
             )],
+            ..PageIr::empty(file, PageKind::Other)
         }
     })
 }

@@ -210,6 +210,30 @@ pub struct TypeDef {
     pub from_resource_page: bool,
 }
 
+impl TypeDef {
+    /// The type `name` of `kind` defined at `source`, nothing else known yet:
+    /// no version, namespace, base, key, description or properties, not from
+    /// a resource page. Callers set what they know with struct update syntax.
+    pub fn new(name: impl Into<String>, kind: TypeKind, source: Source) -> TypeDef {
+        TypeDef {
+            name: name.into(),
+            version: None,
+            namespace: None,
+            kind,
+            base: None,
+            is_abstract: false,
+            open_type: false,
+            key: None,
+            description: None,
+            properties: Vec::new(),
+            json_example: None,
+            source,
+            contributors: Vec::new(),
+            from_resource_page: false,
+        }
+    }
+}
+
 /// One member of an enum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnumMember {
@@ -527,6 +551,27 @@ pub struct PageIr {
     pub enums: Vec<EnumDef>,
     pub operations: Vec<Operation>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl PageIr {
+    /// The page `file` of `kind` with nothing read from it: no version,
+    /// title, namespace, items or diagnostics, of the current template era.
+    pub fn empty(file: impl Into<String>, kind: PageKind) -> PageIr {
+        PageIr {
+            file: file.into(),
+            kind,
+            version: None,
+            title: None,
+            era: PageEra::default(),
+            has_http: false,
+            http_garbage_only: false,
+            namespace: None,
+            types: Vec::new(),
+            enums: Vec::new(),
+            operations: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
 }
 
 /// The OData namespace of most of Graph, and of every item whose page states none.

@@ -1,8 +1,8 @@
 //! Whether two property names are one name misspelt: the same but for a
 //! plural ending, one or two letters apart, or one with its last word cut.
-//! `verify` classes disagreements with it; the merge uses the stricter
-//! [`near`] (no cut words) to tie a misspelt table row to the spelling the
-//! paths and examples use.
+//! `verify` classes disagreements with [`distance`]; the merge uses the
+//! stricter [`misspelt`] (plurals and one-letter slips in long names only)
+//! to tie a misspelt table row or example key to the property it means.
 
 /// `a` and `b` are one name spelt two ways that differ by more than case
 /// (the case-only variants are `property_spelling`'s), judged more strictly
@@ -12,7 +12,9 @@
 /// letters apart is too loose (`transitiveMemberOf`/`transitiveMembers`),
 /// and so is one letter in a short name (`site`/`size`).
 pub fn misspelt(a: &str, b: &str) -> bool {
-    if a.eq_ignore_ascii_case(b) {
+    // Cheap gates first: this runs for every example key no property has.
+    // Every accepted pair differs in length by at most 2 (`y`/`ies`).
+    if a.len().abs_diff(b.len()) > 2 || a.eq_ignore_ascii_case(b) {
         return false;
     }
     let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());

@@ -12,18 +12,9 @@ pub fn src(file: &str, line: u32) -> Source {
 /// An empty page of `kind` and `version`, of the `era` of its template.
 pub fn page_ir(file: &str, kind: PageKind, version: Option<Version>, era: PageEra) -> PageIr {
     PageIr {
-        file: file.to_string(),
-        kind,
         version,
-        title: None,
         era,
-        has_http: false,
-        http_garbage_only: false,
-        namespace: None,
-        types: Vec::new(),
-        enums: Vec::new(),
-        operations: Vec::new(),
-        diagnostics: Vec::new(),
+        ..PageIr::empty(file, kind)
     }
 }
 
@@ -40,20 +31,24 @@ pub fn prop(name: &str, ty: &str, file: &str, line: u32) -> Property {
 /// `resource`, else a request-body fragment).
 pub fn typedef(name: &str, resource: bool, file: &str, props: Vec<Property>) -> TypeDef {
     TypeDef {
+        properties: props,
+        from_resource_page: resource,
+        ..TypeDef::new(name, TypeKind::Entity, src(file, 1))
+    }
+}
+
+/// An enum defined at line 1 of `file`.
+pub fn enumdef(name: &str, file: &str, members: Vec<EnumMember>) -> EnumDef {
+    EnumDef {
         name: name.to_string(),
         version: None,
         namespace: None,
-        kind: TypeKind::Entity,
-        base: None,
-        is_abstract: false,
-        open_type: false,
-        key: None,
+        flags: false,
+        synthesized: false,
+        implied: false,
         description: None,
-        properties: props,
-        json_example: None,
+        members,
         source: src(file, 1),
-        contributors: Vec::new(),
-        from_resource_page: resource,
     }
 }
 

@@ -367,30 +367,17 @@ fn body_fragment(
     if primitive(&name).is_some() || !request::rows_are_properties_of(page, &name) {
         return None;
     }
+    let nested = nested_only_keys(examples);
+    let mut rows = req.properties.clone();
+    rows.retain(|p| !nested.contains(&p.name));
+    let at = req
+        .properties
+        .first()
+        .map_or_else(|| source.clone(), |p| p.source.clone());
     Some(TypeDef {
-        name,
         version,
-        namespace: None,
-        kind: TypeKind::Entity,
-        base: None,
-        is_abstract: false,
-        open_type: false,
-        key: None,
-        description: None,
-        properties: {
-            let nested = nested_only_keys(examples);
-            let mut rows = req.properties.clone();
-            rows.retain(|p| !nested.contains(&p.name));
-            rows
-        },
-        json_example: None,
-        source: req
-            .properties
-            .first()
-            .map(|p| p.source.clone())
-            .unwrap_or_else(|| source.clone()),
-        contributors: Vec::new(),
-        from_resource_page: false,
+        properties: rows,
+        ..TypeDef::new(name, TypeKind::Entity, at)
     })
 }
 

@@ -81,37 +81,15 @@ mod tests {
 
     fn page(file: &str, era: PageEra) -> PageIr {
         PageIr {
-            file: file.to_string(),
-            kind: PageKind::Resource,
-            version: None,
-            title: None,
             era,
-            has_http: false,
-            http_garbage_only: false,
-            namespace: None,
-            types: Vec::new(),
-            enums: Vec::new(),
-            operations: Vec::new(),
-            diagnostics: Vec::new(),
+            ..PageIr::empty(file, PageKind::Resource)
         }
     }
 
     fn typedef(file: &str, resource: bool) -> TypeDef {
         TypeDef {
-            name: "user".to_string(),
-            version: None,
-            namespace: None,
-            kind: TypeKind::Entity,
-            base: None,
-            is_abstract: false,
-            open_type: false,
-            key: None,
-            description: None,
-            properties: Vec::new(),
-            json_example: None,
-            source: Source::new(file, 1),
-            contributors: Vec::new(),
             from_resource_page: resource,
+            ..TypeDef::new("user", TypeKind::Entity, Source::new(file, 1))
         }
     }
 

@@ -335,13 +335,16 @@ impl Evidence {
         (key, value): (&str, &Value),
         at: (Kind, &Source),
     ) {
-        let mut near = typed.index.lineage(type_id).iter().filter_map(|&d| {
-            let declaring = typed.types.get(d)?;
-            let p = declaring
-                .properties
-                .iter()
-                .find(|p| crate::ir::near_name::misspelt(&p.name, key))?;
-            Some((d, declaring, p))
+        // Every misspelt property of the lineage, so that two near ones
+        // (in one type or in a type and its base) leave the key alone.
+        let mut near = typed.index.lineage(type_id).iter().flat_map(|&d| {
+            typed.types.get(d).into_iter().flat_map(move |declaring| {
+                declaring
+                    .properties
+                    .iter()
+                    .filter(|p| crate::ir::near_name::misspelt(&p.name, key))
+                    .map(move |p| (d, declaring, p))
+            })
         });
         let (Some((d, declaring, p)), None) = (near.next(), near.next()) else {
             return;
