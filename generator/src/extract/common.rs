@@ -170,14 +170,11 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
     if from_path.is_some() {
         return (from_path, "folder");
     }
-    // One search of the whole text first: most pages name no URL at all.
-    let text = page.lines.joined(0..page.lines.len());
+    // Whole-text searches find the few lines to look at: most pages name
+    // no URL at all.
     let (mut beta, mut v1) = (0usize, 0usize);
-    let lines = match text.contains("graph.microsoft.com/") {
-        true => page.lines.range(0..page.lines.len()),
-        false => page.lines.range(0..0),
-    };
-    for l in lines.filter(|l| l.contains("graph.microsoft.com/")) {
+    for i in page.lines.lines_containing("graph.microsoft.com/") {
+        let l = &page.lines[i];
         for c in static_regex!(r"graph\.microsoft\.com/(beta|v1\.0)\b").captures_iter(l) {
             match c.get(1).map(|m| m.as_str()) {
                 Some("beta") => beta += 1,
@@ -195,14 +192,15 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
             "example-url",
         );
     }
-    let may_have_notice = text.contains("[!INCLUDE [beta-disclaimer]")
-        || text.contains("APIs under the /beta version");
-    let notice = may_have_notice
-        && page.lines.iter().zip(&page.kinds).any(|(l, k)| {
-            *k == LineKind::Text
-                && (l.contains("[!INCLUDE [beta-disclaimer]")
-                    || l.contains("APIs under the /beta version"))
-        });
+    let is_text = |i: usize| page.kinds.get(i) == Some(&LineKind::Text);
+    let notice = page
+        .lines
+        .lines_containing("[!INCLUDE [beta-disclaimer]")
+        .any(is_text)
+        || page
+            .lines
+            .lines_containing("APIs under the /beta version")
+            .any(is_text);
     if notice {
         return (Some(Version::Beta), "beta-notice");
     }
@@ -214,12 +212,16 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
 /// resource annotation's `@odata.type` (`microsoft.graph.callRecords.endpoint`
 /// → `microsoft.graph.callRecords`). `None` when the page states neither.
 pub fn page_namespace(page: &Page) -> Option<String> {
-    let stated = page.lines.iter().zip(&page.kinds).find_map(|(l, k)| {
-        if *k != LineKind::Text || !l.contains("Namespace:") {
-            return None;
-        }
-        namespace_line(l).map(str::to_string)
-    });
+    let stated = page
+        .lines
+        .lines_containing("Namespace:")
+        .filter(|&i| page.kinds.get(i) == Some(&LineKind::Text))
+        .find_map(|i| {
+            page.lines
+                .get(i)
+                .and_then(namespace_line)
+                .map(str::to_string)
+        });
     stated.or_else(|| {
         let ann = super::resource::resource_annotation(page)?;
         annotation_namespace(ann.str("@odata.type")?)
@@ -276,32 +278,57 @@ pub fn annotation_namespace(odata_type: &str) -> Option<String> {
         .then(|| ns.to_string())
 }
 
-/// The request lines (`METHOD path`) in the page's HTTP-request sections'
-/// code blocks, with their line indexes.
-pub fn http_request_lines(page: &Page) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    for s in page.sections_of(SectionKind::HttpRequest) {
-        for b in page.code_blocks_in(s.start, s.end) {
-            for (k, l) in b.content.lines().enumerate() {
-                if static_regex!(r"^\s*(GET|POST|PATCH|PUT|DELETE)\s*[/~A-Za-z{h]").is_match(l) {
-                    out.push((b.line + 1 + k, trim(l).to_string()));
-                }
-            }
-        }
-    }
-    out
+/// Whether a code block of the page's HTTP-request sections holds a request
+/// line (`METHOD path`, loosely: `GETx` counts too).
+pub fn has_http_request_line(page: &Page) -> bool {
+    page.sections_of(SectionKind::HttpRequest).any(|s| {
+        page.code_blocks_in(s.start, s.end).any(|b| {
+            b.content.lines().any(|l| {
+                static_regex!(r"^\s*(GET|POST|PATCH|PUT|DELETE)\s*[/~A-Za-z{h]").is_match(l)
+            })
+        })
+    })
 }
 
 /// `[x](link)` texts of a line, in order (names of linked types).
 pub fn link_texts(s: &str) -> Vec<String> {
-    static_regex!(r"\[([^\]]+)\]\(([^)]*)\)|\[([^\]]+)\]\[\]")
-        .captures_iter(s)
-        .filter_map(|c| {
-            c.get(1)
-                .or_else(|| c.get(3))
-                .map(|m| plain_text(m.as_str()))
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some((text, end)) = next_link(rest) {
+        out.push(plain_text(text));
+        rest = rest.get(end..).unwrap_or("");
+    }
+    out
+}
+
+/// The first `[text](target)` or `[text][]` of `s`: its text and where it
+/// ends. By hand, what `\[([^\]]+)\]\(([^)]*)\)|\[([^\]]+)\]\[\]` finds
+/// (leftmost match): a `[` starts one only with its first `]` after a
+/// non-empty text, then `(` and a later `)`, or `[]`. Byte scanning is exact:
+/// every char looked at is ASCII.
+fn next_link(s: &str) -> Option<(&str, usize)> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(open) = memchr::memchr(b'[', b.get(from..)?).map(|i| from + i) {
+        from = open + 1;
+        let Some(close) = memchr::memchr(b']', b.get(open + 1..)?).map(|i| open + 1 + i) else {
+            return None; // no `]` after this `[`, nor after any later one
+        };
+        if close == open + 1 {
+            continue;
+        }
+        let text = s.get(open + 1..close)?;
+        let after = b.get(close + 1..)?;
+        if after.first() == Some(&b'(') {
+            if let Some(paren) = memchr::memchr(b')', after) {
+                return Some((text, close + 1 + paren + 1));
+            }
+        }
+        if after.starts_with(b"[]") {
+            return Some((text, close + 3));
+        }
+    }
+    None
 }
 
 /// A source for line index `idx` of `page`.
@@ -337,6 +364,37 @@ mod tests {
         assert!(props[0].read_only && props[0].nullable == Some(false) && !props[0].required);
         assert!(props[1].collection && props[1].required && props[1].supports == vec!["$filter"]);
         assert_eq!(props[1].source.line, 6);
+    }
+
+    #[test]
+    fn hand_links_read_what_the_regex_reads() {
+        let re = regex::Regex::new(r"\[([^\]]+)\]\(([^)]*)\)|\[([^\]]+)\]\[\]").unwrap();
+        for s in [
+            "a [x](x.md) and [y][] then [z](z.md)",
+            "[](a) [b](",
+            "[[a](b)",
+            "[a] [b](c)",
+            "[a]([b](c)",
+            "[a\nb](c)",
+            "[\u{e9}t\u{e9}](x)[y][] [z][]x",
+            "[a][b] [c][]",
+            "no links",
+            "[a](b",
+            "[a]",
+            "[",
+            "]",
+            "[a](b)[c](d)",
+        ] {
+            let want: Vec<String> = re
+                .captures_iter(s)
+                .filter_map(|c| {
+                    c.get(1)
+                        .or_else(|| c.get(3))
+                        .map(|m| plain_text(m.as_str()))
+                })
+                .collect();
+            assert_eq!(link_texts(s), want, "{s:?}");
+        }
     }
 
     #[test]

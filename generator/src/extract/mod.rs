@@ -68,7 +68,7 @@ pub fn page_kind(page: &Page) -> PageKind {
         .is_some();
     if resource_title {
         PageKind::Resource
-    } else if !common::http_request_lines(page).is_empty() {
+    } else if common::has_http_request_line(page) {
         PageKind::Api
     } else if enums::is_enum_page(page) {
         PageKind::Enum

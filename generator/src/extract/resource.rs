@@ -13,11 +13,16 @@ use super::representation::properties_from_json;
 use super::types::normalize_name;
 use crate::ir::model::{EnumDef, Property, TypeDef, TypeKind, Version};
 use crate::source::static_regex;
+use crate::source::text::may_contain_ci;
 use crate::source::{Annotation, CodeBlock, Ctx, Page, Section, SectionKind};
 
 /// `user resource type` → `user` (also with backticks/links, already
 /// stripped by the title cleaning, and `microsoft.graph.x` names).
 pub fn resource_title_name(title: &str) -> Option<String> {
+    // Most titles (every API page's) name no resource: skip the regex.
+    if !may_contain_ci(title, "resource") {
+        return None;
+    }
     let c = static_regex!(r"(?i)^(.*?)\s+resource\s+type\b").captures(title.trim())?;
     let stem = c.get(1)?.as_str().trim();
     let word = stem.split_whitespace().last()?;

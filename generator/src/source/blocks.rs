@@ -116,6 +116,12 @@ fn fence_open(line: &str) -> Option<(char, usize, usize, String)> {
 }
 
 fn is_fence_close(line: &str, ch: char, count: usize) -> bool {
+    // Most lines of a block start with some other ASCII char: then the
+    // trimmed line cannot start with the fence char (checked by byte).
+    let lead = line.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+    if lead.is_some_and(|b| b.is_ascii() && char::from(b) != ch) || lead.is_none() {
+        return false;
+    }
     let t = trim(line);
     let n = t.chars().take_while(|c| *c == ch).count();
     n >= count && n == t.chars().count()
@@ -131,13 +137,16 @@ pub fn scan<'a>(lines: &Lines<'a>, start: usize, ctx: &mut Ctx) -> Scan<'a> {
     let mut i = start;
     while i < lines.len() {
         let line = &lines[i];
-        if let Some((ch, count, indent, info)) = fence_open(line) {
+        // The first byte after ASCII blanks decides which constructs the
+        // line may open (a non-ASCII one may be a Unicode blank that the
+        // readers below skip, so it lets every check run).
+        let lead = line.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        let may_open_fence = matches!(lead, Some(b'`' | b'~' | 0x80..));
+        if let Some((ch, count, indent, info)) = may_open_fence.then(|| fence_open(line)).flatten()
+        {
             i = scan_code_block(lines, i, ch, count, indent, info, &mut s, ctx);
             continue;
         }
-        // The first byte after ASCII blanks must be the `<` (or start a
-        // non-ASCII char, which may be a Unicode blank `trim` removes).
-        let lead = line.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
         let may_open_comment = matches!(lead, Some(b'<' | 0x80..));
         if may_open_comment && trim(line).starts_with("<!--") {
             i = scan_comment(lines, i, &mut s, ctx);
@@ -145,14 +154,16 @@ pub fn scan<'a>(lines: &Lines<'a>, start: usize, ctx: &mut Ctx) -> Scan<'a> {
         }
         // Both patterns are anchored after at most 3 spaces: a byte check
         // on the first other character skips the regexes on most lines.
-        let first = line.trim_start_matches(' ').as_bytes().first();
-        if first == Some(&b'#') {
-            if let Some(h) = heading(lines, line, i) {
-                s.headings.push(h);
-            }
-        } else if first == Some(&b'[') {
-            if let Some(c) = static_regex!(r"^ {0,3}\[([^\]]+)\]:\s*(\S+)").captures(line) {
-                s.link_defs.insert(c[1].to_lowercase(), c[2].to_string());
+        if matches!(lead, Some(b'#' | b'[')) {
+            let first = line.trim_start_matches(' ').as_bytes().first();
+            if first == Some(&b'#') {
+                if let Some(h) = heading(lines, line, i) {
+                    s.headings.push(h);
+                }
+            } else if first == Some(&b'[') {
+                if let Some(c) = static_regex!(r"^ {0,3}\[([^\]]+)\]:\s*(\S+)").captures(line) {
+                    s.link_defs.insert(c[1].to_lowercase(), c[2].to_string());
+                }
             }
         }
         i += 1;
@@ -246,7 +257,7 @@ fn scan_comment(lines: &Lines, open: usize, s: &mut Scan, ctx: &mut Ctx) -> usiz
         let from = if j == open { start } else { 0 };
         let rest = lines[j].get(from..).unwrap_or("");
         j += 1;
-        if let Some(end) = rest.find("-->") {
+        if let Some(end) = comment_end(rest) {
             close = Some(from + end);
             break;
         }
@@ -304,6 +315,15 @@ fn scan_comment(lines: &Lines, open: usize, s: &mut Scan, ctx: &mut Ctx) -> usiz
         });
     }
     j
+}
+
+/// Where the first `-->` of `s` starts (a `>` search, then the two bytes
+/// before it: cheaper than a substring search on every comment line).
+fn comment_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'>', b)
+        .find(|&i| i >= 2 && b.get(i - 2..i) == Some(b"--"))
+        .map(|i| i - 2)
 }
 
 /// An ATX heading line (`#` to `######`). A missing space after the hashes is

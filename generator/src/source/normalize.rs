@@ -78,6 +78,26 @@ impl<'a> Lines<'a> {
         }
     }
 
+    /// The indexes of the lines that hold `needle` (which holds no line
+    /// break), in order, each once: one substring search of the whole text
+    /// instead of one per line.
+    pub fn lines_containing<'s>(&'s self, needle: &'s str) -> impl Iterator<Item = usize> + 's {
+        let mut last = None;
+        memchr::memmem::find_iter(self.text.as_bytes(), needle.as_bytes()).filter_map(move |at| {
+            // The line holding `at`: the last one that starts at or before it.
+            let i = self
+                .spans
+                .partition_point(|&(start, _)| start <= at)
+                .checked_sub(1)?;
+            let &(_, end) = self.spans.get(i)?;
+            let inside = at + needle.len() <= end;
+            (inside && last != Some(i)).then(|| {
+                last = Some(i);
+                i
+            })
+        })
+    }
+
     /// `part` (a slice of this text, e.g. a line or a cell of one) for as
     /// long as the page's bytes live: borrowed when the text is the page's
     /// own bytes, else a copy. Anything not inside the text is copied too.

@@ -154,8 +154,9 @@ pub fn clean_cell(cell: &str) -> String {
 /// [`clean_cell`], borrowing when there is nothing to change but blanks at
 /// either end (most cells: ` text `).
 pub fn clean_cell_cow(cell: &str) -> Cow<'_, str> {
-    // Only a `<` can start a `<br>`, only a `&` an entity.
-    if !cell.contains(['<', '&']) {
+    // Only a `<` can start a `<br>`, only a `&` an entity (a byte search:
+    // `contains([..])` decodes every char of every cell).
+    if memchr::memchr2(b'<', b'&', cell.as_bytes()).is_none() {
         return collapse_spaces_cow(cell);
     }
     Cow::Owned(collapse_spaces(&decode_entities_cow(&replace_br_cow(cell))))

@@ -67,40 +67,61 @@ pub fn collapse_spaces(s: &str) -> String {
 pub fn collapse_spaces_cow(s: &str) -> Cow<'_, str> {
     // Blanks at either end vanish anyway: cut the ASCII ones, then the
     // rest is usually already collapsed (table cells are ` text `).
-    let inner = s.trim_matches(|c: char| matches!(c, '\t'..='\r' | ' '));
+    let inner = trim_ascii_blanks(s);
     if is_collapsed(inner) {
         return Cow::Borrowed(inner);
     }
-    let mut out = String::with_capacity(s.len());
-    let mut last_space = true;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII bytes are handled without decoding (the common case);
-        // anything else is decoded as one char.
-        let (blank, len) = if b.is_ascii() {
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (is_blank_char(c), c.len_utf8()),
-                None => break,
-            }
-        };
-        if blank {
-            if !last_space {
-                out.push(' ');
-                last_space = true;
-            }
-        } else {
-            out.push_str(s.get(i..i + len).unwrap_or(""));
-            last_space = false;
+    // Copy the runs between blanks, one space after each (runs, not bytes:
+    // one copy per word instead of one per char).
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some((at, len)) = next_blank(rest) {
+        let (run, after) = (rest.get(..at).unwrap_or(""), rest.get(at + len..));
+        if !run.is_empty() {
+            out.push_str(run);
+            out.push(' ');
         }
-        i += len;
+        rest = after.unwrap_or("");
     }
-    if out.ends_with(' ') {
-        out.pop();
+    if rest.is_empty() {
+        if out.ends_with(' ') {
+            out.pop();
+        }
+    } else {
+        out.push_str(rest);
     }
     Cow::Owned(out)
+}
+
+/// `s` without the ASCII blanks (`\t`..=`\r`, space) at either end.
+fn trim_ascii_blanks(s: &str) -> &str {
+    let blank = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let b = s.as_bytes();
+    let start = b.iter().position(|c| !blank(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !blank(c)).map_or(start, |e| e + 1);
+    // Both cuts are next to ASCII bytes: char boundaries.
+    s.get(start..end).unwrap_or("")
+}
+
+/// The byte offset and length of the first blank char (see [`is_blank_char`]).
+fn next_blank(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            if matches!(c, b'\t'..=b'\r' | b' ') {
+                return Some((i, 1));
+            }
+            i += 1;
+        } else {
+            let ch = s.get(i..).and_then(|r| r.chars().next())?;
+            if is_blank_char(ch) {
+                return Some((i, ch.len_utf8()));
+            }
+            i += ch.len_utf8();
+        }
+    }
+    None
 }
 
 /// Whether `s` is already what [`collapse_spaces`] makes of it: no blank
@@ -217,47 +238,59 @@ pub fn plain_text_cow(md: &str) -> Cow<'_, str> {
 /// heading, quote or fence). Its plain text is then the text itself with
 /// blanks collapsed, which is what pulldown-cmark would give, much faster.
 fn is_plain(md: &str) -> bool {
-    if md.is_ascii() {
-        return is_plain_ascii(md.as_bytes());
+    // One table lookup per byte: an ASCII byte it refuses settles it (both
+    // readings refuse it), a non-ASCII one needs the char reading.
+    let b = md.as_bytes();
+    match b.iter().position(|&c| !PLAIN_BYTE[c as usize]) {
+        None => starts_with_ascii_letter(b),
+        Some(i) if b.get(i).is_some_and(u8::is_ascii) => false,
+        Some(_) => is_plain_chars(md),
     }
-    is_plain_chars(md)
 }
 
-/// [`is_plain`] of an ASCII text, byte by byte (headings, names and cells
-/// are nearly all ASCII).
-fn is_plain_ascii(md: &[u8]) -> bool {
-    let starts_with_letter = md
-        .iter()
+/// The ASCII bytes [`is_plain`] accepts anywhere: letters, digits, blanks
+/// and the punctuation markdown gives no meaning inside a line.
+const PLAIN_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b' ' | b'\t'
+                    | b'.'
+                    | b','
+                    | b';'
+                    | b':'
+                    | b'('
+                    | b')'
+                    | b'\''
+                    | b'"'
+                    | b'/'
+                    | b'?'
+                    | b'%'
+                    | b'@'
+                    | b'='
+                    | b'+'
+                    | b'$'
+                    | b'-'
+                    | b'{'
+                    | b'}'
+                    | b'#'
+                    | b'^'
+            );
+        c += 1;
+    }
+    t
+};
+
+/// Whether the first non-blank byte of an ASCII text is a letter (or there
+/// is none): the block-syntax half of [`is_plain`].
+fn starts_with_ascii_letter(md: &[u8]) -> bool {
+    md.iter()
         .find(|b| !b.is_ascii_whitespace() && **b != 0x0b)
-        .is_none_or(u8::is_ascii_alphabetic);
-    starts_with_letter
-        && md.iter().all(|&c| {
-            c.is_ascii_alphanumeric()
-                || matches!(
-                    c,
-                    b' ' | b'\t'
-                        | b'.'
-                        | b','
-                        | b';'
-                        | b':'
-                        | b'('
-                        | b')'
-                        | b'\''
-                        | b'"'
-                        | b'/'
-                        | b'?'
-                        | b'%'
-                        | b'@'
-                        | b'='
-                        | b'+'
-                        | b'$'
-                        | b'-'
-                        | b'{'
-                        | b'}'
-                        | b'#'
-                        | b'^'
-                )
-        })
+        .is_none_or(u8::is_ascii_alphabetic)
 }
 
 /// [`is_plain`] char by char, for text with non-ASCII chars.

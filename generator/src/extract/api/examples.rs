@@ -137,40 +137,46 @@ fn title_of(s: &Section) -> Option<String> {
 
 /// One code block → an HTTP message.
 fn message(page: &Page, b: &CodeBlock, ann: Option<&Annotation>, ctx: &mut Ctx) -> HttpMessage {
-    let lines: Vec<&str> = b.content.lines().collect();
-    let mut i = 0;
-    while i < lines.len() && trim(lines.get(i).copied().unwrap_or("")).is_empty() {
-        i += 1;
+    // A cursor over the lines (not a list of them: a body may have
+    // hundreds, and only the first few are looked at one by one).
+    let content: &str = &b.content;
+    let mut pos = 0;
+    let mut start_line = "";
+    while let Some((l, next)) = line_at(content, pos) {
+        pos = next;
+        if !trim(l).is_empty() {
+            start_line = trim(l);
+            break;
+        }
     }
-    let start_line = trim(lines.get(i).copied().unwrap_or("")).to_string();
-    i += 1;
+    let start_line = start_line.to_string();
     // A blank line right after the status line, before the headers.
-    let mut j = i;
-    while j < lines.len() && trim(lines.get(j).copied().unwrap_or("")).is_empty() {
-        j += 1;
+    let mut j = pos;
+    while let Some((l, next)) = line_at(content, j) {
+        if !trim(l).is_empty() {
+            break;
+        }
+        j = next;
     }
-    if j < lines.len() && is_header(lines.get(j).copied().unwrap_or("")) {
-        i = j;
+    if line_at(content, j).is_some_and(|(l, _)| is_header(l)) {
+        pos = j;
     }
     let mut headers = Vec::new();
-    while let Some(l) = lines.get(i) {
+    while let Some((l, next)) = line_at(content, pos) {
         let t = trim(l);
         if t.is_empty() {
-            i += 1;
+            pos = next;
             break;
         }
         let Some((k, v)) = header_of(t) else {
             break; // The body follows the headers without a blank line.
         };
         headers.push((k, v));
-        i += 1;
+        pos = next;
     }
-    // The lines from `i` on, joined, are the rest of the block's content (a
-    // trailing line break aside, which the trim removes): slice, not join.
-    let body = lines.get(i).map_or("", |first| {
-        let offset = (first.as_ptr() as usize).wrapping_sub(b.content.as_ptr() as usize);
-        b.content.get(offset..).unwrap_or("")
-    });
+    // The rest of the block's content (a trailing line break aside, which
+    // the trim removes).
+    let body = content.get(pos..).unwrap_or("");
     let body = trim(body).to_string();
     let body_text = (!body.is_empty()).then_some(body);
     let mut json = None;
@@ -211,6 +217,17 @@ fn message(page: &Page, b: &CodeBlock, ann: Option<&Annotation>, ctx: &mut Ctx) 
         truncated,
         source: page.source(b.line + 1),
     }
+}
+
+/// The line of `text` that starts at byte `at` and where the next one
+/// starts; what [`str::lines`] yields, one at a time.
+fn line_at(text: &str, at: usize) -> Option<(&str, usize)> {
+    let rest = text.get(at..).filter(|r| !r.is_empty())?;
+    let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+        Some(n) => (rest.get(..n).unwrap_or(""), at + n + 1),
+        None => (rest, text.len()),
+    };
+    Some((line.strip_suffix('\r').unwrap_or(line), next))
 }
 
 fn is_header(l: &str) -> bool {

@@ -237,8 +237,74 @@ pub fn response(page: &Page, examples: &[Example], annotations: &[&Annotation]) 
 
 /// `HTTP/1.1 201 Created` → 201.
 pub fn status_in_line(line: &str) -> Option<u16> {
+    if line.is_ascii() {
+        return status_in_ascii_line(line);
+    }
     static_regex!(r"^\s*HTTP(?:/[\d.]+)?\s+(\d{3})")
         .captures(line)
         .and_then(|c| c.get(1))
         .and_then(|m| m.as_str().parse().ok())
+}
+
+/// [`status_in_line`] of an ASCII line, by hand (it runs on the first line
+/// of every example block): blanks, `HTTP`, an optional `/` and version of
+/// digits and dots, blanks, then three digits. Every part is followed by a
+/// char the part cannot hold, so there is nothing to backtrack.
+fn status_in_ascii_line(line: &str) -> Option<u16> {
+    let blank = |c: char| c.is_ascii_whitespace() || c == '\x0b';
+    let rest = line.trim_start_matches(blank).strip_prefix("HTTP")?;
+    let rest = match rest.strip_prefix('/') {
+        Some(version) => {
+            let after = version.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+            // `[\d.]+` needs one char; without it the `/` is no version.
+            if after.len() == version.len() {
+                return None;
+            }
+            after
+        }
+        None => rest,
+    };
+    let digits = rest.trim_start_matches(blank);
+    if digits.len() == rest.len() {
+        return None;
+    }
+    let code = digits.get(..3)?;
+    if !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    code.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_status_lines_read_what_the_regex_reads() {
+        let re = regex::Regex::new(r"^\s*HTTP(?:/[\d.]+)?\s+(\d{3})").unwrap();
+        for l in [
+            "HTTP/1.1 200 OK",
+            "  HTTP 201 Created",
+            "HTTP/2\t204",
+            "HTTP/ 200",
+            "HTTP/1.1200",
+            "HTTP/1.1 20",
+            "HTTP/1.1 2001",
+            "HTTP 20x",
+            "HTTPS/1.1 200",
+            "http/1.1 200",
+            "\x0bHTTP/1.1\x0c302",
+            "HTTP",
+            "",
+            "GET /me",
+            "HTTP/1.1 \u{a0}200",
+            "HTTP/1.1 200 \u{e9}",
+        ] {
+            let want = re
+                .captures(l)
+                .and_then(|c| c.get(1))
+                .and_then(|m| m.as_str().parse::<u16>().ok());
+            assert_eq!(status_in_line(l), want, "{l:?}");
+        }
+    }
 }
