@@ -8,7 +8,7 @@
 //! documented" is real (if unhelpful) text and kept.
 
 use crate::source::static_regex;
-use crate::source::text::{collapse_spaces, may_contain_ci, trim, CiText};
+use crate::source::text::{collapse_spaces_cow, may_contain_ci, trim, CiText};
 use std::borrow::Cow;
 
 /// One value named by "Possible values" prose.
@@ -50,7 +50,8 @@ pub fn strip_todo(s: &str) -> Option<String> {
     } else {
         Cow::Borrowed(&*s)
     };
-    let s = collapse_spaces(&s);
+    // One copy at the end (most descriptions need no change before it).
+    let s = collapse_spaces_cow(&s);
     let meaningful = s.chars().any(|c| c.is_alphanumeric());
     meaningful.then(|| trim(&s).trim_start_matches(['.', ' ']).to_string())
 }

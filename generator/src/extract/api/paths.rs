@@ -31,7 +31,19 @@ pub struct PathError(pub String);
 /// Is `s` a generator-failure "path" such as `** Collection URI for x not found`?
 pub fn is_garbage(s: &str) -> bool {
     let t = trim(s);
-    t.contains("**") || t.to_ascii_lowercase().contains(" not found") || t.is_empty()
+    t.contains("**") || contains_ci(t, " not found") || t.is_empty()
+}
+
+/// Whether `s` holds `needle` (lowercase ASCII) in any ASCII case: what
+/// `s.to_ascii_lowercase().contains(needle)` says, without the copy.
+fn contains_ci(s: &str, needle: &str) -> bool {
+    let (h, n) = (s.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    // Only where the first byte is, in either case.
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), h)
+        .any(|i| h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
 }
 
 /// Parse the path part of a request line (everything after the method).
@@ -352,16 +364,10 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
             args: function_args(args),
         }];
     }
-    let cast = p
-        .starts_with("microsoft.graph")
-        .then(|| {
-            static_regex!(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$").captures(p)
-        })
-        .flatten();
-    if let Some(c) = cast {
+    if let Some((namespace, type_name)) = p.starts_with("microsoft.graph").then(|| cast(p)).flatten() {
         return vec![Segment::Cast {
-            namespace: c.get(1).map(|m| m.as_str()).unwrap_or("").to_string(),
-            type_name: c.get(2).map(|m| m.as_str()).unwrap_or("").to_string(),
+            namespace: namespace.to_string(),
+            type_name: type_name.to_string(),
         }];
     }
     if p.contains('{') || p.contains('<') {
@@ -379,6 +385,28 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
     vec![Segment::Literal {
         name: p.to_string(),
     }]
+}
+
+/// `microsoft.graph[.ns].x` → (`microsoft.graph[.ns]`, `x`): what
+/// `^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$` captures, by
+/// hand for ASCII pieces (others go to the regex, whose `\w` is Unicode).
+/// `\w` holds no `.`, so the dots split the words one way only.
+fn cast(p: &str) -> Option<(&str, &str)> {
+    if !p.is_ascii() {
+        let c = static_regex!(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$")
+            .captures(p)?;
+        return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
+    }
+    let rest = p.strip_prefix("microsoft.graph.")?;
+    let word_ok = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    if !rest.split('.').all(word_ok) {
+        return None;
+    }
+    let dot = p.rfind('.')?;
+    Some((p.get(..dot)?, p.get(dot + 1..)?))
 }
 
 /// `name(args)` → (name, args): what `^([A-Za-z_$][\w.$-]*)\s*\((.*)\)$`
@@ -598,7 +626,8 @@ pub fn path_param_names(segments: &[Segment]) -> Vec<(String, bool)> {
 
 /// The normalised template: `/a/{b}/microsoft.graph.c/f(x={x})/$value`.
 pub fn render_template(segments: &[Segment]) -> String {
-    let mut out = String::new();
+    // Written into one string (no string per segment or argument).
+    let mut out = String::with_capacity(64);
     for s in segments {
         match s {
             Segment::ItemPath { name, .. } => {
@@ -608,7 +637,7 @@ pub fn render_template(segments: &[Segment]) -> String {
             }
             other => {
                 out.push('/');
-                out.push_str(&render_segment(other));
+                write_segment(&mut out, other);
             }
         }
     }
@@ -618,39 +647,83 @@ pub fn render_template(segments: &[Segment]) -> String {
     out
 }
 
-fn render_segment(s: &Segment) -> String {
+/// Append the template text of one segment to `out`.
+fn write_segment(out: &mut String, s: &Segment) {
     match s {
-        Segment::Literal { name } => name.clone(),
-        Segment::Param { name, .. } => format!("{{{name}}}"),
+        Segment::Literal { name } => out.push_str(name),
+        Segment::Param { name, .. } => {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
+        }
         Segment::Cast {
             namespace,
             type_name,
-        } => format!("{namespace}.{type_name}"),
-        Segment::Function { name, args } => {
-            let a: Vec<String> = args
-                .iter()
-                .map(|a| {
-                    let v = if a.is_param {
-                        format!("{{{}}}", a.value)
-                    } else {
-                        a.value.clone()
-                    };
-                    match &a.name {
-                        Some(n) => format!("{n}={v}"),
-                        None => v,
-                    }
-                })
-                .collect();
-            format!("{name}({})", a.join(","))
+        } => {
+            out.push_str(namespace);
+            out.push('.');
+            out.push_str(type_name);
         }
-        Segment::Dollar { name } => format!("${name}"),
-        Segment::ItemPath { name, .. } => format!(":/{{{name}}}:"),
+        Segment::Function { name, args } => {
+            out.push_str(name);
+            out.push('(');
+            for (k, a) in args.iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                if let Some(n) = &a.name {
+                    out.push_str(n);
+                    out.push('=');
+                }
+                if a.is_param {
+                    out.push('{');
+                    out.push_str(&a.value);
+                    out.push('}');
+                } else {
+                    out.push_str(&a.value);
+                }
+            }
+            out.push(')');
+        }
+        Segment::Dollar { name } => {
+            out.push('$');
+            out.push_str(name);
+        }
+        Segment::ItemPath { name, .. } => {
+            out.push_str(":/{");
+            out.push_str(name);
+            out.push_str("}:");
+        }
     }
 }
 
 #[cfg(test)]
 mod call_tests {
     use super::*;
+
+    #[test]
+    fn casts_read_as_the_regex_reads_them() {
+        let re =
+            regex::Regex::new(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$").unwrap();
+        for p in [
+            "microsoft.graph.user",
+            "microsoft.graph.callRecords.session",
+            "microsoft.graph",
+            "microsoft.graph.",
+            "microsoft.graphx.user",
+            "microsoft.graph.1x",
+            "microsoft.graph.a..b",
+            "microsoft.graph.a_1.B2",
+            "microsoft.graph.a-b",
+            "microsoft.graph.\u{e9}t\u{e9}",
+            "microsoft.graph.x\u{e9}",
+            "microsoft.graph.x.",
+        ] {
+            let want = re.captures(p).map(|c| (c[1].to_string(), c[2].to_string()));
+            let got = cast(p).map(|(n, t)| (n.to_string(), t.to_string()));
+            assert_eq!(got, want, "{p:?}");
+        }
+    }
 
     #[test]
     fn function_calls_read_as_the_regex_reads_them() {
