@@ -6,7 +6,7 @@ use super::prose;
 use super::types::parse_type_cell;
 use crate::ir::model::{Property, Source, Version};
 use crate::source::static_regex;
-use crate::source::text::{plain_text, trim};
+use crate::source::text::{plain_text, plain_text_cow, trim};
 use crate::source::{Column, Ctx, LineKind, Page, Row, SectionKind, Table};
 
 pub use super::prose::{possible_values, read as read_prose, strip_todo, PossibleValue, Prose};
@@ -44,7 +44,7 @@ pub fn property_columns(t: &Table) -> Option<PropertyColumns> {
 /// trailing punctuation dropped. `None` when it is not an identifier (group
 /// rows such as `**Calendar**` with empty cells are filtered by the caller).
 pub fn clean_name(cell: &str) -> Option<String> {
-    let text = plain_text(cell);
+    let text = plain_text_cow(cell);
     let first = text.split_whitespace().next().unwrap_or("");
     let first = first
         .trim_end_matches([',', ':', ';', '*', '.'])

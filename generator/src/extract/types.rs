@@ -24,39 +24,57 @@ pub struct TypeRef {
 
 /// The EDM name of a primitive spelled any way the docs spell it, if it is one.
 pub fn primitive(name: &str) -> Option<&'static str> {
-    let n = name
-        .trim()
-        .trim_start_matches("Edm.")
-        .trim_start_matches("edm.");
-    // Lowercased in a stack buffer: this runs on every type cell and name,
-    // and no primitive name is longer than 16 bytes.
-    let mut buf = [0u8; 16];
-    let lower = buf.get_mut(..n.len())?;
-    lower.copy_from_slice(n.as_bytes());
-    lower.make_ascii_lowercase();
-    Some(match std::str::from_utf8(lower).ok()? {
-        "string" | "str" => "String",
-        "bool" | "boolean" => "Boolean",
-        "int" | "integer" | "int32" => "Int32",
-        "int16" | "short" => "Int16",
-        "int64" | "long" => "Int64",
-        "byte" => "Byte",
-        "sbyte" => "SByte",
-        "single" | "float" => "Single",
-        "double" | "number" => "Double",
-        "decimal" => "Decimal",
-        "datetimeoffset" | "datetime" | "timestamp" => "DateTimeOffset",
-        "date" => "Date",
-        "timeofday" => "TimeOfDay",
-        "duration" | "timespan" => "Duration",
-        "guid" | "uuid" => "Guid",
-        // No Graph type is named `url`: a `Url` cell is a string holding one.
-        "url" => "String",
-        "binary" => "Binary",
-        "stream" => "Stream",
-        _ => return None,
-    })
+    // (`strip_prefix` loops: `trim_start_matches` with a `&str` pattern
+    // builds a substring searcher on every call.)
+    let mut n = name.trim();
+    while let Some(rest) = n.strip_prefix("Edm.") {
+        n = rest;
+    }
+    while let Some(rest) = n.strip_prefix("edm.") {
+        n = rest;
+    }
+    // Compared in place, length first (this runs on every type cell and
+    // name; a lowercased copy and a string match cost more).
+    PRIMITIVES
+        .iter()
+        .find(|(spelling, _)| spelling.len() == n.len() && spelling.eq_ignore_ascii_case(n))
+        .map(|(_, edm)| *edm)
 }
+
+/// Every spelling of a primitive (lowercase) and its EDM name.
+const PRIMITIVES: &[(&str, &str)] = &[
+    ("string", "String"),
+    ("str", "String"),
+    ("bool", "Boolean"),
+    ("boolean", "Boolean"),
+    ("int", "Int32"),
+    ("integer", "Int32"),
+    ("int32", "Int32"),
+    ("int16", "Int16"),
+    ("short", "Int16"),
+    ("int64", "Int64"),
+    ("long", "Int64"),
+    ("byte", "Byte"),
+    ("sbyte", "SByte"),
+    ("single", "Single"),
+    ("float", "Single"),
+    ("double", "Double"),
+    ("number", "Double"),
+    ("decimal", "Decimal"),
+    ("datetimeoffset", "DateTimeOffset"),
+    ("datetime", "DateTimeOffset"),
+    ("timestamp", "DateTimeOffset"),
+    ("date", "Date"),
+    ("timeofday", "TimeOfDay"),
+    ("duration", "Duration"),
+    ("timespan", "Duration"),
+    ("guid", "Guid"),
+    ("uuid", "Guid"),
+    // No Graph type is named `url`: a `Url` cell is a string holding one.
+    ("url", "String"),
+    ("binary", "Binary"),
+    ("stream", "Stream"),
+];
 
 /// Parse a type cell. Never fails: an empty cell gives an empty name.
 pub fn parse_type_cell(cell: &str) -> TypeRef {
@@ -96,6 +114,19 @@ fn has_paren_then(s: &str, next: &[u8]) -> bool {
 }
 
 fn parse_inner(cell: &str, depth: u8) -> (String, bool) {
+    if depth > 3 {
+        return (String::new(), false);
+    }
+    // Most cells (and link texts) are one plain word (`String`,
+    // `identitySet`, `microsoft.graph.x`): none of the forms below applies.
+    if let Some(word) = plain_type_word(cell) {
+        return (normalize_name(word), false);
+    }
+    parse_written(cell, depth)
+}
+
+/// [`parse_inner`] for every form a cell takes.
+fn parse_written(cell: &str, depth: u8) -> (String, bool) {
     let s = strip_marks(cell);
     if depth > 3 || s.is_empty() {
         return (String::new(), false);
@@ -135,6 +166,19 @@ fn parse_inner(cell: &str, depth: u8) -> (String, bool) {
         .unwrap_or("");
     let word = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_'));
     (normalize_name(word), collection)
+}
+
+/// `cell` trimmed when it is one word of ASCII letters, digits, `_` and
+/// inner `.`s that holds no `collection`: then [`parse_inner`] would read
+/// the word itself as the type.
+fn plain_type_word(cell: &str) -> Option<&str> {
+    let t = trim(cell);
+    let b = t.as_bytes();
+    let inner_ok = b
+        .iter()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'));
+    let ends_ok = b.first().is_some_and(|c| *c != b'.') && b.last().is_some_and(|c| *c != b'.');
+    (inner_ok && ends_ok && !may_contain_ci(t, "collection")).then_some(t)
 }
 
 /// Strip `#`, `Edm.` and namespaces (`microsoft.graph.ediscovery.sourceType` →
@@ -181,6 +225,37 @@ pub fn lower_camel(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_words_read_as_every_form_is_read() {
+        for w in [
+            "String",
+            " Int32 ",
+            "identitySet",
+            "microsoft.graph.callRecords.session",
+            "Edm.DateTimeOffset",
+            "x_1",
+            "_",
+            "untyped",
+            "ComplexExtensionValue",
+            "IPv6Range",
+            "\u{a0}Boolean\u{200b}",
+        ] {
+            assert!(plain_type_word(w).is_some(), "{w:?}");
+            assert_eq!(parse_inner(w, 0), parse_written(w, 0), "{w:?}");
+        }
+        for w in [
+            "Collection",
+            "stringCollection",
+            ".x",
+            "x.",
+            "a b",
+            "[a](b)",
+            "",
+        ] {
+            assert!(plain_type_word(w).is_none(), "{w:?}");
+        }
+    }
 
     fn t(cell: &str) -> (String, bool) {
         let r = parse_type_cell(cell);

@@ -136,12 +136,6 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// Room for `bytes` of text in `lines` lines.
-    fn reserve(&mut self, bytes: usize, lines: usize) {
-        self.text.to_mut().reserve(bytes);
-        self.spans.reserve(lines);
-    }
-
     /// Append a line (`line` must hold no line break).
     fn push(&mut self, line: &str) {
         let text = self.text.to_mut();
@@ -186,52 +180,44 @@ pub fn normalize(bytes: &[u8]) -> Normalized<'_> {
     };
     // Most pages have no `\r` and no BOM: then the text is the lines as they
     // are, and only the `\n` positions are needed.
-    let has_cr = text.as_bytes().contains(&b'\r');
-    let has_bom = text.contains(BOM);
-    if !has_cr && !has_bom {
-        split_plain(text, &mut out);
-        return out;
-    }
-    // Byte scanning is exact here: `\r` and `\n` never occur inside a
-    // multi-byte UTF-8 sequence, so every cut falls on a char boundary.
-    let mut rest: &str = &text;
-    let mut line_no: u32 = 1;
-    let mut buf = String::new();
-    // Sized once (lines are rarely shorter than 16 bytes): no regrowth.
-    let guess = text.len() / 16 + 1;
-    out.lines.reserve(text.len(), guess);
-    out.orig_line.reserve(guess);
-    while let Some(pos) = memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
-        let (line, after) = rest.split_at(pos);
-        let after = match after.as_bytes() {
-            [b'\r', b'\n', ..] => {
-                out.crlf_breaks += 1;
-                &after[2..]
-            }
-            [b'\r', ..] => {
-                out.lone_cr_breaks += 1;
-                &after[1..]
-            }
-            _ => &after[1..],
-        };
-        let line = if has_bom {
-            without_boms(line, &mut buf, &mut out.boms_removed)
-        } else {
-            line
-        };
-        out.lines.push(line);
-        out.orig_line.push(line_no);
-        line_no = line_no.saturating_add(1);
-        rest = after;
-    }
-    // The last line has no terminator (or the file ends with one: then the
-    // empty remainder is not a line).
-    let last = without_boms(rest, &mut buf, &mut out.boms_removed);
-    if !last.is_empty() {
-        out.lines.push(last);
-        out.orig_line.push(line_no);
-    }
+    // (The memchr crate's searches: vectorised, unlike `contains`.)
+    let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
+    let has_bom = memchr::memmem::find(text.as_bytes(), "\u{feff}".as_bytes()).is_some();
+    // Otherwise the text is cleaned as a whole, then split the same way:
+    // breaks first (a BOM between a `\r` and a `\n` leaves two breaks),
+    // then BOMs (a removal adds or removes no `\n`). Every break is one
+    // `\n` of the cleaned text, so line `i` is original line `i + 1`.
+    let text = match has_cr {
+        true => Cow::Owned(unify_breaks(&text, &mut out)),
+        false => text,
+    };
+    let text = match has_bom {
+        true => Cow::Owned(without_boms(&text, &mut out.boms_removed)),
+        false => text,
+    };
+    split_plain(text, &mut out);
     out
+}
+
+/// `text` with every `\r\n` and lone `\r` written as `\n` (counted in `out`).
+fn unify_breaks(text: &str, out: &mut Normalized) -> String {
+    let b = text.as_bytes();
+    let mut s = String::with_capacity(text.len());
+    let mut from = 0;
+    // Byte scanning is exact: `\r` and `\n` never occur inside a
+    // multi-byte UTF-8 sequence, so every cut falls on a char boundary.
+    for i in memchr::memchr_iter(b'\r', b) {
+        s.push_str(text.get(from..i).unwrap_or(""));
+        if b.get(i + 1) == Some(&b'\n') {
+            out.crlf_breaks += 1; // the `\n` is copied with the next run
+        } else {
+            out.lone_cr_breaks += 1;
+            s.push('\n');
+        }
+        from = i + 1;
+    }
+    s.push_str(text.get(from..).unwrap_or(""));
+    s
 }
 
 /// The common case: `\n` breaks only, no BOM. The text is kept whole (not
@@ -256,16 +242,17 @@ fn split_plain<'a>(text: Cow<'a, str>, out: &mut Normalized<'a>) {
 
 const BOM: char = '\u{feff}';
 
-/// `line` with every U+FEFF removed (counted in `removed`), in `buf` when
-/// there was one.
-fn without_boms<'a>(line: &'a str, buf: &'a mut String, removed: &mut usize) -> &'a str {
-    if !line.contains(BOM) {
-        return line;
+/// `text` with every U+FEFF removed (counted in `removed`).
+fn without_boms(text: &str, removed: &mut usize) -> String {
+    let mut s = String::with_capacity(text.len());
+    let mut from = 0;
+    for (i, _) in text.match_indices(BOM) {
+        s.push_str(text.get(from..i).unwrap_or(""));
+        from = i + BOM.len_utf8();
+        *removed += 1;
     }
-    *removed += line.matches(BOM).count();
-    buf.clear();
-    buf.extend(line.chars().filter(|&c| c != BOM));
-    buf
+    s.push_str(text.get(from..).unwrap_or(""));
+    s
 }
 
 #[cfg(test)]
@@ -289,6 +276,14 @@ mod tests {
             n.lines.iter().collect::<Vec<_>>(),
             vec!["# Title", "", "> **Note:** x"]
         );
+        assert_eq!(n.orig_line, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_bom_between_cr_and_lf_keeps_two_breaks() {
+        let n = normalize("a\r\u{feff}\nb\r\n\u{feff}".as_bytes());
+        assert_eq!(n.lines.iter().collect::<Vec<_>>(), vec!["a", "", "b"]);
+        assert_eq!((n.lone_cr_breaks, n.crlf_breaks, n.boms_removed), (1, 1, 2));
         assert_eq!(n.orig_line, vec![1, 2, 3]);
     }
 

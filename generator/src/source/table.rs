@@ -217,7 +217,7 @@ fn parse_table<'a>(
     }
     let leading_pipes = starts_with_pipe(&lines[head]);
     // Physical rows: (start line, joined text).
-    let mut raw_rows: Vec<(usize, Cow<str>)> = Vec::new();
+    let mut raw_rows: Vec<(usize, Cow<'a, str>)> = Vec::new();
     let mut j = head + 2;
     while j < lines.len() && kinds.get(j) == Some(&LineKind::Text) {
         let line = &lines[j];
@@ -233,7 +233,8 @@ fn parse_table<'a>(
             if !line.contains('|') {
                 break;
             }
-            raw_rows.push((j, Cow::Borrowed(line)));
+            // A slice of the page's text when it can be (then so are its cells).
+            raw_rows.push((j, lines.keep(line)));
         } else if prev_open {
             ctx.note(
                 j,
@@ -260,7 +261,15 @@ fn parse_table<'a>(
     }
     let mut rows = Vec::with_capacity(raw_rows.len());
     for (line, raw) in raw_rows {
-        let mut cells = split_row(&raw);
+        // Cells of a row that is a slice of the page are slices of it too;
+        // those of a joined or repaired row are copies.
+        let mut cells: Vec<Cow<'a, str>> = match raw {
+            Cow::Borrowed(r) => split_row(r),
+            Cow::Owned(ref o) => split_row(o)
+                .into_iter()
+                .map(|c| Cow::Owned(c.into_owned()))
+                .collect(),
+        };
         if cells.len() > ncols {
             // Extra cells came from unescaped pipes in the last column's text.
             let extra = cells.split_off(ncols - 1);
@@ -292,14 +301,13 @@ fn parse_table<'a>(
             );
             cells.resize(ncols, Cow::Borrowed(""));
         }
-        // A cleaned cell still inside the page's text stays a slice of it.
-        let cells = cells
-            .iter()
-            .map(|c| match clean_cell_cow(c) {
-                Cow::Borrowed(b) => lines.keep(b),
-                Cow::Owned(o) => Cow::Owned(o),
-            })
-            .collect();
+        // Cleaned in place: a cleaned slice is a slice of the same text.
+        for c in cells.iter_mut() {
+            *c = match *c {
+                Cow::Borrowed(b) => clean_cell_cow(b),
+                Cow::Owned(ref o) => Cow::Owned(clean_cell_cow(o).into_owned()),
+            };
+        }
         rows.push(Row { cells, line });
     }
     (

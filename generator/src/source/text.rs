@@ -31,8 +31,10 @@ pub fn may_contain_ci(haystack: &str, needle: &str) -> bool {
     };
     // Only where the first byte is, in either case (a vectorised search).
     !haystack.is_ascii()
-        || memchr::memchr2_iter(first, first.to_ascii_uppercase(), h)
-            .any(|i| h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
+        || memchr::memchr2_iter(first, first.to_ascii_uppercase(), h).any(|i| {
+            h.get(i..i + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
 }
 
 /// A text with its ASCII-lowercased copy, for several [`may_contain_ci`]

@@ -42,8 +42,10 @@ fn contains_ci(s: &str, needle: &str) -> bool {
         return true;
     };
     // Only where the first byte is, in either case.
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), h)
-        .any(|i| h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), h).any(|i| {
+        h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
 }
 
 /// Parse the path part of a request line (everything after the method).
@@ -364,7 +366,9 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
             args: function_args(args),
         }];
     }
-    if let Some((namespace, type_name)) = p.starts_with("microsoft.graph").then(|| cast(p)).flatten() {
+    if let Some((namespace, type_name)) =
+        p.starts_with("microsoft.graph").then(|| cast(p)).flatten()
+    {
         return vec![Segment::Cast {
             namespace: namespace.to_string(),
             type_name: type_name.to_string(),
@@ -393,8 +397,8 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
 /// `\w` holds no `.`, so the dots split the words one way only.
 fn cast(p: &str) -> Option<(&str, &str)> {
     if !p.is_ascii() {
-        let c = static_regex!(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$")
-            .captures(p)?;
+        let c =
+            static_regex!(r"^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$").captures(p)?;
         return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
     }
     let rest = p.strip_prefix("microsoft.graph.")?;
