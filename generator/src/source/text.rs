@@ -126,21 +126,64 @@ fn next_blank(s: &str) -> Option<(usize, usize)> {
 
 /// Whether `s` is already what [`collapse_spaces`] makes of it: no blank
 /// at either end, no ASCII blank but single spaces, no Unicode blank. Most
-/// cells and descriptions are. Whole-slice passes without early exits (they
-/// vectorise): this runs on every cell, heading and description.
+/// cells and descriptions are. This runs on every cell, heading and
+/// description, most of them short: eight bytes at a time (bit tricks on
+/// a `u64`), with the rare text holding a control or non-ASCII byte left to
+/// [`is_collapsed_exact`].
 fn is_collapsed(s: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7f;
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut chunks = b.chunks_exact(8);
+    let words = chunks.by_ref().map(|c| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        u64::from_le_bytes(w)
+    });
+    let (mut control, mut non_ascii, mut doubled, mut prev_top) = (0u64, 0u64, 0u64, 0u64);
+    let mut add = |w: u64| {
+        // Some byte below 0x20 (exact as to whether there is one).
+        control |= w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        non_ascii |= w & HIGH;
+        // 0x80 in exactly the bytes that are spaces.
+        let x = w ^ (ONES * 0x20);
+        let spaces = !(((x & LOW7) + LOW7) | x | LOW7);
+        // A space after a space, in this word or across the previous one.
+        doubled |= spaces & ((spaces << 8) | (prev_top >> 56));
+        prev_top = spaces & (0x80 << 56);
+    };
+    words.for_each(&mut add);
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Padded with a letter, which is none of the bytes looked for.
+        let mut w = [b'a'; 8];
+        if let Some(dst) = w.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+        }
+        add(u64::from_le_bytes(w));
+    }
+    if doubled != 0 {
+        return false;
+    }
+    if control != 0 || non_ascii != 0 {
+        return is_collapsed_exact(s);
+    }
+    true
+}
+
+/// [`is_collapsed`] byte by byte and char by char.
+fn is_collapsed_exact(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
     // `\t`..=`\r` are the 5 ASCII blanks besides the space.
-    let other_blank = b
-        .iter()
-        .fold(false, |any, &c| any | (c.wrapping_sub(b'\t') < 5));
-    let double_space = b
-        .iter()
-        .zip(b.iter().skip(1))
-        .fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')));
+    let other_blank = b.iter().any(|&c| c.wrapping_sub(b'\t') < 5);
+    let double_space = b.windows(2).any(|w| w == b"  ");
     if other_blank || double_space {
         return false;
     }
@@ -460,6 +503,25 @@ mod tests {
         assert_eq!(collapse_spaces(" \t cell text \n"), "cell text");
         assert_eq!(collapse_spaces(" a  b "), "a b");
         assert_eq!(collapse_spaces("\u{feff}"), "");
+    }
+
+    #[test]
+    fn word_wise_collapse_check_agrees_with_the_exact_one() {
+        let pieces = [
+            "a", " ", "  ", "\t", "\x0b", "\r", "\x01", "\x1f", "\u{a0}", "\u{e9}", "\u{200b}",
+            "abcdefg", "x y",
+        ];
+        // Every sequence of up to three pieces, at every offset in a word.
+        for pad in ["", "p", "pppp", "ppppppp", "pppppppp"] {
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces {
+                        let s = format!("{pad}{a}{b}{c}");
+                        assert_eq!(is_collapsed(&s), is_collapsed_exact(&s), "{s:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
