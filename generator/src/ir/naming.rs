@@ -12,7 +12,7 @@
 //! - any character outside `[A-Za-z0-9_]` separates words; a leading digit gets
 //!   a `_` prefix (`3dSecure` → `_3d_secure`); an empty result becomes `unnamed`.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::ToUpperCamelCase;
 use std::collections::{HashMap, HashSet};
 
 /// Strict and reserved keywords of Rust 2021 (and 2024's `gen`).
@@ -67,8 +67,66 @@ pub fn snake_name(graph: &str) -> String {
     if is_plain_snake(graph) {
         return graph.to_string();
     }
-    let snake = words_only(graph).to_snake_case();
-    fix_leading_digit(snake)
+    fix_leading_digit(ascii_snake_case(graph))
+}
+
+/// What `words_only(s).to_snake_case()` (heck 0.5) gives, by hand: heck
+/// walks chars with Unicode case tables and writes through `fmt`, which
+/// cost ~8k instructions per name. After `words_only` every char is an
+/// ASCII letter or digit or a break, so the same walk over bytes is exact
+/// (a non-ASCII byte is never alphanumeric, so it breaks words as its char
+/// would). Word boundaries as heck's `transform`: after a lowercase letter
+/// (or digits after one) followed by an uppercase one, and before the last
+/// capital of a run followed by a lowercase letter (`HTTPServer`).
+fn ascii_snake_case(s: &str) -> String {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mode {
+        Boundary,
+        Lower,
+        Upper,
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut first_word = true;
+    let mut push_word = |out: &mut String, w: &[u8]| {
+        if !first_word {
+            out.push('_');
+        }
+        first_word = false;
+        out.extend(w.iter().map(|b| char::from(b.to_ascii_lowercase())));
+    };
+    for word in s
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut init = 0;
+        let mut mode = Mode::Boundary;
+        for (i, &c) in word.iter().enumerate() {
+            let Some(&next) = word.get(i + 1) else {
+                push_word(&mut out, word.get(init..).unwrap_or_default());
+                break;
+            };
+            let next_mode = if c.is_ascii_lowercase() {
+                Mode::Lower
+            } else if c.is_ascii_uppercase() {
+                Mode::Upper
+            } else {
+                mode
+            };
+            if next_mode == Mode::Lower && next.is_ascii_uppercase() {
+                push_word(&mut out, word.get(init..=i).unwrap_or_default());
+                init = i + 1;
+                mode = Mode::Boundary;
+            } else if mode == Mode::Upper && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
+                push_word(&mut out, word.get(init..i).unwrap_or_default());
+                init = i;
+                mode = Mode::Boundary;
+            } else {
+                mode = next_mode;
+            }
+        }
+    }
+    out
 }
 
 /// `a_b2_c`: lower-case ASCII words of letters and digits, joined by single
@@ -234,6 +292,7 @@ pub fn singular(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use heck::ToSnakeCase;
 
     #[test]
     fn plain_snake_names_are_their_own_snake_case() {
@@ -258,6 +317,72 @@ mod tests {
         }
         assert!(is_plain_snake("get_x2_y"));
         assert!(!is_plain_snake("x_") && !is_plain_snake("a__b") && !is_plain_snake("2fa"));
+    }
+
+    /// The hand-written snake case is heck's on ASCII, odd and non-ASCII
+    /// names (after `words_only`, as `snake_name` used it).
+    #[test]
+    fn ascii_snake_case_is_heck_snake_case() {
+        let mut names: Vec<String> = [
+            "",
+            "a",
+            "A",
+            "AB",
+            "ABc",
+            "HTTPServer",
+            "getHTTPResponse2Code",
+            "x2Y",
+            "2x",
+            "_a_",
+            "a__b",
+            "list-items",
+            "Get user",
+            "3dSecure",
+            "deltaV2",
+            "ABC123def",
+            "aB1C",
+            "é",
+            "aéB",
+            "naïveBayes",
+            "ΣΑΣ",
+            "iOSDevice",
+            "userId_ByUPN",
+            "$value",
+            "a.b.c",
+            "  ",
+            "X",
+            "xX",
+            "Xx",
+            "XXx",
+            "x1",
+            "1X",
+            "A1b",
+            "a1B",
+            "AB1C",
+            "ÀB",
+            "😀aB",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every short string over a small alphabet of cases, digits, breaks.
+        let alphabet = ['a', 'B', '1', '-', 'é', 'C'];
+        let mut frontier = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for p in &frontier {
+                for c in alphabet {
+                    let mut q = p.clone();
+                    q.push(c);
+                    next.push(q);
+                }
+            }
+            names.extend(next.iter().cloned());
+            frontier = next;
+        }
+        for n in &names {
+            assert_eq!(ascii_snake_case(n), words_only(n).to_snake_case(), "{n:?}");
+        }
     }
 
     #[test]

@@ -104,32 +104,23 @@ pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
         return None;
     }
     // The part after the status code (links before it are prose links).
-    let start = static_regex!(r"`[^`]*\d{3}[^`]*`|\b[1-5]\d\d\b")
-        .find(text)
-        .map(|m| m.end())
-        .unwrap_or(0);
-    let tail = &text[start..];
-    let link = static_regex!(r"\[([^\]]+)\](?:\(([^)]*)\)|\[[^\]]*\])")
-        .captures_iter(tail)
-        .find(|c| {
-            let target = c
-                .get(2)
-                .map(|m| m.as_str().to_ascii_lowercase())
-                .unwrap_or_default();
-            // Links to conceptual pages (`/graph/query-parameters`) are not types.
-            !(target.contains("/concepts/")
-                || target.contains("query-parameters")
-                || target.contains("http"))
-                || target.contains("/resources/")
-        });
-    if let Some(c) = link {
-        let m = c.get(0)?;
-        let name = normalize_name(&plain_text(c.get(1)?.as_str()));
+    let start = status_end(text).unwrap_or(0);
+    let tail = text.get(start..).unwrap_or_default();
+    let link = links(tail).find(|l| {
+        let target = l.target.map(str::to_ascii_lowercase).unwrap_or_default();
+        // Links to conceptual pages (`/graph/query-parameters`) are not types.
+        !(target.contains("/concepts/")
+            || target.contains("query-parameters")
+            || target.contains("http"))
+            || target.contains("/resources/")
+    });
+    if let Some(l) = link {
+        let name = normalize_name(&plain_text(l.label));
         if !static_regex!(r"^[A-Za-z_][A-Za-z0-9_]*$").is_match(&name) {
             return None;
         }
-        let before = &tail[..m.start()];
-        let after = &tail[m.end()..];
+        let before = tail.get(..l.start).unwrap_or_default();
+        let after = tail.get(l.end..).unwrap_or_default();
         let collection = static_regex!(
             r"(?i)\b(collection|list|array)\s+of\s+(the\s+)?$|\bcollection\s+of\s+\w*\s*$"
         )
@@ -151,6 +142,97 @@ pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
         .captures(tail)?;
     let name = primitive(prim.get(1)?.as_str())?.to_string();
     Some((Some(name), prim.get(2).is_some()))
+}
+
+/// Where the status code of a sentence ends: the end of the first match of
+/// `` `[^`]*\d{3}[^`]*`|\b[1-5]\d\d\b `` (a backticked span holding three
+/// digits, or a lone 1xx-5xx number). By hand for ASCII text, where `\d`
+/// and `\b` are the ASCII ones; other text goes to the regex.
+fn status_end(text: &str) -> Option<usize> {
+    if !text.is_ascii() {
+        return static_regex!(r"`[^`]*\d{3}[^`]*`|\b[1-5]\d\d\b")
+            .find(text)
+            .map(|m| m.end());
+    }
+    let b = text.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    };
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    // Both branches start on a backtick or a digit: only those are tried,
+    // leftmost first (they never start on the same byte).
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'`' {
+            let close = memchr::memchr(b'`', b.get(i + 1..)?).map(|k| i + 1 + k);
+            if let Some(q) = close {
+                if (i + 1..q.saturating_sub(2)).any(|k| digit(k) && digit(k + 1) && digit(k + 2)) {
+                    return Some(q + 1);
+                }
+            }
+        } else if (b'1'..=b'5').contains(&c)
+            && (i == 0 || !word(i - 1))
+            && digit(i + 1)
+            && digit(i + 2)
+            && !word(i + 3)
+        {
+            return Some(i + 3);
+        }
+    }
+    None
+}
+
+/// One markdown link: `[label](target)` or `[label][ref]` (target `None`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Link<'a> {
+    start: usize,
+    end: usize,
+    label: &'a str,
+    target: Option<&'a str>,
+}
+
+/// The links of `text`, as the captures of
+/// `\[([^\]]+)\](?:\(([^)]*)\)|\[[^\]]*\])` in order (non-overlapping,
+/// leftmost first), read by hand: the regex's capture search was most of
+/// the sentence reading. Every delimiter is ASCII, so cuts fall on char
+/// boundaries.
+fn links(text: &str) -> impl Iterator<Item = Link<'_>> {
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(k) = memchr::memchr(b'[', b.get(from..)?) {
+            let open = from + k;
+            from = open + 1;
+            // `[^\]]+`: up to the next `]`, at least one byte.
+            let Some(close) = memchr::memchr(b']', b.get(open + 1..)?).map(|k| open + 1 + k) else {
+                return None;
+            };
+            if close == open + 1 {
+                continue;
+            }
+            let (closer, is_target) = match b.get(close + 1) {
+                Some(b'(') => (b')', true),
+                Some(b'[') => (b']', false),
+                _ => continue,
+            };
+            let Some(end) = memchr::memchr(closer, b.get(close + 2..)?).map(|k| close + 2 + k)
+            else {
+                continue;
+            };
+            from = end + 1;
+            return Some(Link {
+                start: open,
+                end: end + 1,
+                label: text.get(open + 1..close)?,
+                target: if is_target {
+                    text.get(close + 2..end)
+                } else {
+                    None
+                },
+            });
+        }
+        None
+    })
 }
 
 /// Type and collection from a response annotation.
@@ -278,6 +360,51 @@ fn status_in_ascii_line(line: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SENTENCES: &[&str] = &[
+        "If successful, this method returns a `200 OK` response code and a [user](../resources/user.md) object in the response body.",
+        "Returns `201 Created` and [a](x)[b][c] [d] [] [e](f [g][h] [[i]](j) [k](l",
+        "returns 204 No Content; 2000 is not 200, x200 neither, 200_ neither, (404)",
+        "`abc` then `12` then `x123y` then 5xx and 599.",
+        "a ` lone backtick 300",
+        "[x]\n(y) [x](multi\nline) [a\nb][c]",
+        "`20 0` 6000 099 100",
+        "",
+        "[",
+        "[a]",
+        "[a](",
+        "`",
+        "12",
+        "123",
+    ];
+
+    #[test]
+    fn hand_status_end_finds_what_the_regex_finds() {
+        let re = regex::Regex::new(r"`[^`]*\d{3}[^`]*`|\b[1-5]\d\d\b").unwrap();
+        for s in SENTENCES {
+            assert_eq!(status_end(s), re.find(s).map(|m| m.end()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn hand_links_are_the_regex_captures() {
+        let re = regex::Regex::new(r"\[([^\]]+)\](?:\(([^)]*)\)|\[[^\]]*\])").unwrap();
+        for s in SENTENCES {
+            let want: Vec<Link> = re
+                .captures_iter(s)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    Link {
+                        start: m.start(),
+                        end: m.end(),
+                        label: c.get(1).unwrap().as_str(),
+                        target: c.get(2).map(|t| t.as_str()),
+                    }
+                })
+                .collect();
+            assert_eq!(links(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn hand_status_lines_read_what_the_regex_reads() {
