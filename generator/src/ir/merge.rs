@@ -41,6 +41,7 @@ mod version;
 
 use crate::diag::{Counts, Diagnostic};
 use crate::ir::model::{Api, EnumDef, Operation, PageIr, PageKind, Summary, TypeDef, Version};
+use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -56,19 +57,13 @@ pub fn merge(mut pages: Vec<PageIr>) -> Api {
     let mut summary = page_counts(&pages);
     let authority = authority::Authority::of_pages(&pages);
     let by_version = split_by_version(pages, &mut diags);
-    let merged: Vec<Merged> = std::thread::scope(|s| {
-        let handles: Vec<_> = by_version
-            .into_values()
-            .map(|pages| {
-                let authority = &authority;
-                s.spawn(move || merge_version(pages, authority))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    // Versions are merged side by side; collected in version order.
+    let merged: Vec<Merged> = by_version
+        .into_values()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|pages| merge_version(pages, &authority))
+        .collect();
     let (mut types, mut enums, mut operations) = (
         Vec::with_capacity(merged.iter().map(|m| m.types.len()).sum()),
         Vec::with_capacity(merged.iter().map(|m| m.enums.len()).sum()),
@@ -150,6 +145,12 @@ fn split_by_version(
 }
 
 /// Merge the items of one version (see the module doc for the steps).
+///
+/// The big steps run in parallel pieces on rayon's pool (pages, type
+/// groups, chunks of operations), so a core that finishes the smaller
+/// version takes pieces of the bigger one. Every piece's result is put back
+/// in input order (or is a multiset whose order nothing reads), so the
+/// merge does not depend on which core ran what.
 fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Merged {
     let mut diags = Vec::new();
     spelling::unify(&mut pages, &mut diags);
@@ -175,31 +176,30 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
         authority,
         &mut diags,
     );
-    // Operations do not need the types: they are merged on a second thread
-    // while this one reads the spelling evidence and merges the types.
-    let (mut types, (operations, more_diags), spelling_evidence) = std::thread::scope(|s| {
-        let ops_thread = s.spawn(move || {
+    // Operations do not need the types: they are merged while the types
+    // are. Each group of type fragments is read for spelling evidence
+    // before it is merged (the fragments' spellings are gone after).
+    let ((types, mut type_diags), (operations, mut op_diags)) = rayon::join(
+        || {
+            let mut diags = Vec::new();
+            let (mut types, evidence) = types::merge_types(
+                type_parts,
+                authority,
+                property_spelling::fragment_votes,
+                &mut diags,
+            );
+            inherited::drop_inherited_json_properties(&mut types, &mut diags);
+            ((types, evidence), diags)
+        },
+        || {
             let mut diags = Vec::new();
             let operations = operations::merge_operations(ops, &mut diags);
             (operations, diags)
-        });
-        // The fragments' evidence is read in two halves, one on a thread
-        // of its own.
-        let (first, second) = type_parts.split_at(type_parts.len() / 2);
-        let spelling_evidence = std::thread::scope(|s| {
-            let half = s.spawn(|| property_spelling::Evidence::of_fragments(second));
-            let mut evidence = property_spelling::Evidence::of_fragments(first);
-            evidence.absorb(half.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            evidence
-        });
-        let mut types = types::merge_types(type_parts, authority, &mut diags);
-        inherited::drop_inherited_json_properties(&mut types, &mut diags);
-        let ops = ops_thread
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (types, ops, spelling_evidence)
-    });
-    diags.extend(more_diags);
+        },
+    );
+    let (mut types, fragment_votes) = types;
+    diags.append(&mut type_diags);
+    diags.append(&mut op_diags);
     retype::retype_string_enums(&mut types, &enums, &mut diags);
     let index = type_index::TypeIndex::new(&types);
     let path_index = paths::PathIndex::build(&operations, &index);
@@ -208,7 +208,7 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
         &operations,
         &index,
         &path_index,
-        spelling_evidence,
+        fragment_votes,
         &mut diags,
     );
     collection_from_paths::collections_from_paths(

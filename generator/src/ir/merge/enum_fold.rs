@@ -33,8 +33,8 @@ use super::retype::member_set;
 use crate::diag::Diagnostic;
 use crate::extract::enums::find_member;
 use crate::ir::model::{EnumDef, Operation, PageEra, Source, TypeDef, Version, MAIN_NAMESPACE};
-use crate::ir::naming::FastHash;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use crate::ir::naming::{with_lower, FastHash};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// (version, namespace, name) of an enum.
 type EnumKey = (Version, String, String);
@@ -202,6 +202,9 @@ struct Typing<'a> {
 /// (version, namespace, owning type, property name lower-cased).
 type PropertyKey<'a> = (Version, Option<&'a str>, &'a str, String);
 
+/// (version, namespace, name) of a type.
+type OwnerKey<'a> = (Version, Option<&'a str>, &'a str);
+
 /// Every typing of every property some fragment types with a synthesized
 /// enum's name, grouped by [`PropertyKey`]. (The other properties cannot
 /// name a synthesized enum, so they cannot lead to a fold; leaving them out
@@ -211,8 +214,10 @@ fn property_typings<'a>(
     synthesized: &HashSet<&str, FastHash>,
     authority: &Authority,
 ) -> BTreeMap<PropertyKey<'a>, Vec<Typing<'a>>> {
-    let mut wanted: BTreeSet<PropertyKey<'a>> = BTreeSet::new();
-    let mut owners: HashSet<(Version, Option<&str>, &str), FastHash> = HashSet::default();
+    // Per owning type, the lower-case names of its properties that some
+    // fragment types with a synthesized enum (looked up per type once,
+    // then per property by borrowed name: the beta has 50,000 rows).
+    let mut wanted: HashMap<OwnerKey<'a>, HashSet<String, FastHash>, FastHash> = HashMap::default();
     for t in types {
         let Some(version) = t.version else { continue };
         let context = t.namespace.as_deref();
@@ -221,23 +226,25 @@ fn property_typings<'a>(
             .iter()
             .filter(|p| synthesized.contains(p.type_name.as_str()))
         {
-            owners.insert((version, context, t.name.as_str()));
-            wanted.insert((version, context, t.name.as_str(), p.name.to_lowercase()));
+            wanted
+                .entry((version, context, t.name.as_str()))
+                .or_default()
+                .insert(crate::ir::naming::lower(&p.name));
         }
     }
     let mut out: BTreeMap<_, Vec<Typing<'a>>> = BTreeMap::new();
     for t in types {
         let Some(version) = t.version else { continue };
         let context = t.namespace.as_deref();
-        if !owners.contains(&(version, context, t.name.as_str())) {
+        let Some(names) = wanted.get(&(version, context, t.name.as_str())) else {
             continue;
-        }
+        };
         let rank = authority.type_rank(t);
         for p in t.properties.iter().filter(|p| !p.type_name.is_empty()) {
-            let key = (version, context, t.name.as_str(), p.name.to_lowercase());
-            if !wanted.contains(&key) {
+            let Some(lower) = with_lower(&p.name, |l| names.get(l)) else {
                 continue;
-            }
+            };
+            let key = (version, context, t.name.as_str(), lower.clone());
             out.entry(key).or_default().push(Typing {
                 rank: (p.from_json, rank, &p.source),
                 version,
