@@ -27,6 +27,7 @@ mod authority;
 mod collection_from_paths;
 mod enum_fold;
 mod enums;
+mod groups;
 mod inherited;
 pub mod namespace;
 mod nav_from_paths;
@@ -103,7 +104,23 @@ fn split_by_version(
     pages: Vec<PageIr>,
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeMap<Option<Version>, Vec<PageIr>> {
+    // Sized up front (by the pages' own versions, which nearly every item
+    // shares): growing vectors of large pages copies them and faults in
+    // fresh memory.
+    let mut sizes: BTreeMap<Option<Version>, usize> = BTreeMap::new();
+    for p in &pages {
+        *sizes.entry(p.version).or_default() += 1;
+    }
     let mut out: BTreeMap<Option<Version>, Vec<PageIr>> = BTreeMap::new();
+    fn part<'a>(
+        out: &'a mut BTreeMap<Option<Version>, Vec<PageIr>>,
+        sizes: &BTreeMap<Option<Version>, usize>,
+        v: Option<Version>,
+    ) -> &'a mut Vec<PageIr> {
+        out.entry(v)
+            .or_insert_with(|| Vec::with_capacity(sizes.get(&v).copied().unwrap_or(0)))
+    }
+    diags.reserve(pages.iter().map(|p| p.diagnostics.len()).sum());
     for mut p in pages {
         diags.append(&mut p.diagnostics);
         let mut versions: BTreeSet<Option<Version>> = BTreeSet::new();
@@ -112,14 +129,14 @@ fn split_by_version(
         versions.extend(p.operations.iter().map(|o| o.version));
         if versions.len() == 1 {
             if let Some(&v) = versions.first() {
-                out.entry(v).or_default().push(p);
+                part(&mut out, &sizes, v).push(p);
             }
             continue;
         }
         for v in versions {
             // Only what the per-version steps read: the items and the
             // page's namespace (the context of items that state none).
-            let part = PageIr {
+            let split = PageIr {
                 file: p.file.clone(),
                 kind: p.kind,
                 version: p.version,
@@ -138,7 +155,7 @@ fn split_by_version(
                     .collect(),
                 diagnostics: Vec::new(),
             };
-            out.entry(v).or_default().push(part);
+            part(&mut out, &sizes, v).push(split);
         }
     }
     out
@@ -243,6 +260,12 @@ pub fn add_diagnostics(api: &mut Api, more: Vec<Diagnostic>) {
 /// Sort by file; pages with the same label (a file given twice) are ordered
 /// by their whole content so even they cannot depend on input order.
 fn sort_pages(pages: &mut [PageIr]) {
+    // The loader hands pages over nearly always in file order already;
+    // checking costs one comparison per page, sorting allocates a scratch
+    // copy of them all.
+    if pages.is_sorted_by(|a, b| a.file < b.file) {
+        return;
+    }
     pages.sort_by(|a, b| match a.file.cmp(&b.file) {
         Ordering::Equal => serde_json::to_string(a)
             .unwrap_or_default()

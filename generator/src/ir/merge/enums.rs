@@ -2,28 +2,38 @@
 //! `x values` tables and the "Possible values" prose of properties typed with
 //! the enum (the docs add members in prose before the enum page catches up).
 
+use super::groups::grouped;
 use super::namespace::Namespaces;
 use crate::diag::Diagnostic;
 use crate::extract::enums::{find_member, is_member_name};
 use crate::ir::model::{EnumDef, EnumMember, Operation, Source, TypeDef, Version};
 use crate::ir::naming::FastHash;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// Merge enum fragments (names already in canonical spelling, versions set).
 /// The result is sorted by (version, name, namespace).
+/// Groups are merged in parallel, their results kept in order.
 pub fn merge_enums(fragments: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Vec<EnumDef> {
-    let mut groups: BTreeMap<(Option<Version>, String, Option<String>), Vec<EnumDef>> =
-        BTreeMap::new();
-    for e in fragments {
-        groups
-            .entry((e.version, e.name.clone(), e.namespace.clone()))
-            .or_default()
-            .push(e);
+    let merged: Vec<(Option<EnumDef>, Vec<Diagnostic>)> =
+        grouped(fragments, |a, b| group_key(a).cmp(&group_key(b)))
+            .into_par_iter()
+            .map(|group| {
+                let mut diags = Vec::new();
+                (merge_group(group, &mut diags), diags)
+            })
+            .collect();
+    let mut out = Vec::with_capacity(merged.len());
+    for (e, mut d) in merged {
+        diags.append(&mut d);
+        out.extend(e);
     }
-    groups
-        .into_values()
-        .filter_map(|group| merge_group(group, diags))
-        .collect()
+    out
+}
+
+/// What fragments of one enum share.
+fn group_key(e: &EnumDef) -> (Option<Version>, &str, Option<&str>) {
+    (e.version, e.name.as_str(), e.namespace.as_deref())
 }
 
 /// Declarations (enum pages and tables) first, enums implied by prose and

@@ -4,6 +4,7 @@
 //! describing the same type united into it.
 
 use super::authority::Authority;
+use super::groups::grouped;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Property, Source, TypeDef, Version};
 use crate::ir::naming::FastHash;
@@ -20,7 +21,8 @@ pub fn merge_types<R: Send>(
     read_group: impl Fn(&[TypeDef]) -> R + Sync,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<TypeDef>, Vec<R>) {
-    let merged: Vec<(Option<TypeDef>, R, Vec<Diagnostic>)> = groups(fragments)
+    let by_type = grouped(fragments, |a, b| group_key(a).cmp(&group_key(b)));
+    let merged: Vec<(Option<TypeDef>, R, Vec<Diagnostic>)> = by_type
         .into_par_iter()
         .map(|group| {
             let read = read_group(&group);
@@ -39,31 +41,6 @@ pub fn merge_types<R: Send>(
         }
     }
     (types, reads)
-}
-
-/// The fragments grouped by (version, name, namespace), groups in that
-/// order, each group's fragments in input order. (Sorted positions rather
-/// than a map of cloned keys: the beta has tens of thousands of fragments.)
-fn groups(fragments: Vec<TypeDef>) -> Vec<Vec<TypeDef>> {
-    let key = group_key;
-    let mut order: Vec<usize> = (0..fragments.len()).collect();
-    // Stable: equal keys keep input order.
-    order.par_sort_by(|&a, &b| match (fragments.get(a), fragments.get(b)) {
-        (Some(x), Some(y)) => key(x).cmp(&key(y)),
-        _ => a.cmp(&b),
-    });
-    let mut slots: Vec<Option<TypeDef>> = fragments.into_iter().map(Some).collect();
-    let mut out: Vec<Vec<TypeDef>> = Vec::new();
-    for i in order {
-        let Some(t) = slots.get_mut(i).and_then(Option::take) else {
-            continue;
-        };
-        match out.last_mut() {
-            Some(group) if group.last().is_some_and(|last| key(last) == key(&t)) => group.push(t),
-            _ => out.push(vec![t]),
-        }
-    }
-    out
 }
 
 /// What fragments of one type share.
