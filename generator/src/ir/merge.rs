@@ -44,7 +44,7 @@ use crate::diag::{Counts, Diagnostic};
 use crate::ir::model::{Api, EnumDef, Operation, PageIr, PageKind, Summary, TypeDef, Version};
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Merge page IRs (any order: the result is sorted and deterministic).
 ///
@@ -54,10 +54,15 @@ use std::collections::{BTreeMap, BTreeSet};
 pub fn merge(mut pages: Vec<PageIr>) -> Api {
     sort_pages(&mut pages);
     let mut diags = Vec::new();
-    version::assign_versions(&mut pages, &mut diags);
+    // The authority reads only files and eras: it is built while the
+    // versions are decided.
+    let (authority, decided) = rayon::join(
+        || authority::Authority::of_pages(&pages),
+        || version::decide_versions(&pages),
+    );
+    let item_versions = version::assign_versions(&mut pages, decided, &mut diags);
     let mut summary = page_counts(&pages);
-    let authority = authority::Authority::of_pages(&pages);
-    let by_version = split_by_version(pages, &mut diags);
+    let by_version = split_by_version(pages, item_versions, &mut diags);
     // Versions are merged side by side; collected in version order.
     let merged: Vec<Merged> = by_version
         .into_values()
@@ -102,6 +107,7 @@ struct Merged {
 /// items of several versions is split), their diagnostics moved to `diags`.
 fn split_by_version(
     pages: Vec<PageIr>,
+    item_versions: Vec<Vec<Option<Version>>>,
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeMap<Option<Version>, Vec<PageIr>> {
     // Sized up front (by the pages' own versions, which nearly every item
@@ -112,21 +118,9 @@ fn split_by_version(
         *sizes.entry(p.version).or_default() += 1;
     }
     let mut out: BTreeMap<Option<Version>, Vec<PageIr>> = BTreeMap::new();
-    fn part<'a>(
-        out: &'a mut BTreeMap<Option<Version>, Vec<PageIr>>,
-        sizes: &BTreeMap<Option<Version>, usize>,
-        v: Option<Version>,
-    ) -> &'a mut Vec<PageIr> {
-        out.entry(v)
-            .or_insert_with(|| Vec::with_capacity(sizes.get(&v).copied().unwrap_or(0)))
-    }
     diags.reserve(pages.iter().map(|p| p.diagnostics.len()).sum());
-    for mut p in pages {
+    for (mut p, versions) in pages.into_iter().zip(item_versions) {
         diags.append(&mut p.diagnostics);
-        let mut versions: BTreeSet<Option<Version>> = BTreeSet::new();
-        versions.extend(p.types.iter().map(|t| t.version));
-        versions.extend(p.enums.iter().map(|e| e.version));
-        versions.extend(p.operations.iter().map(|o| o.version));
         if versions.len() == 1 {
             if let Some(&v) = versions.first() {
                 part(&mut out, &sizes, v).push(p);
@@ -159,6 +153,16 @@ fn split_by_version(
         }
     }
     out
+}
+
+/// The pages of version `v`, made with room for `sizes[v]` pages.
+fn part<'a>(
+    out: &'a mut BTreeMap<Option<Version>, Vec<PageIr>>,
+    sizes: &BTreeMap<Option<Version>, usize>,
+    v: Option<Version>,
+) -> &'a mut Vec<PageIr> {
+    out.entry(v)
+        .or_insert_with(|| Vec::with_capacity(sizes.get(&v).copied().unwrap_or(0)))
 }
 
 /// Merge the items of one version (see the module doc for the steps).
@@ -250,7 +254,9 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
 /// API, keeping the list sorted and the summary's counts right.
 pub fn add_diagnostics(api: &mut Api, more: Vec<Diagnostic>) {
     api.diagnostics.extend(more);
-    api.diagnostics.sort();
+    // Diagnostics are ordered by every field: an unstable sort gives the
+    // one order there is.
+    api.diagnostics.par_sort_unstable();
     let c = Counts::of(&api.diagnostics);
     api.summary.notes = c.notes;
     api.summary.warnings = c.warnings;
