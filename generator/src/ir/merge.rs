@@ -27,6 +27,7 @@ mod authority;
 mod collection_from_paths;
 mod enum_fold;
 mod enums;
+mod groups;
 mod inherited;
 pub mod namespace;
 mod nav_from_paths;
@@ -41,8 +42,9 @@ mod version;
 
 use crate::diag::{Counts, Diagnostic};
 use crate::ir::model::{Api, EnumDef, Operation, PageIr, PageKind, Summary, TypeDef, Version};
+use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Merge page IRs (any order: the result is sorted and deterministic).
 ///
@@ -52,23 +54,22 @@ use std::collections::{BTreeMap, BTreeSet};
 pub fn merge(mut pages: Vec<PageIr>) -> Api {
     sort_pages(&mut pages);
     let mut diags = Vec::new();
-    version::assign_versions(&mut pages, &mut diags);
+    // The authority reads only files and eras: it is built while the
+    // versions are decided.
+    let (authority, decided) = rayon::join(
+        || authority::Authority::of_pages(&pages),
+        || version::decide_versions(&pages),
+    );
+    let item_versions = version::assign_versions(&mut pages, decided, &mut diags);
     let mut summary = page_counts(&pages);
-    let authority = authority::Authority::of_pages(&pages);
-    let by_version = split_by_version(pages, &mut diags);
-    let merged: Vec<Merged> = std::thread::scope(|s| {
-        let handles: Vec<_> = by_version
-            .into_values()
-            .map(|pages| {
-                let authority = &authority;
-                s.spawn(move || merge_version(pages, authority))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let by_version = split_by_version(pages, item_versions, &mut diags);
+    // Versions are merged side by side; collected in version order.
+    let merged: Vec<Merged> = by_version
+        .into_values()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|pages| merge_version(pages, &authority))
+        .collect();
     let (mut types, mut enums, mut operations) = (
         Vec::with_capacity(merged.iter().map(|m| m.types.len()).sum()),
         Vec::with_capacity(merged.iter().map(|m| m.enums.len()).sum()),
@@ -106,25 +107,30 @@ struct Merged {
 /// items of several versions is split), their diagnostics moved to `diags`.
 fn split_by_version(
     pages: Vec<PageIr>,
+    item_versions: Vec<Vec<Option<Version>>>,
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeMap<Option<Version>, Vec<PageIr>> {
+    // Sized up front (by the pages' own versions, which nearly every item
+    // shares): growing vectors of large pages copies them and faults in
+    // fresh memory.
+    let mut sizes: BTreeMap<Option<Version>, usize> = BTreeMap::new();
+    for p in &pages {
+        *sizes.entry(p.version).or_default() += 1;
+    }
     let mut out: BTreeMap<Option<Version>, Vec<PageIr>> = BTreeMap::new();
-    for mut p in pages {
+    diags.reserve(pages.iter().map(|p| p.diagnostics.len()).sum());
+    for (mut p, versions) in pages.into_iter().zip(item_versions) {
         diags.append(&mut p.diagnostics);
-        let mut versions: BTreeSet<Option<Version>> = BTreeSet::new();
-        versions.extend(p.types.iter().map(|t| t.version));
-        versions.extend(p.enums.iter().map(|e| e.version));
-        versions.extend(p.operations.iter().map(|o| o.version));
         if versions.len() == 1 {
             if let Some(&v) = versions.first() {
-                out.entry(v).or_default().push(p);
+                part(&mut out, &sizes, v).push(p);
             }
             continue;
         }
         for v in versions {
             // Only what the per-version steps read: the items and the
             // page's namespace (the context of items that state none).
-            let part = PageIr {
+            let split = PageIr {
                 file: p.file.clone(),
                 kind: p.kind,
                 version: p.version,
@@ -143,13 +149,29 @@ fn split_by_version(
                     .collect(),
                 diagnostics: Vec::new(),
             };
-            out.entry(v).or_default().push(part);
+            part(&mut out, &sizes, v).push(split);
         }
     }
     out
 }
 
+/// The pages of version `v`, made with room for `sizes[v]` pages.
+fn part<'a>(
+    out: &'a mut BTreeMap<Option<Version>, Vec<PageIr>>,
+    sizes: &BTreeMap<Option<Version>, usize>,
+    v: Option<Version>,
+) -> &'a mut Vec<PageIr> {
+    out.entry(v)
+        .or_insert_with(|| Vec::with_capacity(sizes.get(&v).copied().unwrap_or(0)))
+}
+
 /// Merge the items of one version (see the module doc for the steps).
+///
+/// The big steps run in parallel pieces on rayon's pool (pages, type
+/// groups, chunks of operations), so a core that finishes the smaller
+/// version takes pieces of the bigger one. Every piece's result is put back
+/// in input order (or is a multiset whose order nothing reads), so the
+/// merge does not depend on which core ran what.
 fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Merged {
     let mut diags = Vec::new();
     spelling::unify(&mut pages, &mut diags);
@@ -175,31 +197,30 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
         authority,
         &mut diags,
     );
-    // Operations do not need the types: they are merged on a second thread
-    // while this one reads the spelling evidence and merges the types.
-    let (mut types, (operations, more_diags), spelling_evidence) = std::thread::scope(|s| {
-        let ops_thread = s.spawn(move || {
+    // Operations do not need the types: they are merged while the types
+    // are. Each group of type fragments is read for spelling evidence
+    // before it is merged (the fragments' spellings are gone after).
+    let ((types, mut type_diags), (operations, mut op_diags)) = rayon::join(
+        || {
+            let mut diags = Vec::new();
+            let (mut types, evidence) = types::merge_types(
+                type_parts,
+                authority,
+                property_spelling::fragment_votes,
+                &mut diags,
+            );
+            inherited::drop_inherited_json_properties(&mut types, &mut diags);
+            ((types, evidence), diags)
+        },
+        || {
             let mut diags = Vec::new();
             let operations = operations::merge_operations(ops, &mut diags);
             (operations, diags)
-        });
-        // The fragments' evidence is read in two halves, one on a thread
-        // of its own.
-        let (first, second) = type_parts.split_at(type_parts.len() / 2);
-        let spelling_evidence = std::thread::scope(|s| {
-            let half = s.spawn(|| property_spelling::Evidence::of_fragments(second));
-            let mut evidence = property_spelling::Evidence::of_fragments(first);
-            evidence.absorb(half.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            evidence
-        });
-        let mut types = types::merge_types(type_parts, authority, &mut diags);
-        inherited::drop_inherited_json_properties(&mut types, &mut diags);
-        let ops = ops_thread
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (types, ops, spelling_evidence)
-    });
-    diags.extend(more_diags);
+        },
+    );
+    let (mut types, fragment_votes) = types;
+    diags.append(&mut type_diags);
+    diags.append(&mut op_diags);
     retype::retype_string_enums(&mut types, &enums, &mut diags);
     let index = type_index::TypeIndex::new(&types);
     let path_index = paths::PathIndex::build(&operations, &index);
@@ -208,7 +229,7 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
         &operations,
         &index,
         &path_index,
-        spelling_evidence,
+        fragment_votes,
         &mut diags,
     );
     collection_from_paths::collections_from_paths(
@@ -233,7 +254,9 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
 /// API, keeping the list sorted and the summary's counts right.
 pub fn add_diagnostics(api: &mut Api, more: Vec<Diagnostic>) {
     api.diagnostics.extend(more);
-    api.diagnostics.sort();
+    // Diagnostics are ordered by every field: an unstable sort gives the
+    // one order there is.
+    api.diagnostics.par_sort_unstable();
     let c = Counts::of(&api.diagnostics);
     api.summary.notes = c.notes;
     api.summary.warnings = c.warnings;
@@ -243,6 +266,12 @@ pub fn add_diagnostics(api: &mut Api, more: Vec<Diagnostic>) {
 /// Sort by file; pages with the same label (a file given twice) are ordered
 /// by their whole content so even they cannot depend on input order.
 fn sort_pages(pages: &mut [PageIr]) {
+    // The loader hands pages over nearly always in file order already;
+    // checking costs one comparison per page, sorting allocates a scratch
+    // copy of them all.
+    if pages.is_sorted_by(|a, b| a.file < b.file) {
+        return;
+    }
     pages.sort_by(|a, b| match a.file.cmp(&b.file) {
         Ordering::Equal => serde_json::to_string(a)
             .unwrap_or_default()

@@ -18,6 +18,7 @@ use super::paths::{PathIndex, KEY};
 use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Operation, PageEra, Source, TypeDef, TypeKind};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Make collections of the properties documented paths index with a key.
@@ -59,63 +60,89 @@ fn indexed_properties(
     index: &TypeIndex,
     paths: &PathIndex,
 ) -> BTreeMap<(usize, usize), Source> {
-    let mut out: BTreeMap<(usize, usize), Source> = BTreeMap::new();
+    // The operations are read on the pool; each piece keeps the first
+    // path per property, and so does joining them (the minimum does not
+    // depend on the pieces).
+    ops.par_iter()
+        .enumerate()
+        .fold(BTreeMap::new, |mut out, (op_i, op)| {
+            add_indexed(&mut out, (op_i, op), authority, types, index, paths);
+            out
+        })
+        .reduce(BTreeMap::new, |mut a, b| {
+            for (k, at) in b {
+                keep_first(&mut a, k, &at);
+            }
+            a
+        })
+}
+
+/// The first of the sources for a property.
+fn keep_first(out: &mut BTreeMap<(usize, usize), Source>, k: (usize, usize), at: &Source) {
+    out.entry(k)
+        .and_modify(|first| {
+            if at < first {
+                first.clone_from(at);
+            }
+        })
+        .or_insert_with(|| at.clone());
+}
+
+/// The properties the paths of operation `op_i` index with a key.
+fn add_indexed(
+    out: &mut BTreeMap<(usize, usize), Source>,
+    (op_i, op): (usize, &Operation),
+    authority: &Authority,
+    types: &[TypeDef],
+    index: &TypeIndex,
+    paths: &PathIndex,
+) {
     // The doc stubs were generated with a delete page for every navigation
     // property, `.../installSummary/{id}` for a single summary too.
-    for (op_i, op) in ops
-        .iter()
-        .enumerate()
-        .filter(|(_, op)| authority.era_of(&op.source) != PageEra::Stub)
-    {
-        let Some(v) = op.version else { continue };
-        for (path_i, path) in op.paths.iter().enumerate() {
-            let Some(key) = paths.leading_key(op_i, path_i) else {
+    if authority.era_of(&op.source) == PageEra::Stub {
+        return;
+    }
+    let Some(v) = op.version else { return };
+    for (path_i, path) in op.paths.iter().enumerate() {
+        let Some(key) = paths.leading_key(op_i, path_i) else {
+            continue;
+        };
+        for i in 1..key.len() {
+            let (Some(prefix), Some(&seg)) = (key.get(..i), key.get(i)) else {
                 continue;
             };
-            for i in 1..key.len() {
-                let (Some(prefix), Some(&seg)) = (key.get(..i), key.get(i)) else {
-                    continue;
-                };
-                // Only a literal followed by a key (`.../allowedGroups/{id}/$ref`
-                // too) says anything; the cheap test goes first, the entity
-                // lookups below run for those segments alone.
-                if seg == KEY || key.get(i + 1).is_none_or(|&k| k != KEY) {
-                    continue;
-                }
-                let Some(owner) = paths.single_entity(v, prefix, types, index) else {
-                    continue;
-                };
-                let Some((declaring, pos)) = index.declaring(types, owner, paths.name(seg)) else {
-                    continue;
-                };
-                let Some(t) = types.get(declaring) else {
-                    continue;
-                };
-                // Only entities with an `id` are indexed by key; a
-                // placeholder after another property names one of its
-                // properties (`apiConnectorConfiguration/{step}/$ref`).
-                let of_entities = t.properties.get(pos).is_some_and(|p| {
-                    index
-                        .resolve(v, t.namespace.as_deref(), &p.type_name)
-                        .is_some_and(|target| {
-                            types
-                                .get(target)
-                                .is_some_and(|t| t.kind == TypeKind::Entity)
-                                && index.declaring(types, target, "id").is_some()
-                        })
-                });
-                if !of_entities {
-                    continue;
-                }
-                out.entry((declaring, pos))
-                    .and_modify(|at| {
-                        if path.source < *at {
-                            *at = path.source.clone();
-                        }
-                    })
-                    .or_insert_with(|| path.source.clone());
+            // Only a literal followed by a key (`.../allowedGroups/{id}/$ref`
+            // too) says anything; the cheap test goes first, the entity
+            // lookups below run for those segments alone.
+            if seg == KEY || key.get(i + 1).is_none_or(|&k| k != KEY) {
+                continue;
             }
+            let Some(owner) = paths.single_entity(v, prefix, types, index) else {
+                continue;
+            };
+            let Some((declaring, pos)) = index.declaring(types, owner, paths.name(seg)) else {
+                continue;
+            };
+            let Some(t) = types.get(declaring) else {
+                continue;
+            };
+            // Only entities with an `id` are indexed by key; a
+            // placeholder after another property names one of its
+            // properties (`apiConnectorConfiguration/{step}/$ref`).
+            let of_entities = t.properties.get(pos).is_some_and(|p| {
+                index
+                    .resolve(v, t.namespace.as_deref(), &p.type_name)
+                    .is_some_and(|target| {
+                        types
+                            .get(target)
+                            .is_some_and(|t| t.kind == TypeKind::Entity)
+                            && index.declaring(types, target, "id").is_some()
+                    })
+            });
+            if !of_entities {
+                continue;
+            }
+            keep_first(out, (declaring, pos), &path.source);
         }
     }
-    out
 }

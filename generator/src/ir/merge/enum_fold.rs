@@ -33,8 +33,9 @@ use super::retype::member_set;
 use crate::diag::Diagnostic;
 use crate::extract::enums::find_member;
 use crate::ir::model::{EnumDef, Operation, PageEra, Source, TypeDef, Version, MAIN_NAMESPACE};
-use crate::ir::naming::FastHash;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use crate::ir::naming::{with_lower, FastHash};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// (version, namespace, name) of an enum.
 type EnumKey = (Version, String, String);
@@ -202,6 +203,9 @@ struct Typing<'a> {
 /// (version, namespace, owning type, property name lower-cased).
 type PropertyKey<'a> = (Version, Option<&'a str>, &'a str, String);
 
+/// (version, namespace, name) of a type.
+type OwnerKey<'a> = (Version, Option<&'a str>, &'a str);
+
 /// Every typing of every property some fragment types with a synthesized
 /// enum's name, grouped by [`PropertyKey`]. (The other properties cannot
 /// name a synthesized enum, so they cannot lead to a fold; leaving them out
@@ -211,33 +215,41 @@ fn property_typings<'a>(
     synthesized: &HashSet<&str, FastHash>,
     authority: &Authority,
 ) -> BTreeMap<PropertyKey<'a>, Vec<Typing<'a>>> {
-    let mut wanted: BTreeSet<PropertyKey<'a>> = BTreeSet::new();
-    let mut owners: HashSet<(Version, Option<&str>, &str), FastHash> = HashSet::default();
-    for t in types {
-        let Some(version) = t.version else { continue };
-        let context = t.namespace.as_deref();
-        for p in t
-            .properties
-            .iter()
-            .filter(|p| synthesized.contains(p.type_name.as_str()))
-        {
-            owners.insert((version, context, t.name.as_str()));
-            wanted.insert((version, context, t.name.as_str(), p.name.to_lowercase()));
-        }
+    // Per owning type, the lower-case names of its properties that some
+    // fragment types with a synthesized enum (looked up per type once,
+    // then per property by borrowed name: the beta has 50,000 rows).
+    // Every row is read, on the pool.
+    let typed_synthesized: Vec<(OwnerKey<'a>, String)> = types
+        .par_iter()
+        .flat_map_iter(|t| {
+            let owner = t
+                .version
+                .map(|v| (v, t.namespace.as_deref(), t.name.as_str()));
+            owner.into_iter().flat_map(move |owner| {
+                t.properties
+                    .iter()
+                    .filter(|p| synthesized.contains(p.type_name.as_str()))
+                    .map(move |p| (owner, crate::ir::naming::lower(&p.name)))
+            })
+        })
+        .collect();
+    let mut wanted: HashMap<OwnerKey<'a>, HashSet<String, FastHash>, FastHash> = HashMap::default();
+    for (owner, name) in typed_synthesized {
+        wanted.entry(owner).or_default().insert(name);
     }
     let mut out: BTreeMap<_, Vec<Typing<'a>>> = BTreeMap::new();
     for t in types {
         let Some(version) = t.version else { continue };
         let context = t.namespace.as_deref();
-        if !owners.contains(&(version, context, t.name.as_str())) {
+        let Some(names) = wanted.get(&(version, context, t.name.as_str())) else {
             continue;
-        }
+        };
         let rank = authority.type_rank(t);
         for p in t.properties.iter().filter(|p| !p.type_name.is_empty()) {
-            let key = (version, context, t.name.as_str(), p.name.to_lowercase());
-            if !wanted.contains(&key) {
+            let Some(lower) = with_lower(&p.name, |l| names.get(l)) else {
                 continue;
-            }
+            };
+            let key = (version, context, t.name.as_str(), lower.clone());
             out.entry(key).or_default().push(Typing {
                 rank: (p.from_json, rank, &p.source),
                 version,
@@ -330,8 +342,10 @@ fn repoint_references(
     types: &mut [TypeDef],
     operations: &mut [Operation],
 ) -> BTreeMap<usize, usize> {
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut repoint = |version: Option<Version>, context: Option<&str>, name: &mut String| {
+    let repoint = |version: Option<Version>,
+                   context: Option<&str>,
+                   name: &mut String,
+                   counts: &mut BTreeMap<usize, usize>| {
         if !folded.contains(name.as_str()) {
             return;
         }
@@ -344,28 +358,46 @@ fn repoint_references(
         name.clone_from(&target.name);
         *counts.entry(s).or_default() += 1;
     };
-    for t in types.iter_mut() {
-        let (version, context) = (t.version, t.namespace.as_deref());
-        for p in &mut t.properties {
-            repoint(version, context, &mut p.type_name);
-        }
+    // Every reference is read, on the pool; the counts are sums, the
+    // same whatever the pieces.
+    let in_types = types
+        .par_iter_mut()
+        .fold(BTreeMap::new, |mut counts, t| {
+            let (version, context) = (t.version, t.namespace.as_deref());
+            for p in &mut t.properties {
+                repoint(version, context, &mut p.type_name, &mut counts);
+            }
+            counts
+        })
+        .reduce(BTreeMap::new, add_counts);
+    let in_operations = operations
+        .par_iter_mut()
+        .fold(BTreeMap::new, |mut counts, op| {
+            let v = op.version;
+            for p in &mut op.parameters {
+                repoint(v, None, &mut p.type_name, &mut counts);
+            }
+            if let Some(name) = op.request.type_name.as_mut() {
+                repoint(v, None, name, &mut counts);
+            }
+            for p in &mut op.request.properties {
+                repoint(v, None, &mut p.type_name, &mut counts);
+            }
+            if let Some(name) = op.response.type_name.as_mut() {
+                repoint(v, None, name, &mut counts);
+            }
+            counts
+        })
+        .reduce(BTreeMap::new, add_counts);
+    add_counts(in_types, in_operations)
+}
+
+/// Per-enum counts added up.
+fn add_counts(mut a: BTreeMap<usize, usize>, b: BTreeMap<usize, usize>) -> BTreeMap<usize, usize> {
+    for (k, n) in b {
+        *a.entry(k).or_default() += n;
     }
-    for op in operations.iter_mut() {
-        let v = op.version;
-        for p in &mut op.parameters {
-            repoint(v, None, &mut p.type_name);
-        }
-        if let Some(name) = op.request.type_name.as_mut() {
-            repoint(v, None, name);
-        }
-        for p in &mut op.request.properties {
-            repoint(v, None, &mut p.type_name);
-        }
-        if let Some(name) = op.response.type_name.as_mut() {
-            repoint(v, None, name);
-        }
-    }
-    counts
+    a
 }
 
 /// Fill the target's members' gaps from the synthesized enum's; returns the

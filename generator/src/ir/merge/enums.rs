@@ -2,27 +2,38 @@
 //! `x values` tables and the "Possible values" prose of properties typed with
 //! the enum (the docs add members in prose before the enum page catches up).
 
+use super::groups::grouped;
 use super::namespace::Namespaces;
 use crate::diag::Diagnostic;
 use crate::extract::enums::{find_member, is_member_name};
 use crate::ir::model::{EnumDef, EnumMember, Operation, Source, TypeDef, Version};
-use std::collections::BTreeMap;
+use crate::ir::naming::FastHash;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 
 /// Merge enum fragments (names already in canonical spelling, versions set).
 /// The result is sorted by (version, name, namespace).
+/// Groups are merged in parallel, their results kept in order.
 pub fn merge_enums(fragments: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Vec<EnumDef> {
-    let mut groups: BTreeMap<(Option<Version>, String, Option<String>), Vec<EnumDef>> =
-        BTreeMap::new();
-    for e in fragments {
-        groups
-            .entry((e.version, e.name.clone(), e.namespace.clone()))
-            .or_default()
-            .push(e);
+    let merged: Vec<(Option<EnumDef>, Vec<Diagnostic>)> =
+        grouped(fragments, |a, b| group_key(a).cmp(&group_key(b)))
+            .into_par_iter()
+            .map(|group| {
+                let mut diags = Vec::new();
+                (merge_group(group, &mut diags), diags)
+            })
+            .collect();
+    let mut out = Vec::with_capacity(merged.len());
+    for (e, mut d) in merged {
+        diags.append(&mut d);
+        out.extend(e);
     }
-    groups
-        .into_values()
-        .filter_map(|group| merge_group(group, diags))
-        .collect()
+    out
+}
+
+/// What fragments of one enum share.
+fn group_key(e: &EnumDef) -> (Option<Version>, &str, Option<&str>) {
+    (e.version, e.name.as_str(), e.namespace.as_deref())
 }
 
 /// Declarations (enum pages and tables) first, enums implied by prose and
@@ -146,25 +157,43 @@ fn prose_lists<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> Vec<Pro
     out
 }
 
+/// Name → the namespaces defining it, each with the enum's position.
+type ByName = HashMap<String, Vec<(String, usize)>, FastHash>;
+
 /// The merged enums by (version, namespace, name), with the namespaces
 /// each name exists in, to resolve a type reference to an enum.
 pub struct EnumIndex {
-    by_key: BTreeMap<(Version, String, String), usize>,
+    /// Version → name → each namespace defining it with the enum's
+    /// position (nested so lookups borrow: the fold looks up thousands).
+    by_name: BTreeMap<Version, ByName>,
     namespaces: Namespaces,
 }
 
 impl EnumIndex {
     pub fn new(enums: &[EnumDef]) -> EnumIndex {
-        let mut by_key = BTreeMap::new();
+        let mut by_name: BTreeMap<Version, ByName> = BTreeMap::new();
         let mut namespaces = Namespaces::default();
         for (i, e) in enums.iter().enumerate() {
             let (Some(v), Some(ns)) = (e.version, e.namespace.as_deref()) else {
                 continue;
             };
             namespaces.add(v, ns, &e.name);
-            by_key.insert((v, ns.to_string(), e.name.clone()), i);
+            let by_ns = by_name
+                .entry(v)
+                .or_default()
+                .entry(e.name.clone())
+                .or_default();
+            // One enum per (version, namespace, name); were there two, the
+            // last would be the one found.
+            match by_ns.iter_mut().find(|(n, _)| n == ns) {
+                Some(slot) => slot.1 = i,
+                None => by_ns.push((ns.to_string(), i)),
+            }
         }
-        EnumIndex { by_key, namespaces }
+        EnumIndex {
+            by_name,
+            namespaces,
+        }
     }
 
     /// The index of the enum a reference to `name` from namespace `context` means.
@@ -175,8 +204,9 @@ impl EnumIndex {
         name: &str,
     ) -> Option<usize> {
         let v = version?;
-        let ns = self.namespaces.resolve(v, context, name);
-        self.by_key.get(&(v, ns, name.to_string())).copied()
+        let by_ns = self.by_name.get(&v)?.get(name)?;
+        let ns = self.namespaces.resolve_ref(v, context, name);
+        by_ns.iter().find(|(n, _)| n == ns).map(|(_, i)| *i)
     }
 }
 

@@ -7,6 +7,7 @@
 //! else the only namespace that has it.
 
 use crate::ir::model::{PageIr, Version, MAIN_NAMESPACE};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which namespaces define each (version, name).
@@ -78,7 +79,8 @@ pub fn assign_namespaces(pages: &mut [PageIr]) {
             }
         }
     }
-    for p in pages.iter_mut() {
+    // Pages are independent once the definitions are known.
+    pages.par_iter_mut().for_each(|p| {
         let context = p.namespace.as_deref();
         for t in p.types.iter_mut().filter(|t| t.namespace.is_none()) {
             if let Some(v) = t.version {
@@ -90,7 +92,7 @@ pub fn assign_namespaces(pages: &mut [PageIr]) {
                 e.namespace = Some(enums.resolve(v, context, &e.name));
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]

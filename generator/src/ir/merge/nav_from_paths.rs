@@ -21,6 +21,7 @@ use super::paths::{majority, PathIndex, KEY};
 use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{OpPath, Operation, ParamLocation, Property, Source, TypeDef, Version};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -43,13 +44,14 @@ pub fn infer_navigation(
     diags: &mut Vec<Diagnostic>,
 ) {
     let functions = function_names(ops);
-    let mut found: BTreeMap<(usize, String), Found> = BTreeMap::new();
-    for (op_i, op) in ops.iter().enumerate().filter(|(_, op)| is_candidate(op)) {
-        let Some(v) = op.version else { continue };
-        let Some(r) = super::paths::returned(op, v, index) else {
-            continue;
-        };
-        for (path_i, path) in op.paths.iter().enumerate() {
+    // The operations are read on the pool; what each piece finds is
+    // united (sets and an "any": the same whatever the pieces).
+    let found: BTreeMap<(usize, String), Found> = ops
+        .par_iter()
+        .enumerate()
+        .filter(|(_, op)| is_candidate(op))
+        .fold(BTreeMap::new, |mut found, (op_i, op)| {
+            let Some(v) = op.version else { return found };
             let ctx = Context {
                 version: v,
                 types,
@@ -57,24 +59,15 @@ pub fn infer_navigation(
                 paths,
                 functions: &functions,
             };
-            let Some((owner, written, collection)) = ctx.navigation_of(op, (op_i, path_i), path)
-            else {
-                continue;
-            };
-            let f = found
-                .entry((owner, crate::ir::naming::lower(&written)))
-                .or_default();
-            f.spellings
-                .entry(written)
-                .or_default()
-                .insert(path.source.clone());
-            f.returns
-                .entry(r.type_id)
-                .or_default()
-                .insert(op.source.file.clone());
-            f.collection |= collection || r.collection;
-        }
-    }
+            add_found(&mut found, &ctx, (op_i, op));
+            found
+        })
+        .reduce(BTreeMap::new, |mut a, b| {
+            for (k, f) in b {
+                a.entry(k).or_default().unite(f);
+            }
+            a
+        });
     let mut additions = Vec::new();
     for ((owner, _), f) in found {
         if let Some(a) = f.addition(owner, types, index, diags) {
@@ -102,6 +95,34 @@ pub fn infer_navigation(
         ));
         add_contributor(t, &prop.source);
         t.properties.push(prop);
+    }
+}
+
+/// What the paths of operation `op_i` say about navigation properties.
+fn add_found(
+    found: &mut BTreeMap<(usize, String), Found>,
+    ctx: &Context<'_>,
+    (op_i, op): (usize, &Operation),
+) {
+    let Some(r) = super::paths::returned(op, ctx.version, ctx.index) else {
+        return;
+    };
+    for (path_i, path) in op.paths.iter().enumerate() {
+        let Some((owner, written, collection)) = ctx.navigation_of(op, (op_i, path_i), path) else {
+            continue;
+        };
+        let f = found
+            .entry((owner, crate::ir::naming::lower(&written)))
+            .or_default();
+        f.spellings
+            .entry(written)
+            .or_default()
+            .insert(path.source.clone());
+        f.returns
+            .entry(r.type_id)
+            .or_default()
+            .insert(op.source.file.clone());
+        f.collection |= collection || r.collection;
     }
 }
 
@@ -274,6 +295,17 @@ struct Found {
 }
 
 impl Found {
+    /// Add what another piece of the operations found.
+    fn unite(&mut self, other: Found) {
+        for (spelling, sources) in other.spellings {
+            self.spellings.entry(spelling).or_default().extend(sources);
+        }
+        for (t, pages) in other.returns {
+            self.returns.entry(t).or_default().extend(pages);
+        }
+        self.collection |= other.collection;
+    }
+
     /// The property to add, with why, or `None` (with a warning) when the
     /// pages disagree on its type.
     fn addition(

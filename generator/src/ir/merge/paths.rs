@@ -11,6 +11,7 @@
 use super::type_index::TypeIndex;
 use crate::ir::model::{OpPath, Operation, Segment, TypeDef, Version};
 use crate::ir::naming::FastHash;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One segment of a path key: a lower-cased literal, interned (see
@@ -32,9 +33,8 @@ const KEY_NAME: &str = "{}";
 /// so the index must be used with the operations it was built from.
 #[derive(Debug, Default)]
 pub struct PathIndex {
-    /// Lower-cased literal by segment id (`names[0]` is [`KEY`]'s).
-    names: Vec<String>,
-    ids: HashMap<String, Seg, FastHash>,
+    /// The interned literals.
+    names: Interner,
     /// Per operation, per path: its leading key (see [`PathIndex::leading_key`]).
     keys: Vec<Vec<Option<Vec<Seg>>>>,
     /// Per version (nested so lookups borrow the key).
@@ -58,6 +58,24 @@ fn is_guid(s: &str) -> bool {
 
 /// `{property name}`, `{propertyName}`: a placeholder for a property name.
 fn names_a_property(raw: &str) -> bool {
+    const NAME: &[u8] = b"propertyname";
+    // The letters and digits, lower-cased, in a buffer on the stack (every
+    // key placeholder of every path is tested; `{id}` is the usual one).
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for b in raw.bytes().filter(u8::is_ascii_alphanumeric) {
+        let Some(slot) = buf.get_mut(n) else {
+            return long_names_a_property(raw);
+        };
+        *slot = b.to_ascii_lowercase();
+        n += 1;
+    }
+    buf.get(..n)
+        .is_some_and(|compact| compact.windows(NAME.len()).any(|w| w == NAME))
+}
+
+/// [`names_a_property`] of a placeholder too long for its buffer.
+fn long_names_a_property(raw: &str) -> bool {
     let compact: String = raw
         .chars()
         .filter(char::is_ascii_alphanumeric)
@@ -95,16 +113,8 @@ impl PathIndex {
     /// their responses describe what the query expands (`?$expand=extensions`
     /// on an extension page).
     pub fn build(ops: &[Operation], index: &TypeIndex) -> PathIndex {
-        let mut out = PathIndex {
-            names: vec![KEY_NAME.to_string()],
-            ..PathIndex::default()
-        };
-        // A literal written `{}` reads as a key, as it always has.
-        out.ids.insert(KEY_NAME.to_string(), KEY);
-        out.keys = ops
-            .iter()
-            .map(|op| op.paths.iter().map(|p| out.intern_leading(p)).collect())
-            .collect();
+        let mut out = PathIndex::default();
+        (out.names, out.keys) = leading_keys(ops);
         let mut votes: HashMap<(Version, &[Seg]), Answers<'_>, FastHash> = HashMap::default();
         for (op, keys) in ops.iter().zip(&out.keys) {
             let Some(v) = op.version else { continue };
@@ -142,46 +152,9 @@ impl PathIndex {
         out
     }
 
-    /// The leading literal and key segments of a path, as a key (see
-    /// [`PathIndex::leading_key`]), interning its literals.
-    fn intern_leading(&mut self, path: &OpPath) -> Option<Vec<Seg>> {
-        let mut key = Vec::with_capacity(path.segments.len());
-        for s in &path.segments {
-            match s {
-                Segment::Literal { name } if is_guid(name) => key.push(KEY),
-                Segment::Literal { name } => key.push(self.intern(name)),
-                Segment::Param { raw, .. } => {
-                    if names_a_property(raw) {
-                        return None;
-                    }
-                    key.push(KEY);
-                }
-                _ => break,
-            }
-        }
-        Some(key)
-    }
-
-    /// The id of a literal, lower-cased.
-    fn intern(&mut self, literal: &str) -> Seg {
-        let ids = &mut self.ids;
-        let names = &mut self.names;
-        crate::ir::naming::with_lower(literal, |lower| match ids.get(lower) {
-            Some(&id) => id,
-            None => {
-                let id = Seg::try_from(names.len()).unwrap_or(Seg::MAX);
-                names.push(lower.to_string());
-                ids.insert(lower.to_string(), id);
-                id
-            }
-        })
-    }
-
     /// The lower-cased literal a segment stands for (`{}` for [`KEY`]).
     pub fn name(&self, seg: Seg) -> &str {
-        self.names
-            .get(seg as usize)
-            .map_or(KEY_NAME, String::as_str)
+        self.names.name(seg)
     }
 
     /// The leading literal and key segments of path `path` of operation
@@ -288,6 +261,107 @@ impl PathIndex {
     }
 }
 
+/// The lower-cased literals of path keys, numbered in the order they are
+/// first met.
+#[derive(Debug)]
+struct Interner {
+    /// Lower-cased literal by segment id (`names[0]` is [`KEY`]'s).
+    names: Vec<String>,
+    ids: HashMap<String, Seg, FastHash>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        let mut ids = HashMap::default();
+        // A literal written `{}` reads as a key, as it always has.
+        ids.insert(KEY_NAME.to_string(), KEY);
+        Interner {
+            names: vec![KEY_NAME.to_string()],
+            ids,
+        }
+    }
+}
+
+impl Interner {
+    /// The id of a literal, lower-cased.
+    fn intern(&mut self, literal: &str) -> Seg {
+        let ids = &mut self.ids;
+        let names = &mut self.names;
+        crate::ir::naming::with_lower(literal, |lower| match ids.get(lower) {
+            Some(&id) => id,
+            None => {
+                let id = Seg::try_from(names.len()).unwrap_or(Seg::MAX);
+                names.push(lower.to_string());
+                ids.insert(lower.to_string(), id);
+                id
+            }
+        })
+    }
+
+    fn name(&self, seg: Seg) -> &str {
+        self.names
+            .get(seg as usize)
+            .map_or(KEY_NAME, String::as_str)
+    }
+
+    /// The leading literal and key segments of a path, as a key (see
+    /// [`PathIndex::leading_key`]), interning its literals.
+    fn leading_key(&mut self, path: &OpPath) -> Option<Vec<Seg>> {
+        let mut key = Vec::with_capacity(path.segments.len());
+        for s in &path.segments {
+            match s {
+                Segment::Literal { name } if is_guid(name) => key.push(KEY),
+                Segment::Literal { name } => key.push(self.intern(name)),
+                Segment::Param { raw, .. } => {
+                    if names_a_property(raw) {
+                        return None;
+                    }
+                    key.push(KEY);
+                }
+                _ => break,
+            }
+        }
+        Some(key)
+    }
+}
+
+/// Per operation, per path: its leading key (see
+/// [`PathIndex::leading_key`]), with the literals they intern.
+type Keys = Vec<Vec<Option<Vec<Seg>>>>;
+
+/// How many operations a piece of the key reading takes.
+const OPS_CHUNK: usize = 512;
+
+/// The leading key of every path of every operation. Chunks of
+/// operations are read in parallel, each interning into its own
+/// [`Interner`]; the chunks' literals are then interned in chunk order,
+/// which numbers them as reading all operations in order would.
+fn leading_keys(ops: &[Operation]) -> (Interner, Keys) {
+    let chunks: Vec<(Interner, Keys)> = ops
+        .par_chunks(OPS_CHUNK)
+        .map(|chunk| {
+            let mut names = Interner::default();
+            let keys = chunk
+                .iter()
+                .map(|op| op.paths.iter().map(|p| names.leading_key(p)).collect())
+                .collect();
+            (names, keys)
+        })
+        .collect();
+    let mut names = Interner::default();
+    let mut keys = Vec::with_capacity(ops.len());
+    for (local, chunk_keys) in chunks {
+        let global: Vec<Seg> = local.names.iter().map(|n| names.intern(n)).collect();
+        for mut op_keys in chunk_keys {
+            for seg in op_keys.iter_mut().flatten().flatten() {
+                *seg = global.get(*seg as usize).copied().unwrap_or(KEY);
+            }
+            keys.push(op_keys);
+        }
+    }
+    (names, keys)
+}
+
 /// What an operation's response says it returns, when that is a type of
 /// the merged API (not a primitive, an enum or an unknown name).
 pub fn returned(op: &Operation, version: Version, index: &TypeIndex) -> Option<Returned> {
@@ -351,5 +425,8 @@ mod tests {
         assert!(names_a_property("{propertyName}"));
         assert!(!names_a_property("{id}"));
         assert!(!names_a_property("{property-id}"));
+        let long = format!("{{{}PropertyName}}", "x".repeat(80));
+        assert!(names_a_property(&long));
+        assert!(!names_a_property(&format!("{{{}}}", "y".repeat(80))));
     }
 }

@@ -30,6 +30,7 @@ use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Operation, Source, TypeDef, Version};
 use crate::ir::naming::FastHash;
+use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -58,14 +59,14 @@ impl Kind {
 }
 
 /// Spelling → the places it was seen.
-type Votes = BTreeMap<String, Places>;
+pub type Votes = BTreeMap<String, Places>;
 
 /// Every place one spelling was seen, in the order they were added, repeats
 /// kept: appending is all `add` does (it runs for every property row, JSON
 /// key and path literal of the corpus), and only the few properties whose
 /// spellings are compared read [`Places::first_per_page`].
 #[derive(Debug, Default)]
-struct Places(Vec<(Kind, Source)>);
+pub struct Places(Vec<(Kind, Source)>);
 
 impl Places {
     /// The evidence: per (kind, page) the first place, ordered by kind then page.
@@ -77,158 +78,99 @@ impl Places {
     }
 }
 
-/// Every spelling the docs use for each property, per type (version,
-/// namespace, name) and lower-case property name. Each type gets a slot
-/// once, so a sighting costs one hash lookup of the lower-cased name in its
-/// type's map (this runs for every property row, JSON key and path
-/// literal of the corpus).
-#[derive(Debug, Default)]
-pub struct Evidence {
-    /// Type name → (version, namespace, slot) of each type of that name.
-    slots: HashMap<String, Vec<(Version, String, usize)>, FastHash>,
-    /// Per slot: lower-case property name → the spellings seen.
-    votes: Vec<HashMap<String, Votes, FastHash>>,
+/// Lower-case property name → the spellings seen, for one type.
+pub type TypeVotes = HashMap<String, Votes, FastHash>;
+
+/// A sighting of `spelling` for `property` in one type's votes.
+fn add_to(by_lower: &mut TypeVotes, property: &str, spelling: &str, kind: Kind, at: &Source) {
+    // Looked up with borrowed keys: most sightings land on a property
+    // and a spelling already seen, and then nothing is allocated.
+    crate::ir::naming::with_lower(property, |lower| {
+        let by_spelling = match by_lower.get_mut(lower) {
+            Some(votes) => votes,
+            None => by_lower.entry(lower.to_string()).or_default(),
+        };
+        let places = match by_spelling.get_mut(spelling) {
+            Some(places) => places,
+            None => by_spelling.entry(spelling.to_string()).or_default(),
+        };
+        places.0.push((kind, at.clone()));
+    });
 }
 
-impl Evidence {
-    /// The slot of a type, if it has one.
-    fn slot(&self, v: Version, ns: &str, name: &str) -> Option<usize> {
-        let of_name = self.slots.get(name)?;
-        of_name
-            .iter()
-            .find(|(v2, ns2, _)| *v2 == v && ns2 == ns)
-            .map(|(_, _, slot)| *slot)
-    }
-
-    /// The slot of a type, made on first use.
-    fn slot_or_new(&mut self, v: Version, ns: &str, name: &str) -> usize {
-        if let Some(slot) = self.slot(v, ns, name) {
-            return slot;
+/// The spellings of the fragments of one type (before they are merged and
+/// case variants folded): table rows and JSON-representation keys.
+/// Fragments without a version or namespace take no part.
+pub fn fragment_votes(fragments: &[TypeDef]) -> TypeVotes {
+    let mut votes = TypeVotes::default();
+    for t in fragments {
+        if t.version.is_none() || t.namespace.is_none() {
+            continue;
         }
-        let slot = self.votes.len();
-        self.votes.push(HashMap::default());
-        self.slots
-            .entry(name.to_string())
-            .or_default()
-            .push((v, ns.to_string(), slot));
-        slot
-    }
-
-    /// The slot of a type with a version and a namespace (merged types
-    /// and fragments without them take no part).
-    fn slot_of_type(&mut self, t: &TypeDef) -> Option<usize> {
-        let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
-            return None;
+        let kind = if t.from_resource_page {
+            Kind::PropertyTable
+        } else {
+            Kind::RequestBody
         };
-        Some(self.slot_or_new(v, ns, &t.name))
+        // JSON-only properties are read from the representation below.
+        for p in t.properties.iter().filter(|p| !p.from_json) {
+            add_to(&mut votes, &p.name, &p.name, kind, &p.source);
+        }
+        if let Some(Value::Object(map)) = &t.json_example {
+            for k in map.keys().filter(|k| is_property_key(k)) {
+                add_to(&mut votes, k, k, Kind::JsonRepresentation, &t.source);
+            }
+        }
     }
+    votes
+}
 
-    fn add(&mut self, slot: usize, spelling: &str, kind: Kind, at: &Source) {
-        self.add_for(slot, spelling, spelling, kind, at);
-    }
+/// One sighting of a property of a merged type in an operation: the
+/// property by position (`declaring` found it; names are unique ignoring
+/// case, so this is the property the lower-cased spelling names).
+struct Sighting<'a> {
+    ty: usize,
+    pos: usize,
+    spelling: &'a str,
+    kind: Kind,
+    at: &'a Source,
+}
 
-    /// A sighting of `spelling` as the way of writing `property` (the same
-    /// name but for case, or, from an example, a misspelling of it) of the
-    /// type in `slot`.
-    fn add_for(&mut self, slot: usize, property: &str, spelling: &str, kind: Kind, at: &Source) {
-        let Some(by_lower) = self.votes.get_mut(slot) else {
-            return;
-        };
-        // Looked up with borrowed keys: most sightings land on a property
-        // and a spelling already seen, and then nothing is allocated.
-        crate::ir::naming::with_lower(property, |lower| {
-            let by_spelling = match by_lower.get_mut(lower) {
-                Some(votes) => votes,
-                None => by_lower.entry(lower.to_string()).or_default(),
-            };
-            let places = match by_spelling.get_mut(spelling) {
-                Some(places) => places,
-                None => by_spelling.entry(spelling.to_string()).or_default(),
-            };
-            places.0.push((kind, at.clone()));
+/// The sightings of the operations' paths and example bodies. Reading
+/// them only appends (no hashing, nothing cloned): they are grouped by
+/// property once, when the spellings are chosen.
+#[derive(Default)]
+struct Sightings<'a>(Vec<Sighting<'a>>);
+
+impl<'a> Sightings<'a> {
+    /// A sighting of property `pos` of merged type `ty`, written `spelling`
+    /// (its name but for case or, from an example, a misspelling of it).
+    fn add(&mut self, (ty, pos): (usize, usize), spelling: &'a str, kind: Kind, at: &'a Source) {
+        self.0.push(Sighting {
+            ty,
+            pos,
+            spelling,
+            kind,
+            at,
         });
     }
+}
 
-    /// The spellings seen for one property of the type in `slot`, if any.
-    fn get(&self, slot: usize, property: &str) -> Option<&Votes> {
-        let by_lower = self.votes.get(slot)?;
-        crate::ir::naming::with_lower(property, |lower| by_lower.get(lower))
-    }
-
-    /// Add every sighting of `other` (evidence gathered apart, e.g. on
-    /// another thread; sightings are unordered, so the result is the same).
-    pub fn absorb(&mut self, other: Evidence) {
-        let mut theirs: Vec<Option<(Version, String, String)>> = Vec::new();
-        theirs.resize_with(other.votes.len(), || None);
-        for (name, of_name) in other.slots {
-            for (v, ns, slot) in of_name {
-                if let Some(t) = theirs.get_mut(slot) {
-                    *t = Some((v, ns, name.clone()));
-                }
-            }
-        }
-        for (owner, by_lower) in theirs.into_iter().zip(other.votes) {
-            let Some((v, ns, name)) = owner else { continue };
-            let slot = self.slot_or_new(v, &ns, &name);
-            let Some(mine) = self.votes.get_mut(slot) else {
-                continue;
-            };
-            for (lower, votes) in by_lower {
-                let mine = mine.entry(lower).or_default();
-                for (spelling, places) in votes {
-                    mine.entry(spelling).or_default().0.extend(places.0);
-                }
-            }
-        }
-    }
-
-    /// Read the spellings of the type fragments (before they are merged and
-    /// case variants folded): table rows and JSON-representation keys.
-    pub fn of_fragments(fragments: &[TypeDef]) -> Evidence {
-        let mut e = Evidence::default();
-        for t in fragments {
-            let kind = if t.from_resource_page {
-                Kind::PropertyTable
-            } else {
-                Kind::RequestBody
-            };
-            let Some(slot) = e.slot_of_type(t) else {
-                continue;
-            };
-            // JSON-only properties are read from the representation below.
-            for p in t.properties.iter().filter(|p| !p.from_json) {
-                e.add(slot, &p.name, kind, &p.source);
-            }
-            if let Some(Value::Object(map)) = &t.json_example {
-                for k in map.keys().filter(|k| is_property_key(k)) {
-                    e.add(slot, k, Kind::JsonRepresentation, &t.source);
-                }
-            }
-        }
-        e
-    }
-
+impl<'a> Sightings<'a> {
     /// Add the spellings of the paths that navigate through properties and
     /// of the example request and response bodies of the operations (the
     /// ones `paths` was built from, from position `first` on).
     fn add_operations(
         &mut self,
-        ops: &[Operation],
+        ops: &'a [Operation],
         first: usize,
         types: &[TypeDef],
         index: &TypeIndex,
         paths: &PathIndex,
     ) {
-        let slots: Vec<Option<usize>> = types.iter().map(|t| self.slot_of_type(t)).collect();
-        let slots = slots.as_slice();
         for (op_i, op) in (first..).zip(ops) {
             let Some(v) = op.version else { continue };
-            let typed = Typed {
-                v,
-                types,
-                slots,
-                index,
-            };
+            let typed = Typed { v, types, index };
             for (path_i, path) in op.paths.iter().enumerate() {
                 self.add_path(&typed, paths, (op_i, path_i), path);
             }
@@ -257,8 +199,8 @@ impl Evidence {
         &mut self,
         typed: &Typed<'_>,
         op: &Operation,
-        body: &serde_json::Map<String, Value>,
-        at: &Source,
+        body: &'a serde_json::Map<String, Value>,
+        at: &'a Source,
     ) {
         let at = (Kind::ExampleRequest, at);
         if !op.request.is_parameters {
@@ -290,9 +232,9 @@ impl Evidence {
     fn add_body(
         &mut self,
         typed: &Typed<'_>,
-        body: &serde_json::Map<String, Value>,
+        body: &'a serde_json::Map<String, Value>,
         type_id: usize,
-        at: (Kind, &Source),
+        at: (Kind, &'a Source),
         depth: usize,
     ) {
         if depth > MAX_DEPTH {
@@ -307,8 +249,8 @@ impl Evidence {
             let Some(declaring) = typed.types.get(owner) else {
                 continue;
             };
-            if let Some(slot) = typed.slot(owner) {
-                self.add(slot, k, at.0, at.1);
+            if typed.slot(owner).is_some() {
+                self.add((owner, pos), k, at.0, at.1);
             }
             let nested = declaring.properties.get(pos).and_then(|p| {
                 typed
@@ -332,8 +274,8 @@ impl Evidence {
         typed: &Typed<'_>,
         body: &serde_json::Map<String, Value>,
         type_id: usize,
-        (key, value): (&str, &Value),
-        at: (Kind, &Source),
+        (key, value): (&'a str, &Value),
+        at: (Kind, &'a Source),
     ) {
         // Every misspelt property of the lineage, so that two near ones
         // (in one type or in a type and its base) leave the key alone.
@@ -342,17 +284,18 @@ impl Evidence {
                 declaring
                     .properties
                     .iter()
-                    .filter(|p| crate::ir::near_name::misspelt(&p.name, key))
-                    .map(move |p| (d, declaring, p))
+                    .enumerate()
+                    .filter(|(_, p)| crate::ir::near_name::misspelt(&p.name, key))
+                    .map(move |(pos, p)| (d, pos, declaring, p))
             })
         });
-        let (Some((d, declaring, p)), None) = (near.next(), near.next()) else {
+        let (Some((d, pos, declaring, p)), None) = (near.next(), near.next()) else {
             return;
         };
         let same_shape = typed.fits(value, declaring, p);
         let own_name_present = body.keys().any(|k| k.eq_ignore_ascii_case(&p.name));
-        if let Some(slot) = typed.slot(d).filter(|_| same_shape && !own_name_present) {
-            self.add_for(slot, &p.name, key, at.0, at.1);
+        if typed.slot(d).is_some() && same_shape && !own_name_present {
+            self.add((d, pos), key, at.0, at.1);
         }
     }
 
@@ -360,9 +303,9 @@ impl Evidence {
     fn add_value(
         &mut self,
         typed: &Typed<'_>,
-        value: &Value,
+        value: &'a Value,
         type_id: usize,
-        at: (Kind, &Source),
+        at: (Kind, &'a Source),
         depth: usize,
     ) {
         match value {
@@ -383,7 +326,7 @@ impl Evidence {
         typed: &Typed<'_>,
         paths: &PathIndex,
         (op, i): (usize, usize),
-        path: &crate::ir::model::OpPath,
+        path: &'a crate::ir::model::OpPath,
     ) {
         let Some(key) = paths.leading_key(op, i) else {
             return;
@@ -399,9 +342,9 @@ impl Evidence {
             else {
                 continue;
             };
-            if let Some((declaring, _)) = typed.index.declaring(typed.types, owner, spelling) {
-                if let Some(slot) = typed.slot(declaring) {
-                    self.add(slot, spelling, Kind::Path, &path.source);
+            if let Some(found) = typed.index.declaring(typed.types, owner, spelling) {
+                if typed.slot(found.0).is_some() {
+                    self.add(found, spelling, Kind::Path, &path.source);
                 }
             }
         }
@@ -415,15 +358,13 @@ const MAX_DEPTH: usize = 16;
 struct Typed<'a> {
     v: Version,
     types: &'a [TypeDef],
-    /// The evidence slot of each merged type.
-    slots: &'a [Option<usize>],
     index: &'a TypeIndex,
 }
 
 impl Typed<'_> {
-    /// The evidence slot of merged type `i`.
+    /// The evidence slot of merged type `i` (see [`slot_of`]).
     fn slot(&self, i: usize) -> Option<usize> {
-        self.slots.get(i).copied().flatten()
+        slot_of(self.types, i)
     }
 
     /// The type of an example object declared as `type_id`: the type its
@@ -482,55 +423,126 @@ fn example_objects(json: &Value, collection: bool) -> Vec<&serde_json::Map<Strin
     }
 }
 
-/// Rename every property whose docs prefer another spelling.
+/// Rename every property whose docs prefer another spelling: the
+/// evidence of the fragments (`fragment_votes`, one per merged type, in
+/// order) and of the operations.
 pub fn choose_spellings(
     types: &mut [TypeDef],
     ops: &[Operation],
     index: &TypeIndex,
     paths: &PathIndex,
-    mut evidence: Evidence,
+    fragment_votes: Vec<TypeVotes>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    // The operations' evidence is read in two halves, one on a thread of
-    // its own (sightings are unordered: absorbing gives the same evidence).
+    // The operations are read in chunks on the pool; the sightings are
+    // then grouped by type in chunk order.
     let merged: &[TypeDef] = types;
-    let (first, second) = ops.split_at(ops.len() / 2);
-    let other = std::thread::scope(|s| {
-        let half = s.spawn(|| {
-            let mut e = Evidence::default();
-            e.add_operations(second, first.len(), merged, index, paths);
-            e
-        });
-        evidence.add_operations(first, 0, merged, index, paths);
-        half.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-    });
-    evidence.absorb(other);
-    let slots: Vec<Option<usize>> = types.iter().map(|t| evidence.slot_of_type(t)).collect();
-    for (t, slot) in types.iter_mut().zip(slots) {
-        let Some(slot) = slot else { continue };
-        for p in &mut t.properties {
-            let Some(votes) = evidence.get(slot, &p.name) else {
-                continue;
-            };
-            let Some(best) = preferred(votes, &p.name) else {
-                continue;
-            };
-            diags.push(Diagnostic::note(
-                "property-spelling-chosen",
-                &p.source.file,
-                p.source.line,
-                format!(
-                    "`{}.{}`: the docs spell it `{best}` {} and `{}` {}; using `{best}`",
-                    t.name,
-                    p.name,
-                    describe(votes.get(best)),
-                    p.name,
-                    describe(votes.get(&p.name)),
-                ),
-            ));
-            p.name = best.clone();
+    let chunks: Vec<Sightings<'_>> = ops
+        .par_chunks(OPS_CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut found = Sightings::default();
+            found.add_operations(chunk, c * OPS_CHUNK, merged, index, paths);
+            found
+        })
+        .collect();
+    let mut by_type: Vec<Vec<Sighting<'_>>> = Vec::new();
+    by_type.resize_with(types.len(), Vec::new);
+    for s in chunks.into_iter().flat_map(|c| c.0) {
+        if let Some(of_type) = by_type.get_mut(s.ty) {
+            of_type.push(s);
         }
     }
+    let slots: Vec<bool> = (0..types.len())
+        .map(|i| slot_of(types, i).is_some())
+        .collect();
+    // Each type's properties are chosen on their own, in parallel.
+    let notes: Vec<Vec<Diagnostic>> = types
+        .par_iter_mut()
+        .zip(fragment_votes)
+        .zip(by_type)
+        .zip(slots)
+        .map(|(((t, votes), mut sightings), slot)| {
+            let mut diags = Vec::new();
+            if slot {
+                choose_in_type(t, &votes, &mut sightings, &mut diags);
+            }
+            diags
+        })
+        .collect();
+    diags.extend(notes.into_iter().flatten());
+}
+
+/// Rename the properties of one type whose evidence prefers another
+/// spelling (see [`preferred`]).
+fn choose_in_type(
+    t: &mut TypeDef,
+    fragment_votes: &TypeVotes,
+    sightings: &mut [Sighting<'_>],
+    diags: &mut Vec<Diagnostic>,
+) {
+    sightings.sort_by_key(|s| s.pos);
+    let mut rest: &[Sighting<'_>] = sightings;
+    for (pos, p) in t.properties.iter_mut().enumerate() {
+        let here = rest.iter().take_while(|s| s.pos == pos).count();
+        let (seen, after) = rest.split_at(here);
+        rest = after;
+        let from_fragments =
+            crate::ir::naming::with_lower(&p.name, |lower| fragment_votes.get(lower));
+        // The common case: every sighting spells it as it is spelled.
+        let all_current = from_fragments.is_none_or(|v| v.len() == 1 && v.contains_key(&p.name))
+            && seen.iter().all(|s| s.spelling == p.name);
+        if all_current {
+            continue;
+        }
+        let votes = all_votes(from_fragments, seen);
+        let Some(best) = preferred(&votes, &p.name) else {
+            continue;
+        };
+        diags.push(Diagnostic::note(
+            "property-spelling-chosen",
+            &p.source.file,
+            p.source.line,
+            format!(
+                "`{}.{}`: the docs spell it `{best}` {} and `{}` {}; using `{best}`",
+                t.name,
+                p.name,
+                describe(votes.get(best)),
+                p.name,
+                describe(votes.get(&p.name)),
+            ),
+        ));
+        p.name = best.clone();
+    }
+}
+
+/// The votes of one property: its fragments' and its sightings'.
+fn all_votes(from_fragments: Option<&Votes>, seen: &[Sighting<'_>]) -> Votes {
+    let mut votes = Votes::new();
+    for (spelling, places) in from_fragments.into_iter().flatten() {
+        votes.insert(spelling.clone(), Places(places.0.clone()));
+    }
+    for s in seen {
+        votes
+            .entry(s.spelling.to_string())
+            .or_default()
+            .0
+            .push((s.kind, s.at.clone()));
+    }
+    votes
+}
+
+/// How many operations a piece of the evidence reading takes: enough
+/// pieces that an idle core can take some.
+const OPS_CHUNK: usize = 256;
+
+/// The evidence slot of merged type `i`: its position, when it has a
+/// version and a namespace (types without them take no part).
+fn slot_of(types: &[TypeDef], i: usize) -> Option<usize> {
+    types
+        .get(i)
+        .filter(|t| t.version.is_some() && t.namespace.is_some())
+        .map(|_| i)
 }
 
 /// How much evidence a spelling has: first whether example requests or

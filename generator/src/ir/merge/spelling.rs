@@ -9,86 +9,117 @@
 use crate::diag::Diagnostic;
 use crate::ir::model::{PageIr, Property, Source, Version};
 use crate::ir::naming::{with_lower, FastHash};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 
 /// One way a name is spelled, with how much we trust it: a spelling from a
 /// defining page (resource/enum page) beats one from a fragment; then the
 /// earliest source wins so the choice does not depend on input order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Spelling {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Spelling<'a> {
     /// `false` sorts first: defining pages first.
     from_fragment: bool,
-    source: Source,
-    name: String,
+    source: &'a Source,
+    name: &'a str,
 }
 
-/// Canonical spellings of one kind of name (types or enums), per version.
+/// The chosen spelling of one (version, lower-case name) of one kind.
+#[derive(Debug)]
+struct Canon {
+    best: String,
+    /// The other spellings definitions use (their renames were reported
+    /// with the definitions).
+    others: Vec<String>,
+}
+
+impl Canon {
+    /// Whether some definition uses exactly this spelling.
+    fn defines(&self, name: &str) -> bool {
+        self.best == name || self.others.iter().any(|o| o == name)
+    }
+}
+
+/// The canonical spellings of one lower-case name: as a type, as an enum.
 #[derive(Debug, Default)]
-pub struct Spellings {
-    /// Version → lower-case name → canonical spelling (hashed: every type
-    /// reference of every page is looked up here).
-    canonical: BTreeMap<Version, HashMap<String, String, FastHash>>,
-    /// Every exact spelling some definition uses.
-    defined: BTreeSet<(Version, String)>,
+struct Entry {
+    ty: Option<Canon>,
+    en: Option<Canon>,
 }
 
-impl Spellings {
-    /// Collect every spelling, choose the canonical one per (version,
-    /// lower-case name) and report each other spelling with `code`.
-    fn choose(
-        kind: &str,
-        code: &str,
-        spellings: Vec<(Version, Spelling)>,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Spellings {
-        let mut groups: BTreeMap<(Version, String), Vec<Spelling>> = BTreeMap::new();
-        let mut defined = BTreeSet::new();
-        for (v, s) in spellings {
-            defined.insert((v, s.name.clone()));
-            groups
-                .entry((v, crate::ir::naming::lower(&s.name)))
-                .or_default()
-                .push(s);
-        }
-        let mut canonical: BTreeMap<Version, HashMap<String, String, FastHash>> = BTreeMap::new();
-        for ((v, lower), mut group) in groups {
-            group.sort();
-            let Some(best) = group.first().cloned() else {
-                continue;
-            };
-            let mut reported: Vec<&str> = vec![&best.name];
-            for other in &group {
-                if reported.contains(&other.name.as_str()) {
-                    continue;
-                }
-                reported.push(&other.name);
-                diags.push(Diagnostic::warning(
-                    code,
-                    &other.source.file,
-                    other.source.line,
-                    format!(
-                        "{kind} `{}` differs only in case from `{}` ({}, {}); merged under `{}`",
-                        other.name,
-                        best.name,
-                        best.source,
-                        if best.from_fragment {
-                            "first fragment"
-                        } else {
-                            "its defining page"
-                        },
-                        best.name
-                    ),
-                ));
-            }
-            canonical.entry(v).or_default().insert(lower, best.name);
-        }
-        Spellings { canonical, defined }
+/// Canonical spellings of type and enum names, per version, by lower-case
+/// name (hashed, one lookup per reference: every type reference of every
+/// page is looked up here).
+#[derive(Debug, Default)]
+struct Names {
+    by_lower: BTreeMap<Version, HashMap<String, Entry, FastHash>>,
+}
+
+impl Names {
+    fn entry(&self, version: Version, name: &str) -> Option<&Entry> {
+        let by_lower = self.by_lower.get(&version)?;
+        with_lower(name, |lower| by_lower.get(lower))
     }
 
-    /// The canonical spelling of `name` in `version`, if it names one of these.
-    pub fn resolve(&self, version: Version, name: &str) -> Option<&str> {
-        let by_lower = self.canonical.get(&version)?;
-        with_lower(name, |lower| by_lower.get(lower).map(String::as_str))
+    /// Choose the canonical spelling of each (version, lower-case name) of
+    /// one kind (`kind` says which slot of [`Entry`]) and report each other
+    /// spelling with `code`.
+    fn choose(
+        &mut self,
+        (kind, code): (&str, &str),
+        slot: fn(&mut Entry) -> &mut Option<Canon>,
+        spellings: Vec<(Version, Spelling<'_>)>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        // Grouped by lower-case name, looked up borrowed: one allocation
+        // per distinct name, not per definition.
+        let mut groups: BTreeMap<Version, HashMap<String, Vec<Spelling<'_>>, FastHash>> =
+            BTreeMap::new();
+        for (v, s) in spellings {
+            let by_lower = groups.entry(v).or_default();
+            with_lower(s.name, |lower| match by_lower.get_mut(lower) {
+                Some(group) => group.push(s),
+                None => {
+                    by_lower.insert(lower.to_string(), vec![s]);
+                }
+            });
+        }
+        for (v, by_lower) in groups {
+            let names = self.by_lower.entry(v).or_default();
+            for (lower, mut group) in by_lower {
+                group.sort_unstable();
+                let Some(best) = group.first().copied() else {
+                    continue;
+                };
+                let mut others: Vec<String> = Vec::new();
+                for other in &group {
+                    if other.name == best.name || others.iter().any(|o| o == other.name) {
+                        continue;
+                    }
+                    others.push(other.name.to_string());
+                    diags.push(Diagnostic::warning(
+                        code,
+                        &other.source.file,
+                        other.source.line,
+                        format!(
+                            "{kind} `{}` differs only in case from `{}` ({}, {}); merged under `{}`",
+                            other.name,
+                            best.name,
+                            best.source,
+                            if best.from_fragment {
+                                "first fragment"
+                            } else {
+                                "its defining page"
+                            },
+                            best.name
+                        ),
+                    ));
+                }
+                *slot(names.entry(lower).or_default()) = Some(Canon {
+                    best: best.name.to_string(),
+                    others,
+                });
+            }
+        }
     }
 }
 
@@ -105,8 +136,8 @@ pub fn unify(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
                     v,
                     Spelling {
                         from_fragment: !t.from_resource_page,
-                        source: t.source.clone(),
-                        name: t.name.clone(),
+                        source: &t.source,
+                        name: &t.name,
                     },
                 ));
             }
@@ -117,58 +148,38 @@ pub fn unify(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
                     v,
                     Spelling {
                         from_fragment: e.synthesized,
-                        source: e.source.clone(),
-                        name: e.name.clone(),
+                        source: &e.source,
+                        name: &e.name,
                     },
                 ));
             }
         }
     }
-    let types = Spellings::choose("type", "type-name-case", type_spellings, diags);
-    let enums = Spellings::choose("enum", "enum-name-case", enum_spellings, diags);
-    let names = Names {
-        types: &types,
-        enums: &enums,
-    };
-    // Pages are rewritten independently: half of them on a second thread.
-    let (first, second) = pages.split_at_mut(pages.len() / 2);
-    let more = std::thread::scope(|s| {
-        let other = s.spawn(|| {
+    let mut names = Names::default();
+    let types = ("type", "type-name-case");
+    names.choose(types, |e| &mut e.ty, type_spellings, diags);
+    let enums = ("enum", "enum-name-case");
+    names.choose(enums, |e| &mut e.en, enum_spellings, diags);
+    // Pages are rewritten independently, in parallel; their notes are
+    // kept in page order.
+    let notes: Vec<Vec<Diagnostic>> = pages
+        .par_iter_mut()
+        .map(|p| {
             let mut diags = Vec::new();
-            for p in second.iter_mut() {
-                rewrite_page(p, &names, &mut diags);
-            }
+            rewrite_page(p, &names, &mut diags);
             diags
-        });
-        for p in first.iter_mut() {
-            rewrite_page(p, &names, diags);
-        }
-        other
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e))
-    });
-    diags.extend(more);
-}
-
-struct Names<'a> {
-    types: &'a Spellings,
-    enums: &'a Spellings,
-}
-
-impl Names<'_> {
-    /// The canonical spelling of a type reference (structured types first).
-    fn resolve(&self, version: Version, name: &str) -> Option<&str> {
-        self.types
-            .resolve(version, name)
-            .or_else(|| self.enums.resolve(version, name))
-    }
+        })
+        .collect();
+    diags.extend(notes.into_iter().flatten());
 }
 
 fn rewrite_page(p: &mut PageIr, names: &Names, diags: &mut Vec<Diagnostic>) {
     for t in &mut p.types {
         let Some(v) = t.version else { continue };
-        if let Some(c) = names.types.resolve(v, &t.name) {
-            t.name = c.to_string();
+        if let Some(c) = names.entry(v, &t.name).and_then(|e| e.ty.as_ref()) {
+            if c.best != t.name {
+                t.name.clone_from(&c.best);
+            }
         }
         if let Some(base) = &mut t.base {
             rewrite_ref(v, base, &t.source, names, diags);
@@ -179,8 +190,10 @@ fn rewrite_page(p: &mut PageIr, names: &Names, diags: &mut Vec<Diagnostic>) {
     }
     for e in &mut p.enums {
         let Some(v) = e.version else { continue };
-        if let Some(c) = names.enums.resolve(v, &e.name) {
-            e.name = c.to_string();
+        if let Some(c) = names.entry(v, &e.name).and_then(|e| e.en.as_ref()) {
+            if c.best != e.name {
+                e.name.clone_from(&c.best);
+            }
         }
     }
     for op in &mut p.operations {
@@ -192,12 +205,8 @@ fn rewrite_page(p: &mut PageIr, names: &Names, diags: &mut Vec<Diagnostic>) {
             rewrite_property(v, prop, names, diags);
         }
         if let Some(t) = &mut op.response.type_name {
-            let at = op
-                .response
-                .source
-                .clone()
-                .unwrap_or_else(|| op.source.clone());
-            rewrite_ref(v, t, &at, names, diags);
+            let at = op.response.source.as_ref().unwrap_or(&op.source);
+            rewrite_ref(v, t, at, names, diags);
         }
         for param in &mut op.parameters {
             rewrite_ref(v, &mut param.type_name, &param.source, names, diags);
@@ -209,8 +218,9 @@ fn rewrite_property(v: Version, prop: &mut Property, names: &Names, diags: &mut 
     rewrite_ref(v, &mut prop.type_name, &prop.source, names, diags);
 }
 
-/// Rewrite one reference to its canonical spelling. Exact spellings of a
-/// definition are silent (the definition's rename was reported already).
+/// Rewrite one reference to its canonical spelling (structured types
+/// first). Exact spellings of a definition are silent (the definition's
+/// rename was reported already).
 fn rewrite_ref(
     v: Version,
     name: &mut String,
@@ -218,28 +228,29 @@ fn rewrite_ref(
     names: &Names,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let Some(c) = names.resolve(v, name) else {
+    let Some(entry) = names.entry(v, name) else {
         return;
     };
-    if c == name.as_str() {
+    let Some(c) = entry.ty.as_ref().or(entry.en.as_ref()) else {
+        return;
+    };
+    if c.best == name.as_str() {
         return;
     }
-    let defined = names.types.defines_spelling(v, name) || names.enums.defines_spelling(v, name);
+    let defined = [&entry.ty, &entry.en]
+        .into_iter()
+        .flatten()
+        .any(|c| c.defines(name));
     if !defined {
         diags.push(Diagnostic::note(
             "type-reference-case",
             &at.file,
             at.line,
-            format!("type reference `{name}` matches `{c}` only ignoring case; using `{c}`"),
+            format!(
+                "type reference `{name}` matches `{}` only ignoring case; using `{}`",
+                c.best, c.best
+            ),
         ));
     }
-    *name = c.to_string();
-}
-
-impl Spellings {
-    /// Whether some page defines exactly this spelling (then its rename was
-    /// reported with the definition and references need no note of their own).
-    fn defines_spelling(&self, v: Version, name: &str) -> bool {
-        self.defined.contains(&(v, name.to_string()))
-    }
+    name.clone_from(&c.best);
 }

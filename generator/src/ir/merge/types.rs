@@ -4,30 +4,48 @@
 //! describing the same type united into it.
 
 use super::authority::Authority;
+use super::groups::grouped;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Property, Source, TypeDef, Version};
 use crate::ir::naming::FastHash;
-use std::collections::{BTreeMap, HashMap};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Merge type fragments (names already in canonical spelling, versions set).
-/// The result is sorted by (version, name, namespace).
-pub fn merge_types(
+/// The result is sorted by (version, name, namespace); with each merged
+/// type comes what `read_group` read of its fragments before they were
+/// merged. Groups are merged in parallel, their results kept in order.
+pub fn merge_types<R: Send>(
     fragments: Vec<TypeDef>,
     authority: &Authority,
+    read_group: impl Fn(&[TypeDef]) -> R + Sync,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<TypeDef> {
-    let mut groups: BTreeMap<(Option<Version>, String, Option<String>), Vec<TypeDef>> =
-        BTreeMap::new();
-    for t in fragments {
-        groups
-            .entry((t.version, t.name.clone(), t.namespace.clone()))
-            .or_default()
-            .push(t);
+) -> (Vec<TypeDef>, Vec<R>) {
+    let by_type = grouped(fragments, |a, b| group_key(a).cmp(&group_key(b)));
+    let merged: Vec<(Option<TypeDef>, R, Vec<Diagnostic>)> = by_type
+        .into_par_iter()
+        .map(|group| {
+            let read = read_group(&group);
+            let mut diags = Vec::new();
+            let merged = merge_group(group, authority, &mut diags);
+            (merged, read, diags)
+        })
+        .collect();
+    let mut types = Vec::with_capacity(merged.len());
+    let mut reads = Vec::with_capacity(merged.len());
+    for (t, read, mut d) in merged {
+        diags.append(&mut d);
+        if let Some(t) = t {
+            types.push(t);
+            reads.push(read);
+        }
     }
-    groups
-        .into_values()
-        .filter_map(|group| merge_group(group, authority, diags))
-        .collect()
+    (types, reads)
+}
+
+/// What fragments of one type share.
+fn group_key(t: &TypeDef) -> (Option<Version>, &str, Option<&str>) {
+    (t.version, t.name.as_str(), t.namespace.as_deref())
 }
 
 /// The parts in order of authority. Every property is first seen on the most

@@ -3,6 +3,7 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::model::{PageIr, Version};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The folder of a page label: everything before the last `/` (empty for a
@@ -103,22 +104,33 @@ fn version_from_path(file: &str) -> Version {
     }
 }
 
-/// Give every page without a version one (with a `version-from-folder` note),
-/// then stamp the page's version on every item that has none.
-pub fn assign_versions(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
-    let decided: Vec<(usize, Version, String)> = {
-        let votes = folder_votes(pages);
-        let parent_votes = parent_votes(&votes);
-        pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.version.is_none())
-            .map(|(i, p)| {
-                let (version, why) = decide(&p.file, &votes, &parent_votes);
-                (i, version, why)
-            })
-            .collect()
-    };
+/// The version of every page that shows none, with why: (page position,
+/// version, reason). Reads the pages only, so it can run beside other
+/// readers of them.
+pub fn decide_versions(pages: &[PageIr]) -> Vec<(usize, Version, String)> {
+    let votes = folder_votes(pages);
+    let parent_votes = parent_votes(&votes);
+    pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.version.is_none())
+        .map(|(i, p)| {
+            let (version, why) = decide(&p.file, &votes, &parent_votes);
+            (i, version, why)
+        })
+        .collect()
+}
+
+/// Give every page without a version its decided one (with a
+/// `version-from-folder` note), then stamp the page's version on every item
+/// that has none. Returns the versions of each page's items (sorted,
+/// distinct), read in the same pass: splitting the pages by version needs
+/// them, and the items are read once.
+pub fn assign_versions(
+    pages: &mut [PageIr],
+    decided: Vec<(usize, Version, String)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Vec<Option<Version>>> {
     for (i, version, why) in decided {
         if let Some(page) = pages.get_mut(i) {
             page.version = Some(version);
@@ -130,9 +142,29 @@ pub fn assign_versions(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    for page in pages.iter_mut() {
-        stamp_items(page);
+    // Pages are independent: stamped on the pool, results in page order.
+    pages
+        .par_iter_mut()
+        .map(|page| {
+            stamp_items(page);
+            item_versions(page)
+        })
+        .collect()
+}
+
+/// The versions of a page's items, sorted and distinct.
+fn item_versions(page: &PageIr) -> Vec<Option<Version>> {
+    let mut versions: Vec<Option<Version>> = Vec::new();
+    let all = (page.types.iter().map(|t| t.version))
+        .chain(page.enums.iter().map(|e| e.version))
+        .chain(page.operations.iter().map(|o| o.version));
+    for v in all {
+        if !versions.contains(&v) {
+            versions.push(v);
+        }
     }
+    versions.sort_unstable();
+    versions
 }
 
 /// Items the extractor left without a version take their page's.
