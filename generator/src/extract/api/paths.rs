@@ -9,10 +9,12 @@
 //! prefixes, `~/`, missing leading `/`, trailing `/`, `//` and query strings
 //! containing spaces and parentheses.
 
+use std::borrow::Cow;
+
 use crate::ir::model::{FunctionArg, OpPath, Segment, Version};
 use crate::ir::naming;
 use crate::source::static_regex;
-use crate::source::text::trim;
+use crate::source::text::{contains_ci, trim};
 
 /// A parsed path plus what the parser had to repair (for diagnostics).
 #[derive(Debug, Clone, PartialEq)]
@@ -34,20 +36,6 @@ pub fn is_garbage(s: &str) -> bool {
     t.contains("**") || contains_ci(t, " not found") || t.is_empty()
 }
 
-/// Whether `s` holds `needle` (lowercase ASCII) in any ASCII case: what
-/// `s.to_ascii_lowercase().contains(needle)` says, without the copy.
-fn contains_ci(s: &str, needle: &str) -> bool {
-    let (h, n) = (s.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return true;
-    };
-    // Only where the first byte is, in either case.
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), h).any(|i| {
-        h.get(i..i + n.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(n))
-    })
-}
-
 /// Parse the path part of a request line (everything after the method).
 pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, PathError> {
     let raw_t = trim(raw);
@@ -55,6 +43,8 @@ pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, Pa
         return Err(PathError(format!("`{raw_t}` is not a request path")));
     }
     let mut notes = Vec::new();
+    // Borrowed slices of the line until a repair needs a copy (most lines
+    // need none).
     let (rest, version) = strip_host_and_version(raw_t, &mut notes);
     let rest = close_parens(&rest, &mut notes);
     let (path_part, query, trailing) = split_query(&rest);
@@ -65,7 +55,7 @@ pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, Pa
         ));
     }
     let mut segments = Vec::new();
-    let pieces = split_segments(&path_part);
+    let pieces = split_segments(path_part);
     let mut empty_inner = false;
     let n = pieces.len();
     for (i, piece) in pieces.into_iter().enumerate() {
@@ -77,7 +67,7 @@ pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, Pa
                     empty_inner = true;
                 }
             }
-            Piece::Plain(p) => segments.extend(classify(p, &mut notes)),
+            Piece::Plain(p) => classify(p, &mut notes, &mut segments),
             Piece::ItemPath(inner) => segments.push(item_path(inner)),
         }
     }
@@ -107,51 +97,61 @@ pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, Pa
 
 /// `https://graph.microsoft.com/beta/x` → `/x` (Beta); `/v1.0/x` → `/x`;
 /// `~/x` → `/x`; `x` → `/x`.
-fn strip_host_and_version(
-    s: &str,
+fn strip_host_and_version<'a>(
+    s: &'a str,
     notes: &mut Vec<(&'static str, String)>,
-) -> (String, Option<Version>) {
-    let mut rest = s.to_string();
-    // Both patterns are anchored on a first char: check it before the regex.
+) -> (Cow<'a, str>, Option<Version>) {
+    let mut rest = s;
+    // Anchored on a first char: check it before the regex.
     let url = rest
         .starts_with(['h', 'H'])
-        .then(|| static_regex!(r"(?i)^https?://[^/?\s]*").find(&rest))
+        .then(|| static_regex!(r"(?i)^https?://[^/?\s]*").find(rest))
         .flatten();
     if let Some(c) = url {
         notes.push((
             "path-absolute-url",
             format!("host `{}` removed from the path", c.as_str()),
         ));
-        rest = rest[c.end()..].to_string();
+        rest = rest.get(c.end()..).unwrap_or_default();
     }
     if let Some(r) = rest.strip_prefix('~') {
-        rest = r.to_string();
+        rest = r;
     }
-    if !rest.starts_with('/') {
-        rest.insert(0, '/');
+    let rest: Cow<str> = if rest.starts_with('/') {
+        Cow::Borrowed(rest)
+    } else {
+        Cow::Owned(format!("/{rest}"))
+    };
+    // `^/(beta|v1\.0)(/|$|\?)`, by hand (literal prefixes): the version
+    // segment is cut, its `/` kept.
+    let version = [("/beta", Version::Beta), ("/v1.0", Version::V1_0)]
+        .into_iter()
+        .find(|(prefix, _)| {
+            rest.strip_prefix(prefix)
+                .is_some_and(|after| after.is_empty() || after.starts_with(['/', '?']))
+        });
+    let Some((prefix, version)) = version else {
+        return (rest, None);
+    };
+    let cut = |r: &str| r.get(prefix.len()..).unwrap_or_default().to_string();
+    let rest = match rest {
+        Cow::Borrowed(r) => Cow::Borrowed(r.get(prefix.len()..).unwrap_or_default()),
+        Cow::Owned(r) => Cow::Owned(cut(&r)),
+    };
+    if rest.is_empty() {
+        return (Cow::Borrowed("/"), Some(version));
     }
-    let mut version = None;
-    let versioned = (rest.starts_with("/beta") || rest.starts_with("/v1.0"))
-        .then(|| static_regex!(r"^/(beta|v1\.0)(/|$|\?)").captures(&rest))
-        .flatten();
-    if let Some(c) = versioned {
-        version = c.get(1).and_then(|m| Version::parse(m.as_str()));
-        let cut = c.get(1).map(|m| m.end()).unwrap_or(0);
-        rest = rest[cut..].to_string();
-        if rest.is_empty() {
-            rest.push('/');
-        }
-    }
-    (rest, version)
+    (rest, Some(version))
 }
 
 /// `range(address='<address>'/entireRow`: a function call whose `)` is
 /// missing is closed before the next `/`.
-fn close_parens(s: &str, notes: &mut Vec<(&'static str, String)>) -> String {
-    let path_end = s.find('?').unwrap_or(s.len());
-    let path = &s[..path_end];
-    if path.matches('(').count() <= path.matches(')').count() {
-        return s.to_string();
+fn close_parens<'a>(s: &'a str, notes: &mut Vec<(&'static str, String)>) -> Cow<'a, str> {
+    let path_end = memchr::memchr(b'?', s.as_bytes()).unwrap_or(s.len());
+    let path = s.as_bytes().get(..path_end).unwrap_or_default();
+    let count = |c: u8| path.iter().filter(|&&b| b == c).count();
+    if count(b'(') <= count(b')') {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 1);
     let mut depth = 0i32;
@@ -179,13 +179,13 @@ fn close_parens(s: &str, notes: &mut Vec<(&'static str, String)>) -> String {
             "function call without `)`: closed before the next `/`".to_string(),
         ));
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Split off the query string at the first `?` outside brackets and quotes.
 /// The path part ends at the first blank outside brackets (text after it,
 /// when there is no query, is returned as trailing text).
-fn split_query(s: &str) -> (String, Option<String>, Option<String>) {
+fn split_query(s: &str) -> (&str, Option<String>, Option<String>) {
     let mut depth = 0i32;
     let mut quote = false;
     for (i, c) in s.char_indices() {
@@ -195,21 +195,21 @@ fn split_query(s: &str) -> (String, Option<String>, Option<String>) {
             ')' | '}' | '>' | ']' if !quote => depth -= 1,
             '?' if depth <= 0 && !quote => {
                 let q = trim(&s[i + 1..]).to_string();
-                return (s[..i].to_string(), Some(q).filter(|q| !q.is_empty()), None);
+                return (&s[..i], Some(q).filter(|q| !q.is_empty()), None);
             }
             c if c.is_whitespace() && depth <= 0 && !quote => {
                 let tail = trim(&s[i..]);
                 // `GET /x ?$select=a` : a blank before the query.
                 if let Some(q) = tail.strip_prefix('?') {
-                    return (s[..i].to_string(), Some(trim(q).to_string()), None);
+                    return (&s[..i], Some(trim(q).to_string()), None);
                 }
                 let tail = Some(tail.to_string()).filter(|t| !t.is_empty());
-                return (s[..i].to_string(), None, tail);
+                return (&s[..i], None, tail);
             }
             _ => {}
         }
     }
-    (s.to_string(), None, None)
+    (s, None, None)
 }
 
 /// A piece of the path between `/`s, or a drive path `:/...:`.
@@ -330,16 +330,19 @@ fn is_generic(name: &str) -> bool {
             && b[2..].iter().all(u8::is_ascii_digit))
 }
 
-/// One path piece → segments (usually one; `{id}$ref` gives two).
-fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
+/// One path piece → segments pushed to `out` (usually one; `{id}$ref`
+/// gives two).
+fn classify(p: &str, notes: &mut Vec<(&'static str, String)>, out: &mut Vec<Segment>) {
     let p = trim(p);
     if let Some(name) = p.strip_prefix('$') {
-        return vec![Segment::Dollar {
+        out.push(Segment::Dollar {
             name: name.to_string(),
-        }];
+        });
+        return;
     }
     if let Some(alts) = placeholder(p) {
-        return vec![param(p, alts)];
+        out.push(param(p, alts));
+        return;
     }
     // `{id}$ref`, `{managedDeviceId}rebootNow`: a placeholder glued to the
     // next segment (missing `/`).
@@ -353,26 +356,27 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
         let ph = c.get(1).map(|m| m.as_str()).unwrap_or("");
         let next = c.get(2).map(|m| m.as_str()).unwrap_or("");
         notes.push(("path-missing-slash", format!("`{p}` read as `{ph}/{next}`")));
-        let mut out = Vec::new();
         if let Some(alts) = placeholder(ph) {
             out.push(param(ph, alts));
         }
-        out.extend(classify(next, notes));
-        return out;
+        classify(next, notes, out);
+        return;
     }
     if let Some((name, args)) = p.ends_with(')').then(|| function_call(p)).flatten() {
-        return vec![Segment::Function {
+        out.push(Segment::Function {
             name: name.to_string(),
             args: function_args(args),
-        }];
+        });
+        return;
     }
     if let Some((namespace, type_name)) =
         p.starts_with("microsoft.graph").then(|| cast(p)).flatten()
     {
-        return vec![Segment::Cast {
+        out.push(Segment::Cast {
             namespace: namespace.to_string(),
             type_name: type_name.to_string(),
-        }];
+        });
+        return;
     }
     if p.contains('{') || p.contains('<') {
         notes.push((
@@ -384,11 +388,12 @@ fn classify(p: &str, notes: &mut Vec<(&'static str, String)>) -> Vec<Segment> {
             .and_then(|c| c.get(1).or_else(|| c.get(2)))
             .map(|m| m.as_str().to_string())
             .unwrap_or_default();
-        return vec![param(p, vec![trim(&inner).to_string()])];
+        out.push(param(p, vec![trim(&inner).to_string()]));
+        return;
     }
-    vec![Segment::Literal {
+    out.push(Segment::Literal {
         name: p.to_string(),
-    }]
+    });
 }
 
 /// `microsoft.graph[.ns].x` → (`microsoft.graph[.ns]`, `x`): what
@@ -547,17 +552,27 @@ fn item_path(inner: &str) -> Segment {
 /// Name generic placeholders from the collection before them and make every
 /// parameter name unique within the path (function-argument parameters too).
 fn name_params(segments: &mut [Segment]) {
-    let mut prev_literal: Option<String> = None;
+    // The index of the literal before the current segment (not a copy of
+    // its name: most literals are never asked for).
+    let mut prev_literal: Option<usize> = None;
     let mut seen: Vec<String> = Vec::new();
-    for seg in segments.iter_mut() {
+    for i in 0..segments.len() {
+        let (before, rest) = segments.split_at_mut(i);
+        let Some(seg) = rest.first_mut() else {
+            break;
+        };
+        let prev_name = prev_literal.and_then(|k| match before.get(k) {
+            Some(Segment::Literal { name }) => Some(name.as_str()),
+            _ => None,
+        });
         match seg {
-            Segment::Literal { name } => prev_literal = Some(name.clone()),
+            Segment::Literal { .. } => prev_literal = Some(i),
             Segment::Param { name, .. } => {
                 // Generic keys, and a named key repeated for another
                 // collection (`.../networkAccessConfigurations/{deviceConfigurationId}`),
                 // are named from the collection before them.
                 if is_generic(name) || seen.contains(name) {
-                    if let Some(coll) = &prev_literal {
+                    if let Some(coll) = prev_name {
                         let from_coll = format!("{}Id", ident_of(&naming::singular(coll)));
                         // (A generic key always takes the collection name,
                         // numbered later if taken.)
@@ -586,6 +601,14 @@ fn name_params(segments: &mut [Segment]) {
         .into_iter()
         .map(|(n, _)| n)
         .collect();
+    // Distinct names (nearly every path) stay as they are.
+    let repeated = names
+        .iter()
+        .enumerate()
+        .any(|(i, n)| names.get(..i).is_some_and(|b| b.contains(n)));
+    if !repeated {
+        return;
+    }
     let (unique, _) = naming::uniquify(&names);
     let mut it = unique.into_iter();
     for seg in segments.iter_mut() {

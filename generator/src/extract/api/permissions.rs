@@ -19,7 +19,7 @@
 use crate::extract::common::strip_todo;
 use crate::ir::model::{PermissionKind, PermissionSet};
 use crate::source::static_regex;
-use crate::source::text::{plain_text, trim};
+use crate::source::text::{contains_ci, plain_text, plain_text_cow, starts_with_ci, trim};
 use crate::source::{Ctx, Page, SectionKind, Table};
 
 /// Every permission set the page states, in page order.
@@ -46,12 +46,15 @@ pub fn permissions(page: &Page, ctx: &mut Ctx) -> Vec<PermissionSet> {
 
 /// The permission kind a row key or a column header names.
 pub fn kind_of(cell: &str) -> Option<PermissionKind> {
-    let t = plain_text(cell).to_ascii_lowercase();
-    if t.contains("delegated") && t.contains("personal") {
+    // Case-blind searches instead of a lowercased copy (a call per row).
+    let t = plain_text_cow(cell);
+    if contains_ci(&t, "delegated") && contains_ci(&t, "personal") {
         Some(PermissionKind::DelegatedPersonal)
-    } else if t.contains("delegated") {
+    } else if contains_ci(&t, "delegated") {
         Some(PermissionKind::DelegatedWork)
-    } else if t.starts_with("application") || t.starts_with("app-only") || t.starts_with("app only")
+    } else if starts_with_ci(&t, "application")
+        || starts_with_ci(&t, "app-only")
+        || starts_with_ci(&t, "app only")
     {
         Some(PermissionKind::Application)
     } else {
@@ -78,13 +81,27 @@ pub fn scopes_in(text: &str, upper_first: bool) -> Vec<String> {
         plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/' | '|'))
     {
         let tok = tok.trim_matches(|c: char| matches!(c, '*' | '.' | ':' | '`' | '"' | '\''));
-        let ok = static_regex!(r"^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$").is_match(tok)
+        let ok = is_scope_name(tok)
             && (!upper_first || tok.starts_with(|c: char| c.is_ascii_uppercase()));
         if ok && !out.iter().any(|o| o == tok) {
             out.push(tok.to_string());
         }
     }
     out
+}
+
+/// `User.Read.All`: what `^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$`
+/// matches (all ASCII classes), by hand: a letter first, then words of
+/// `[A-Za-z0-9_-]` joined by single dots, at least one dot.
+fn is_scope_name(tok: &str) -> bool {
+    let b = tok.as_bytes();
+    b.first().is_some_and(u8::is_ascii_alphabetic)
+        && b.contains(&b'.')
+        && tok.split('.').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        })
 }
 
 /// One value cell → a set, or `None` for empty/TODO cells.
@@ -276,4 +293,51 @@ fn from_prose(page: &Page, start: usize, end: usize) -> Vec<PermissionSet> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_scope_names_are_the_regex_matches() {
+        let re = regex::Regex::new(r"^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$").unwrap();
+        for t in [
+            "User.Read",
+            "User.Read.All",
+            "User",
+            "",
+            ".",
+            "a.",
+            ".a",
+            "a..b",
+            "a.b.",
+            "1a.b",
+            "a-b_c.D-9",
+            "a.b c",
+            "é.b",
+            "a.é",
+            "A.b*",
+            "_a.b",
+            "a._",
+            "Mail.ReadWrite.Shared",
+        ] {
+            assert_eq!(is_scope_name(t), re.is_match(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn kinds_read_case_blind() {
+        assert_eq!(
+            kind_of("**Delegated (personal Microsoft account)**"),
+            Some(PermissionKind::DelegatedPersonal)
+        );
+        assert_eq!(
+            kind_of("DELEGATED (work or school account)"),
+            Some(PermissionKind::DelegatedWork)
+        );
+        assert_eq!(kind_of("App-only"), Some(PermissionKind::Application));
+        assert_eq!(kind_of("Application"), Some(PermissionKind::Application));
+        assert_eq!(kind_of("Other application"), None);
+    }
 }

@@ -204,6 +204,7 @@ fn links(text: &str) -> impl Iterator<Item = Link<'_>> {
             let open = from + k;
             from = open + 1;
             // `[^\]]+`: up to the next `]`, at least one byte.
+            // (No `]` after this `[`: none after a later one either.)
             let close = memchr::memchr(b']', b.get(open + 1..)?).map(|k| open + 1 + k)?;
             if close == open + 1 {
                 continue;
