@@ -8,7 +8,7 @@
 //! documented" is real (if unhelpful) text and kept.
 
 use crate::source::static_regex;
-use crate::source::text::{collapse_spaces_cow, contains_fast, may_contain_ci, trim, CiText};
+use crate::source::text::{collapse_spaces_cow, may_contain_ci, trim, CiText};
 use std::borrow::Cow;
 
 /// One value named by "Possible values" prose.
@@ -118,11 +118,11 @@ pub fn read(desc: &str) -> Prose {
             p.nullable = Some(true);
         }
     }
-    p.required = contains_fast(text, "equired")
+    p.required = text.contains("equired")
         && static_regex!(r"(^|[.;:]\s*|\bis\s+|\bare\s+|\()Required\b|\b(is|are) required\b")
             .is_match(text)
         && !static_regex!(r"(?i)\bnot required\b").is_match(text);
-    p.optional = contains_fast(text, "ptional")
+    p.optional = text.contains("ptional")
         && static_regex!(r"(^|[.;:(]\s*)Optional\b|\b(is|are) optional\b").is_match(text);
     if p.required && p.nullable.is_none() {
         p.nullable = Some(false);

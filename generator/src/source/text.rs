@@ -59,37 +59,24 @@ pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
         .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
-/// Whether `s` holds `needle`: `s.contains(needle)` by a vectorised search
-/// for the needle's first byte, then a compare (on the short texts of
-/// descriptions, cheaper than setting up `str::contains`' searcher).
-pub fn contains_fast(s: &str, needle: &str) -> bool {
-    let (h, n) = (s.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return true;
-    };
-    memchr::memchr_iter(first, h).any(|i| h.get(i..i + n.len()) == Some(n))
+/// A text with its ASCII-lowercased copy, for several [`may_contain_ci`]
+/// gates on the same (long) text: one pass to lowercase, then fast
+/// substring searches.
+pub struct CiText {
+    /// `None` for non-ASCII text: every gate passes (see [`may_contain_ci`]).
+    lower: Option<String>,
 }
 
-/// A text for several [`may_contain_ci`] gates: whether it is ASCII is
-/// checked once, then each gate is a case-blind search (no lowercased
-/// copy: most gates fail on a first-byte search).
-pub struct CiText<'a> {
-    text: &'a str,
-    /// Non-ASCII text: every gate passes (see [`may_contain_ci`]).
-    ascii: bool,
-}
-
-impl<'a> CiText<'a> {
-    pub fn new(text: &'a str) -> CiText<'a> {
+impl CiText {
+    pub fn new(text: &str) -> CiText {
         CiText {
-            text,
-            ascii: text.is_ascii(),
+            lower: text.is_ascii().then(|| text.to_ascii_lowercase()),
         }
     }
 
     /// Whether the text may hold `needle` (lowercase ASCII) in any case.
     pub fn may_contain(&self, needle: &str) -> bool {
-        !self.ascii || contains_ci(self.text, needle)
+        self.lower.as_ref().is_none_or(|l| l.contains(needle))
     }
 }
 
