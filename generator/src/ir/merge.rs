@@ -198,24 +198,22 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
         &mut diags,
     );
     // Operations do not need the types: they are merged while the types
-    // are. Each group of type fragments is read for spelling evidence
-    // before it is merged (the fragments' spellings are gone after).
-    let ((types, mut type_diags), (operations, mut op_diags)) = rayon::join(
+    // are. Each group of type fragments records its spellings (evidence
+    // for `property_spelling`) as it is merged: they are gone after.
+    let ((types, mut type_diags), ((operations, path_keys), mut op_diags)) = rayon::join(
         || {
             let mut diags = Vec::new();
-            let (mut types, evidence) = types::merge_types(
-                type_parts,
-                authority,
-                property_spelling::fragment_votes,
-                &mut diags,
-            );
-            inherited::drop_inherited_json_properties(&mut types, &mut diags);
+            let (mut types, mut evidence) = types::merge_types(type_parts, authority, &mut diags);
+            inherited::drop_inherited_json_properties(&mut types, &mut evidence, &mut diags);
             ((types, evidence), diags)
         },
         || {
             let mut diags = Vec::new();
             let operations = operations::merge_operations(ops, &mut diags);
-            (operations, diags)
+            // What the paths say without the types: read here, where the
+            // operations are merged while the (longer) types merge runs.
+            let path_keys = paths::PathKeys::read(&operations);
+            ((operations, path_keys), diags)
         },
     );
     let (mut types, fragment_votes) = types;
@@ -223,7 +221,7 @@ fn merge_version(mut pages: Vec<PageIr>, authority: &authority::Authority) -> Me
     diags.append(&mut op_diags);
     retype::retype_string_enums(&mut types, &enums, &mut diags);
     let index = type_index::TypeIndex::new(&types);
-    let path_index = paths::PathIndex::build(&operations, &index);
+    let path_index = paths::PathIndex::build(&operations, &index, path_keys);
     property_spelling::choose_spellings(
         &mut types,
         &operations,

@@ -198,6 +198,27 @@ pub fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// A hash of `name` lower-cased (as [`lower`]): names equal ignoring case
+/// hash the same, so a map keyed by it finds a name's case variants without
+/// a lower-cased copy per entry. Different names can share a hash: confirm
+/// with [`same_lower`].
+pub fn lower_hash(name: &str) -> u64 {
+    use std::hash::Hasher;
+    with_lower(name, |lower| {
+        let mut h = FastHasher::default();
+        h.write(lower.as_bytes());
+        h.finish()
+    })
+}
+
+/// Whether `a` and `b` are equal lower-cased (as [`lower`]).
+pub fn same_lower(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    lower(a) == lower(b)
+}
+
 /// A fast hasher for the merge's string-keyed maps (the keys are names
 /// from the docs, not adversarial input; SipHash's strength buys nothing
 /// there and costs a large share of each lookup). The Fx hash of rustc:

@@ -97,7 +97,8 @@ pub fn fold_synthesized_enums(
         return;
     }
     let index = EnumIndex::new(enums);
-    let candidates = replacements(enums, eras, &index, types, &synthesized, authority);
+    let refs = synthesized_refs(types, &synthesized);
+    let candidates = replacements(enums, eras, &index, types, &refs, authority);
     let mut folds: BTreeMap<usize, usize> = BTreeMap::new();
     for (s, by_target) in &candidates {
         let Some(synth) = enums.get(*s) else { continue };
@@ -115,7 +116,7 @@ pub fn fold_synthesized_enums(
         .keys()
         .filter_map(|&s| enums.get(s).map(|e| e.name.as_str()))
         .collect();
-    let counts = repoint_references(&folds, &folded, enums, &index, types, operations);
+    let counts = repoint_references(&folds, &folded, enums, &index, (types, &refs), operations);
     for (&s, &e) in &folds {
         let (Some(synth), Some(evidence)) = (
             enums.get(s).cloned(),
@@ -143,18 +144,39 @@ pub fn fold_synthesized_enums(
     });
 }
 
+/// (fragment, property) positions of every property typed with a
+/// synthesized enum's name, in order: the only properties that can lead
+/// to a fold or need re-pointing (every row is read once, on the pool).
+fn synthesized_refs(
+    types: &[TypeDef],
+    synthesized: &HashSet<&str, FastHash>,
+) -> Vec<(usize, usize)> {
+    types
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, t)| {
+            t.properties
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| synthesized.contains(p.type_name.as_str()))
+                .map(move |(pos, _)| (i, pos))
+        })
+        .collect()
+}
+
 /// For each synthesized enum (by index), the enums newer pages type its
-/// properties with, each with the first property that shows it.
+/// properties with, each with the first property that shows it. `refs`:
+/// [`synthesized_refs`].
 fn replacements(
     enums: &[EnumDef],
     eras: &BTreeMap<EnumKey, PageEra>,
     index: &EnumIndex,
     types: &[TypeDef],
-    synthesized: &HashSet<&str, FastHash>,
+    refs: &[(usize, usize)],
     authority: &Authority,
 ) -> BTreeMap<usize, BTreeMap<usize, Replacement>> {
     let mut out: BTreeMap<usize, BTreeMap<usize, Replacement>> = BTreeMap::new();
-    for typings in property_typings(types, synthesized, authority).values() {
+    for typings in property_typings(types, refs, authority).values() {
         let Some(best) = typings.iter().min_by(|a, b| a.rank.cmp(&b.rank)) else {
             continue;
         };
@@ -212,54 +234,58 @@ type OwnerKey<'a> = (Version, Option<&'a str>, &'a str);
 /// keeps the groups that matter, in the same order.)
 fn property_typings<'a>(
     types: &'a [TypeDef],
-    synthesized: &HashSet<&str, FastHash>,
+    refs: &[(usize, usize)],
     authority: &Authority,
 ) -> BTreeMap<PropertyKey<'a>, Vec<Typing<'a>>> {
     // Per owning type, the lower-case names of its properties that some
     // fragment types with a synthesized enum (looked up per type once,
     // then per property by borrowed name: the beta has 50,000 rows).
-    // Every row is read, on the pool.
-    let typed_synthesized: Vec<(OwnerKey<'a>, String)> = types
-        .par_iter()
-        .flat_map_iter(|t| {
-            let owner = t
-                .version
-                .map(|v| (v, t.namespace.as_deref(), t.name.as_str()));
-            owner.into_iter().flat_map(move |owner| {
-                t.properties
-                    .iter()
-                    .filter(|p| synthesized.contains(p.type_name.as_str()))
-                    .map(move |p| (owner, crate::ir::naming::lower(&p.name)))
-            })
-        })
-        .collect();
+    let typed_synthesized = refs.iter().filter_map(|&(i, pos)| {
+        let t = types.get(i)?;
+        let owner = (t.version?, t.namespace.as_deref(), t.name.as_str());
+        let p = t.properties.get(pos)?;
+        Some((owner, crate::ir::naming::lower(&p.name)))
+    });
     let mut wanted: HashMap<OwnerKey<'a>, HashSet<String, FastHash>, FastHash> = HashMap::default();
     for (owner, name) in typed_synthesized {
         wanted.entry(owner).or_default().insert(name);
     }
-    let mut out: BTreeMap<_, Vec<Typing<'a>>> = BTreeMap::new();
-    for t in types {
-        let Some(version) = t.version else { continue };
-        let context = t.namespace.as_deref();
-        let Some(names) = wanted.get(&(version, context, t.name.as_str())) else {
-            continue;
-        };
-        let rank = authority.type_rank(t);
-        for p in t.properties.iter().filter(|p| !p.type_name.is_empty()) {
-            let Some(lower) = with_lower(&p.name, |l| names.get(l)) else {
-                continue;
+    // Each fragment is read on the pool (most are no wanted owner's);
+    // the typings are grouped in fragment order, as one pass would.
+    let typings: Vec<Vec<(PropertyKey<'a>, Typing<'a>)>> = types
+        .par_iter()
+        .map(|t| {
+            let Some(version) = t.version else {
+                return Vec::new();
             };
-            let key = (version, context, t.name.as_str(), lower.clone());
-            out.entry(key).or_default().push(Typing {
-                rank: (p.from_json, rank, &p.source),
-                version,
-                context,
-                owner: &t.name,
-                property: &p.name,
-                type_name: &p.type_name,
-                source: &p.source,
-            });
-        }
+            let context = t.namespace.as_deref();
+            let Some(names) = wanted.get(&(version, context, t.name.as_str())) else {
+                return Vec::new();
+            };
+            let rank = authority.type_rank(t);
+            t.properties
+                .iter()
+                .filter(|p| !p.type_name.is_empty())
+                .filter_map(|p| {
+                    let lower = with_lower(&p.name, |l| names.get(l))?;
+                    let key = (version, context, t.name.as_str(), lower.clone());
+                    let typing = Typing {
+                        rank: (p.from_json, rank, &p.source),
+                        version,
+                        context,
+                        owner: &t.name,
+                        property: &p.name,
+                        type_name: &p.type_name,
+                        source: &p.source,
+                    };
+                    Some((key, typing))
+                })
+                .collect()
+        })
+        .collect();
+    let mut out: BTreeMap<_, Vec<Typing<'a>>> = BTreeMap::new();
+    for (key, typing) in typings.into_iter().flatten() {
+        out.entry(key).or_default().push(typing);
     }
     out
 }
@@ -339,7 +365,7 @@ fn repoint_references(
     folded: &HashSet<&str, FastHash>,
     enums: &[EnumDef],
     index: &EnumIndex,
-    types: &mut [TypeDef],
+    (types, refs): (&mut [TypeDef], &[(usize, usize)]),
     operations: &mut [Operation],
 ) -> BTreeMap<usize, usize> {
     let repoint = |version: Option<Version>,
@@ -358,18 +384,17 @@ fn repoint_references(
         name.clone_from(&target.name);
         *counts.entry(s).or_default() += 1;
     };
-    // Every reference is read, on the pool; the counts are sums, the
-    // same whatever the pieces.
-    let in_types = types
-        .par_iter_mut()
-        .fold(BTreeMap::new, |mut counts, t| {
-            let (version, context) = (t.version, t.namespace.as_deref());
-            for p in &mut t.properties {
-                repoint(version, context, &mut p.type_name, &mut counts);
-            }
-            counts
-        })
-        .reduce(BTreeMap::new, add_counts);
+    // Of the types only the properties typed with a synthesized enum's
+    // name can be re-pointed; every operation's references are read, on
+    // the pool. The counts are sums, the same whatever the pieces.
+    let mut in_types = BTreeMap::new();
+    for &(i, pos) in refs {
+        let Some(t) = types.get_mut(i) else { continue };
+        let (version, context) = (t.version, t.namespace.as_deref());
+        if let Some(p) = t.properties.get_mut(pos) {
+            repoint(version, context, &mut p.type_name, &mut in_types);
+        }
+    }
     let in_operations = operations
         .par_iter_mut()
         .fold(BTreeMap::new, |mut counts, op| {

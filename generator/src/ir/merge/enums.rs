@@ -114,9 +114,21 @@ struct ProseValues<'a> {
     /// The namespace the reference is resolved from (the owning type's).
     context: Option<&'a str>,
     type_name: &'a str,
-    owner: String,
+    /// Who lists the values, as a diagnostic names it: (owner, list,
+    /// whether it is an operation's parameter). Formatted only when a
+    /// diagnostic is made: nearly every list adds nothing.
+    owner: (&'a str, &'a str, bool),
     values: &'a [String],
     source: &'a Source,
+}
+
+/// `type.property` or `operation(parameter)`.
+fn owner_text((owner, name, parameter): (&str, &str, bool)) -> String {
+    if parameter {
+        format!("{owner}({name})")
+    } else {
+        format!("{owner}.{name}")
+    }
 }
 
 /// Every possible-values list of the merged types and operations, in output order.
@@ -132,7 +144,7 @@ fn prose_lists<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> Vec<Pro
                 version: t.version,
                 context: t.namespace.as_deref(),
                 type_name: &p.type_name,
-                owner: format!("{}.{}", t.name, p.name),
+                owner: (&t.name, &p.name, false),
                 values: &p.possible_values,
                 source: &p.source,
             });
@@ -148,7 +160,7 @@ fn prose_lists<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> Vec<Pro
                 version: op.version,
                 context: None,
                 type_name: &p.type_name,
-                owner: format!("{}({})", op.name, p.name),
+                owner: (&op.name, &p.name, true),
                 values: &p.possible_values,
                 source: &p.source,
             });
@@ -249,7 +261,7 @@ pub fn add_possible_values(
                     "added {} to enum `{}` from the possible values of `{}`",
                     added.join(", "),
                     e.name,
-                    list.owner
+                    owner_text(list.owner)
                 ),
             ));
         }

@@ -4,13 +4,19 @@
 //! (`from_json`) that a base type has is the base's: it is dropped from the
 //! derived type, with a note.
 
+use super::property_spelling::FragmentVotes;
 use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::TypeDef;
 use std::collections::BTreeMap;
 
-/// Drop JSON-only properties that a base type (transitively) has.
-pub fn drop_inherited_json_properties(types: &mut [TypeDef], diags: &mut Vec<Diagnostic>) {
+/// Drop JSON-only properties that a base type (transitively) has; the
+/// spelling votes of each type (`votes`, by position) follow.
+pub fn drop_inherited_json_properties(
+    types: &mut [TypeDef],
+    votes: &mut [FragmentVotes],
+    diags: &mut Vec<Diagnostic>,
+) {
     let index = TypeIndex::new(types);
     let mut drops: Vec<(usize, BTreeMap<String, String>)> = Vec::new();
     for (i, t) in types.iter().enumerate() {
@@ -35,6 +41,14 @@ pub fn drop_inherited_json_properties(types: &mut [TypeDef], diags: &mut Vec<Dia
     for (i, dropped) in drops {
         let Some(t) = types.get_mut(i) else { continue };
         let type_name = t.name.clone();
+        let kept: Vec<bool> = t
+            .properties
+            .iter()
+            .map(|p| !(p.from_json && dropped.contains_key(&p.name)))
+            .collect();
+        if let Some(votes) = votes.get_mut(i) {
+            votes.retain(&kept);
+        }
         t.properties.retain(|p| {
             let Some(owner) = dropped.get(&p.name).filter(|_| p.from_json) else {
                 return true;

@@ -7,14 +7,17 @@
 //! else the only namespace that has it.
 
 use crate::ir::model::{PageIr, Version, MAIN_NAMESPACE};
+use crate::ir::naming::FastHash;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Which namespaces define each (version, name).
 #[derive(Debug, Default)]
 pub struct Namespaces {
-    /// Version → name → the namespaces defining it (nested so lookups borrow).
-    defined: BTreeMap<Version, BTreeMap<String, BTreeSet<String>>>,
+    /// Version → name → the namespaces defining it (nested so lookups
+    /// borrow; hashed: every type and enum of every page is added, and
+    /// nothing reads the names in order).
+    defined: BTreeMap<Version, HashMap<String, BTreeSet<String>, FastHash>>,
 }
 
 impl Namespaces {

@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 /// two same-named operations keeps the plain name depends only on the files,
 /// never on input order.
 ///
-/// Both orders are found on positions and the operations are moved once,
-/// into their final place: operations are large, and moving them (into
-/// fresh memory) is most of what sorting them costs.
+/// Both orders are found on positions and the operations are then moved
+/// into their final place, in place: operations are large, and moving them
+/// (into fresh memory) is most of what sorting them costs.
 pub fn merge_operations(mut ops: Vec<Operation>, diags: &mut Vec<Diagnostic>) -> Vec<Operation> {
     // One sort puts each version's operations together, in source order.
     let mut order: Vec<usize> = (0..ops.len()).collect();
@@ -39,14 +39,29 @@ pub fn merge_operations(mut ops: Vec<Operation>, diags: &mut Vec<Diagnostic>) ->
         (Some(a), Some(b)) => (a.version, &a.name).cmp(&(b.version, &b.name)),
         _ => a.cmp(&b),
     });
-    let mut slots: Vec<Option<Operation>> = ops.into_iter().map(Some).collect();
-    let mut out = Vec::with_capacity(slots.len());
-    out.extend(
-        order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-    );
-    out
+    permute(&mut ops, &order);
+    ops
+}
+
+/// Put `items[order[k]]` at position `k`, in place, by following each cycle
+/// of the permutation with swaps (no second vector of these large items
+/// to fault in). `order` is a permutation of the positions.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while done.get(at) == Some(&false) {
+            if let Some(d) = done.get_mut(at) {
+                *d = true;
+            }
+            let Some(&from) = order.get(at) else { break };
+            if from == start || from >= items.len() {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// Give the operations of one version (`group`: their positions, in source
@@ -84,5 +99,22 @@ fn name_uniquely(ops: &mut [Operation], group: &[usize], diags: &mut Vec<Diagnos
         if let Some(op) = ops.get_mut(at) {
             op.name = name;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        let order = [3, 0, 4, 1, 2, 5];
+        let mut items: Vec<char> = "abcdef".chars().collect();
+        permute(&mut items, &order);
+        let expected: Vec<char> = order.iter().map(|&i| (b'a' + i as u8) as char).collect();
+        assert_eq!(items, expected);
+        let mut empty: Vec<u8> = Vec::new();
+        permute(&mut empty, &[]);
+        assert!(empty.is_empty());
     }
 }

@@ -112,24 +112,25 @@ impl PathIndex {
     /// else the path stays unknown. Paths with a query string are left out:
     /// their responses describe what the query expands (`?$expand=extensions`
     /// on an extension page).
-    pub fn build(ops: &[Operation], index: &TypeIndex) -> PathIndex {
-        let mut out = PathIndex::default();
-        (out.names, out.keys) = leading_keys(ops);
+    /// `keys` is [`PathKeys::read`] of the same operations.
+    pub fn build(ops: &[Operation], index: &TypeIndex, keys: PathKeys) -> PathIndex {
+        let mut out = PathIndex {
+            names: keys.names,
+            keys: keys.keys,
+            keyed: keys.keyed,
+            ..PathIndex::default()
+        };
         let mut votes: HashMap<(Version, &[Seg]), Answers<'_>, FastHash> = HashMap::default();
         for (op, keys) in ops.iter().zip(&out.keys) {
             let Some(v) = op.version else { continue };
+            if op.method != "GET" {
+                continue;
+            }
             for (path, key) in op.paths.iter().zip(keys) {
                 let Some(key) = key.as_deref().filter(|k| k.len() == path.segments.len()) else {
                     continue;
                 };
-                let keyed = out.keyed.entry(v).or_default();
-                for (i, &seg) in key.iter().enumerate().skip(1) {
-                    let prefix = &key[..i];
-                    if seg == KEY && !keyed.contains(prefix) {
-                        keyed.insert(prefix.to_vec());
-                    }
-                }
-                if op.method != "GET" || path.query.is_some() {
+                if path.query.is_some() {
                     continue;
                 }
                 if let Some(r) = returned(op, v, index) {
@@ -331,6 +332,38 @@ type Keys = Vec<Vec<Option<Vec<Seg>>>>;
 
 /// How many operations a piece of the key reading takes.
 const OPS_CHUNK: usize = 512;
+
+/// What the paths say without the types: each path's leading key and the
+/// prefixes some path continues with a key. It reads the operations
+/// alone, so it is read while the types are merged.
+pub struct PathKeys {
+    names: Interner,
+    keys: Keys,
+    keyed: BTreeMap<Version, HashSet<Vec<Seg>, FastHash>>,
+}
+
+impl PathKeys {
+    pub fn read(ops: &[Operation]) -> PathKeys {
+        let (names, keys) = leading_keys(ops);
+        let mut keyed: BTreeMap<Version, HashSet<Vec<Seg>, FastHash>> = BTreeMap::new();
+        for (op, keys) in ops.iter().zip(&keys) {
+            let Some(v) = op.version else { continue };
+            for (path, key) in op.paths.iter().zip(keys) {
+                let Some(key) = key.as_deref().filter(|k| k.len() == path.segments.len()) else {
+                    continue;
+                };
+                let keyed = keyed.entry(v).or_default();
+                for (i, &seg) in key.iter().enumerate().skip(1) {
+                    let prefix = key.get(..i).unwrap_or_default();
+                    if seg == KEY && !keyed.contains(prefix) {
+                        keyed.insert(prefix.to_vec());
+                    }
+                }
+            }
+        }
+        PathKeys { names, keys, keyed }
+    }
+}
 
 /// The leading key of every path of every operation. Chunks of
 /// operations are read in parallel, each interning into its own

@@ -29,10 +29,9 @@ use super::paths::{returned, written, PathIndex, KEY};
 use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::model::{Operation, Source, TypeDef, Version};
-use crate::ir::naming::FastHash;
 use rayon::prelude::*;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a spelling was seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,51 +77,77 @@ impl Places {
     }
 }
 
-/// Lower-case property name → the spellings seen, for one type.
-pub type TypeVotes = HashMap<String, Votes, FastHash>;
-
-/// A sighting of `spelling` for `property` in one type's votes.
-fn add_to(by_lower: &mut TypeVotes, property: &str, spelling: &str, kind: Kind, at: &Source) {
-    // Looked up with borrowed keys: most sightings land on a property
-    // and a spelling already seen, and then nothing is allocated.
-    crate::ir::naming::with_lower(property, |lower| {
-        let by_spelling = match by_lower.get_mut(lower) {
-            Some(votes) => votes,
-            None => by_lower.entry(lower.to_string()).or_default(),
-        };
-        let places = match by_spelling.get_mut(spelling) {
-            Some(places) => places,
-            None => by_spelling.entry(spelling.to_string()).or_default(),
-        };
-        places.0.push((kind, at.clone()));
-    });
+/// The spellings the fragments of one merged type use (table rows and
+/// JSON-representation keys), recorded by the per-type merge as it matches
+/// each row to a merged property (it finds the position anyway, and the
+/// fragments' spellings are gone after it). Most rows spell a property as
+/// it was first added: those carry no string, so recording a row allocates
+/// nothing (a map per type keyed by lower-cased names cost more than the
+/// merge itself).
+#[derive(Debug, Default)]
+pub struct FragmentVotes {
+    /// (property position, spelling if not the property's first name,
+    /// kind, place), in the order recorded.
+    votes: Vec<(usize, Option<String>, Kind, Source)>,
+    /// The name a property was first added under, where it has since
+    /// taken another spelling (a JSON-only property yields to a table row).
+    first_names: Vec<(usize, String)>,
 }
 
-/// The spellings of the fragments of one type (before they are merged and
-/// case variants folded): table rows and JSON-representation keys.
-/// Fragments without a version or namespace take no part.
-pub fn fragment_votes(fragments: &[TypeDef]) -> TypeVotes {
-    let mut votes = TypeVotes::default();
-    for t in fragments {
-        if t.version.is_none() || t.namespace.is_none() {
-            continue;
-        }
-        let kind = if t.from_resource_page {
+impl FragmentVotes {
+    /// A table row of a fragment (a resource page's, else a request
+    /// body's) for property `pos`; `spelling` is `None` when the row spells
+    /// the property as it was first added.
+    pub(super) fn row(
+        &mut self,
+        pos: usize,
+        spelling: Option<String>,
+        from_resource_page: bool,
+        at: &Source,
+    ) {
+        let kind = if from_resource_page {
             Kind::PropertyTable
         } else {
             Kind::RequestBody
         };
-        // JSON-only properties are read from the representation below.
-        for p in t.properties.iter().filter(|p| !p.from_json) {
-            add_to(&mut votes, &p.name, &p.name, kind, &p.source);
+        self.votes.push((pos, spelling, kind, at.clone()));
+    }
+
+    /// A key of a fragment's JSON representation naming property `pos`.
+    pub(super) fn json_key(&mut self, pos: usize, spelling: Option<String>, at: &Source) {
+        self.votes
+            .push((pos, spelling, Kind::JsonRepresentation, at.clone()));
+    }
+
+    /// Property `pos` was first added as `name` (its name now differs).
+    pub(super) fn first_name(&mut self, pos: usize, name: String) {
+        self.first_names.push((pos, name));
+    }
+
+    /// The properties were reordered: the property at `old` is now at
+    /// `new_pos[old]`.
+    pub(super) fn reorder(&mut self, new_pos: &[usize]) {
+        for (pos, ..) in &mut self.votes {
+            *pos = new_pos.get(*pos).copied().unwrap_or(usize::MAX);
         }
-        if let Some(Value::Object(map)) = &t.json_example {
-            for k in map.keys().filter(|k| is_property_key(k)) {
-                add_to(&mut votes, k, k, Kind::JsonRepresentation, &t.source);
-            }
+        for (pos, _) in &mut self.first_names {
+            *pos = new_pos.get(*pos).copied().unwrap_or(usize::MAX);
         }
     }
-    votes
+
+    /// Properties were dropped: `kept[i]` says whether the property at `i`
+    /// stays; the votes of dropped ones go, the others follow their property.
+    pub(super) fn retain(&mut self, kept: &[bool]) {
+        let mut new_pos = Vec::with_capacity(kept.len());
+        let mut next = 0;
+        for &k in kept {
+            new_pos.push(if k { next } else { usize::MAX });
+            next += usize::from(k);
+        }
+        self.reorder(&new_pos);
+        self.votes.retain(|v| v.0 != usize::MAX);
+        self.first_names.retain(|v| v.0 != usize::MAX);
+    }
 }
 
 /// One sighting of a property of a merged type in an operation: the
@@ -166,11 +191,17 @@ impl<'a> Sightings<'a> {
         first: usize,
         types: &[TypeDef],
         index: &TypeIndex,
+        names: &PropertyNames,
         paths: &PathIndex,
     ) {
         for (op_i, op) in (first..).zip(ops) {
             let Some(v) = op.version else { continue };
-            let typed = Typed { v, types, index };
+            let typed = Typed {
+                v,
+                types,
+                index,
+                names,
+            };
             for (path_i, path) in op.paths.iter().enumerate() {
                 self.add_path(&typed, paths, (op_i, path_i), path);
             }
@@ -242,7 +273,7 @@ impl<'a> Sightings<'a> {
         }
         let t = typed.refine(body, type_id);
         for (k, value) in body.iter().filter(|(k, _)| is_property_key(k)) {
-            let Some((owner, pos)) = typed.index.declaring(typed.types, t, k) else {
+            let Some((owner, pos)) = typed.declaring(t, k) else {
                 self.add_misspelt(typed, body, t, (k, value), at);
                 continue;
             };
@@ -342,7 +373,7 @@ impl<'a> Sightings<'a> {
             else {
                 continue;
             };
-            if let Some(found) = typed.index.declaring(typed.types, owner, spelling) {
+            if let Some(found) = typed.declaring(owner, spelling) {
                 if typed.slot(found.0).is_some() {
                     self.add(found, spelling, Kind::Path, &path.source);
                 }
@@ -359,9 +390,51 @@ struct Typed<'a> {
     v: Version,
     types: &'a [TypeDef],
     index: &'a TypeIndex,
+    names: &'a PropertyNames,
+}
+
+/// Per merged type, a hash of each property's name lower-cased, by
+/// position: finding the property an example key names scans these
+/// (packed, 8 bytes a property) instead of every property's name (one
+/// cache line a property); a hash match is confirmed on the name.
+struct PropertyNames(Vec<Vec<u64>>);
+
+impl PropertyNames {
+    fn new(types: &[TypeDef]) -> PropertyNames {
+        PropertyNames(
+            types
+                .par_iter()
+                .map(|t| t.properties.iter().map(|p| lower_hash(&p.name)).collect())
+                .collect(),
+        )
+    }
+}
+
+/// FNV-1a of the ASCII-lower-cased bytes: equal for names equal ignoring
+/// ASCII case (what `eq_ignore_ascii_case` compares).
+fn lower_hash(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 impl Typed<'_> {
+    /// [`TypeIndex::declaring`], over the packed name hashes.
+    fn declaring(&self, i: usize, name: &str) -> Option<(usize, usize)> {
+        let h = lower_hash(name);
+        self.index.lineage(i).iter().find_map(|&t| {
+            let hashes = self.names.0.get(t)?;
+            let props = &self.types.get(t)?.properties;
+            let pos = hashes.iter().enumerate().position(|(pos, &ph)| {
+                ph == h
+                    && props
+                        .get(pos)
+                        .is_some_and(|p| p.name.eq_ignore_ascii_case(name))
+            })?;
+            Some((t, pos))
+        })
+    }
+
     /// The evidence slot of merged type `i` (see [`slot_of`]).
     fn slot(&self, i: usize) -> Option<usize> {
         slot_of(self.types, i)
@@ -370,8 +443,11 @@ impl Typed<'_> {
     /// The type of an example object declared as `type_id`: the type its
     /// `@odata.type` names when that is `type_id` or derived from it.
     fn refine(&self, body: &serde_json::Map<String, Value>, type_id: usize) -> usize {
+        // Scanned, not looked up: the map hashes with SipHash, and example
+        // objects are small.
         let named = body
-            .get("@odata.type")
+            .iter()
+            .find_map(|(k, v)| (k == "@odata.type").then_some(v))
             .and_then(Value::as_str)
             .and_then(|s| s.trim_start_matches('#').rsplit('.').next())
             .and_then(|name| self.index.resolve(self.v, None, name));
@@ -406,7 +482,7 @@ impl Typed<'_> {
 }
 
 /// A JSON key that can be a property (not `@odata.type`, `x@odata.bind`).
-fn is_property_key(k: &str) -> bool {
+pub(super) fn is_property_key(k: &str) -> bool {
     !k.is_empty() && !k.contains('@')
 }
 
@@ -431,27 +507,35 @@ pub fn choose_spellings(
     ops: &[Operation],
     index: &TypeIndex,
     paths: &PathIndex,
-    fragment_votes: Vec<TypeVotes>,
+    fragment_votes: Vec<FragmentVotes>,
     diags: &mut Vec<Diagnostic>,
 ) {
     // The operations are read in chunks on the pool; the sightings are
     // then grouped by type in chunk order.
     let merged: &[TypeDef] = types;
+    let names = PropertyNames::new(merged);
     let chunks: Vec<Sightings<'_>> = ops
         .par_chunks(OPS_CHUNK)
         .enumerate()
         .map(|(c, chunk)| {
             let mut found = Sightings::default();
-            found.add_operations(chunk, c * OPS_CHUNK, merged, index, paths);
+            found.add_operations(chunk, c * OPS_CHUNK, merged, index, &names, paths);
             found
         })
         .collect();
-    let mut by_type: Vec<Vec<Sighting<'_>>> = Vec::new();
-    by_type.resize_with(types.len(), Vec::new);
-    for s in chunks.into_iter().flat_map(|c| c.0) {
-        if let Some(of_type) = by_type.get_mut(s.ty) {
-            of_type.push(s);
-        }
+    // Grouped by one sort of them all by (type, property) (their order
+    // within a property is no matter: places are compared as a set), then
+    // cut into each type's run: no vector per type to grow.
+    let mut all: Vec<Sighting<'_>> = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
+    all.extend(chunks.into_iter().flat_map(|c| c.0));
+    all.par_sort_unstable_by_key(|s| (s.ty, s.pos));
+    let mut by_type: Vec<&[Sighting<'_>]> = Vec::with_capacity(types.len());
+    let mut rest: &[Sighting<'_>] = &all;
+    for ty in 0..types.len() {
+        let here = rest.iter().take_while(|s| s.ty == ty).count();
+        let (of_type, after) = rest.split_at(here);
+        by_type.push(of_type);
+        rest = after;
     }
     let slots: Vec<bool> = (0..types.len())
         .map(|i| slot_of(types, i).is_some())
@@ -462,10 +546,10 @@ pub fn choose_spellings(
         .zip(fragment_votes)
         .zip(by_type)
         .zip(slots)
-        .map(|(((t, votes), mut sightings), slot)| {
+        .map(|(((t, mut votes), sightings), slot)| {
             let mut diags = Vec::new();
             if slot {
-                choose_in_type(t, &votes, &mut sightings, &mut diags);
+                choose_in_type(t, &mut votes, sightings, &mut diags);
             }
             diags
         })
@@ -477,25 +561,40 @@ pub fn choose_spellings(
 /// spelling (see [`preferred`]).
 fn choose_in_type(
     t: &mut TypeDef,
-    fragment_votes: &TypeVotes,
-    sightings: &mut [Sighting<'_>],
+    fragment_votes: &mut FragmentVotes,
+    sightings: &[Sighting<'_>],
     diags: &mut Vec<Diagnostic>,
 ) {
-    sightings.sort_by_key(|s| s.pos);
+    // (The sightings come sorted by position; the order of votes for one
+    // property is no matter.)
+    fragment_votes.votes.sort_unstable_by_key(|v| v.0);
+    let first_names = &fragment_votes.first_names;
     let mut rest: &[Sighting<'_>] = sightings;
+    let mut rest_votes: &[FragmentVote] = &fragment_votes.votes;
     for (pos, p) in t.properties.iter_mut().enumerate() {
         let here = rest.iter().take_while(|s| s.pos == pos).count();
         let (seen, after) = rest.split_at(here);
         rest = after;
-        let from_fragments =
-            crate::ir::naming::with_lower(&p.name, |lower| fragment_votes.get(lower));
+        let here = rest_votes.iter().take_while(|v| v.0 == pos).count();
+        let (from_fragments, after) = rest_votes.split_at(here);
+        rest_votes = after;
+        let first = first_names
+            .iter()
+            .find(|(i, _)| *i == pos)
+            .map_or(p.name.as_str(), |(_, n)| n.as_str());
+        let spelling = |v: &'_ FragmentVote| v.1.as_deref().unwrap_or(first).to_string();
         // The common case: every sighting spells it as it is spelled.
-        let all_current = from_fragments.is_none_or(|v| v.len() == 1 && v.contains_key(&p.name))
+        let all_current = from_fragments
+            .iter()
+            .all(|v| v.1.as_deref().unwrap_or(first) == p.name)
             && seen.iter().all(|s| s.spelling == p.name);
         if all_current {
             continue;
         }
-        let votes = all_votes(from_fragments, seen);
+        let votes = all_votes(
+            from_fragments.iter().map(|v| (spelling(v), v.2, &v.3)),
+            seen,
+        );
         let Some(best) = preferred(&votes, &p.name) else {
             continue;
         };
@@ -516,11 +615,21 @@ fn choose_in_type(
     }
 }
 
+/// One recorded fragment vote (see [`FragmentVotes::votes`]).
+type FragmentVote = (usize, Option<String>, Kind, Source);
+
 /// The votes of one property: its fragments' and its sightings'.
-fn all_votes(from_fragments: Option<&Votes>, seen: &[Sighting<'_>]) -> Votes {
+fn all_votes<'s>(
+    from_fragments: impl Iterator<Item = (String, Kind, &'s Source)>,
+    seen: &[Sighting<'_>],
+) -> Votes {
     let mut votes = Votes::new();
-    for (spelling, places) in from_fragments.into_iter().flatten() {
-        votes.insert(spelling.clone(), Places(places.0.clone()));
+    for (spelling, kind, at) in from_fragments {
+        votes
+            .entry(spelling)
+            .or_default()
+            .0
+            .push((kind, at.clone()));
     }
     for s in seen {
         votes

@@ -5,30 +5,32 @@
 
 use super::authority::Authority;
 use super::groups::grouped;
+use super::property_spelling::{is_property_key, FragmentVotes};
 use crate::diag::Diagnostic;
 use crate::ir::model::{Property, Source, TypeDef, Version};
-use crate::ir::naming::FastHash;
+use crate::ir::naming::{lower_hash, same_lower, FastHash};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Merge type fragments (names already in canonical spelling, versions set).
 /// The result is sorted by (version, name, namespace); with each merged
-/// type comes what `read_group` read of its fragments before they were
-/// merged. Groups are merged in parallel, their results kept in order.
-pub fn merge_types<R: Send>(
+/// type come the spellings its fragments used (read while they are merged;
+/// empty for types without a version or namespace, which take no part in
+/// choosing spellings). Groups are merged in parallel, their results kept
+/// in order.
+pub fn merge_types(
     fragments: Vec<TypeDef>,
     authority: &Authority,
-    read_group: impl Fn(&[TypeDef]) -> R + Sync,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<TypeDef>, Vec<R>) {
+) -> (Vec<TypeDef>, Vec<FragmentVotes>) {
     let by_type = grouped(fragments, |a, b| group_key(a).cmp(&group_key(b)));
-    let merged: Vec<(Option<TypeDef>, R, Vec<Diagnostic>)> = by_type
+    let merged: Vec<(Option<TypeDef>, FragmentVotes, Vec<Diagnostic>)> = by_type
         .into_par_iter()
         .map(|group| {
-            let read = read_group(&group);
             let mut diags = Vec::new();
-            let merged = merge_group(group, authority, &mut diags);
-            (merged, read, diags)
+            let mut votes = FragmentVotes::default();
+            let merged = merge_group(group, authority, &mut votes, &mut diags);
+            (merged, votes, diags)
         })
         .collect();
     let mut types = Vec::with_capacity(merged.len());
@@ -56,17 +58,35 @@ fn group_key(t: &TypeDef) -> (Option<Version>, &str, Option<&str>) {
 fn merge_group(
     mut group: Vec<TypeDef>,
     authority: &Authority,
+    votes: &mut FragmentVotes,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<TypeDef> {
     sort_by_rank(&mut group, authority);
-    let type_name = group.first()?.name.clone();
+    let first = group.first()?;
+    let type_name = first.name.clone();
+    // Fragments of one group share version and namespace: either all
+    // take part in choosing spellings or none does.
+    let voting = first.version.is_some() && first.namespace.is_some();
     let mut props = PropertySet::new(&type_name, authority);
     // The definition's own rows go through the same matching: a table that
     // lists a property twice is merged (and reported if it contradicts itself).
     for part in &mut group {
+        let from_resource_page = part.from_resource_page;
         for p in std::mem::take(&mut part.properties) {
-            props.add(p, diags);
+            // JSON-only properties are read from the representation below.
+            let vote = (voting && !p.from_json).then_some(from_resource_page);
+            props.add(
+                p,
+                vote.map(|page| (votes as &mut FragmentVotes, page)),
+                diags,
+            );
         }
+    }
+    if voting {
+        for part in &group {
+            props.vote_json_keys(part, votes);
+        }
+        props.record_first_names(votes);
     }
     let defining = group.iter().position(|t| t.from_resource_page).unwrap_or(0);
     if defining >= group.len() {
@@ -82,7 +102,7 @@ fn merge_group(
         contributors.push(part.source.clone());
         contributors.extend(part.contributors);
     }
-    merged.properties = props.into_vec();
+    merged.properties = props.into_vec(votes);
     merged.contributors = contributors_list(&merged.source, contributors);
     Some(merged)
 }
@@ -192,8 +212,10 @@ struct PropertySet<'a> {
     type_name: &'a str,
     authority: &'a Authority,
     props: Vec<Property>,
-    /// Lower-case name → position (names are unique ignoring case).
-    by_lower: HashMap<String, usize, FastHash>,
+    /// [`lower_hash`] of the name → position (names are unique ignoring
+    /// case; keyed by hash, no lower-cased copy of each name is made). A
+    /// name whose hash another holds is found by a scan.
+    by_lower: HashMap<u64, usize, FastHash>,
     /// The name each property was first added under, where a JSON-only
     /// property has since taken a table row's spelling: an exact match is
     /// a match of the first name.
@@ -211,12 +233,21 @@ impl<'a> PropertySet<'a> {
         }
     }
 
-    fn add(&mut self, p: Property, diags: &mut Vec<Diagnostic>) {
-        let found =
-            crate::ir::naming::with_lower(&p.name, |lower| self.by_lower.get(lower).copied());
-        let Some(i) = found else {
+    /// Add a row; `vote` (the votes and whether the row is a resource
+    /// page's) records its spelling.
+    fn add(
+        &mut self,
+        p: Property,
+        vote: Option<(&mut FragmentVotes, bool)>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let h = lower_hash(&p.name);
+        let Some(i) = self.find(h, &p.name) else {
             let i = self.props.len();
-            self.by_lower.insert(crate::ir::naming::lower(&p.name), i);
+            if let Some((votes, page)) = vote {
+                votes.row(i, None, page, &p.source);
+            }
+            self.by_lower.entry(h).or_insert(i);
             self.props.push(p);
             return;
         };
@@ -224,6 +255,11 @@ impl<'a> PropertySet<'a> {
             return;
         };
         let first_name = self.renamed.get(&i).unwrap_or(&existing.name);
+        if let Some((votes, page)) = vote {
+            // A spelling is kept only where it is not the first one.
+            let spelling = (*first_name != p.name).then(|| p.name.clone());
+            votes.row(i, spelling, page, &p.source);
+        }
         if *first_name == p.name {
             merge_property(self.type_name, self.authority, existing, p, diags);
             return;
@@ -247,9 +283,67 @@ impl<'a> PropertySet<'a> {
     /// Structural properties then navigation properties (the model's order),
     /// each group in first-seen order: rows added by fragments come after the
     /// resource page's rows of the same group.
-    fn into_vec(mut self) -> Vec<Property> {
-        self.props.sort_by_key(|p| p.navigation);
+    fn into_vec(mut self, votes: &mut FragmentVotes) -> Vec<Property> {
+        // (Nearly always in order already: then nothing moves.)
+        let out_of_order = self
+            .props
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if a.navigation && !b.navigation));
+        if out_of_order {
+            // Stable: the positions the votes follow.
+            let mut order: Vec<usize> = (0..self.props.len()).collect();
+            order.sort_by_key(|&i| self.props.get(i).map(|p| p.navigation));
+            let mut new_pos = vec![0; order.len()];
+            for (new, &old) in order.iter().enumerate() {
+                if let Some(slot) = new_pos.get_mut(old) {
+                    *slot = new;
+                }
+            }
+            votes.reorder(&new_pos);
+            self.props.sort_by_key(|p| p.navigation);
+        }
         self.props
+    }
+
+    /// The keys of a fragment's JSON representation that name a property
+    /// (keys naming none are never read: only properties choose spellings).
+    fn vote_json_keys(&self, part: &TypeDef, votes: &mut FragmentVotes) {
+        let Some(serde_json::Value::Object(map)) = &part.json_example else {
+            return;
+        };
+        for k in map.keys().filter(|k| is_property_key(k)) {
+            let Some(i) = self.find(lower_hash(k), k) else {
+                continue;
+            };
+            let spelling = (self.first_name(i) != Some(k.as_str())).then(|| k.clone());
+            votes.json_key(i, spelling, &part.source);
+        }
+    }
+
+    /// The position of the property named `name` ignoring case (`h`: its
+    /// [`lower_hash`]).
+    fn find(&self, h: u64, name: &str) -> Option<usize> {
+        let i = *self.by_lower.get(&h)?;
+        if self.props.get(i).is_some_and(|p| same_lower(&p.name, name)) {
+            return Some(i);
+        }
+        // Another name has this hash.
+        self.props.iter().position(|p| same_lower(&p.name, name))
+    }
+
+    /// The name property `i` was first added under.
+    fn first_name(&self, i: usize) -> Option<&str> {
+        match self.renamed.get(&i) {
+            Some(name) => Some(name),
+            None => self.props.get(i).map(|p| p.name.as_str()),
+        }
+    }
+
+    /// Record the first names of properties whose name has changed since.
+    fn record_first_names(&self, votes: &mut FragmentVotes) {
+        for (&i, name) in &self.renamed {
+            votes.first_name(i, name.clone());
+        }
     }
 }
 
