@@ -130,9 +130,15 @@ pub fn examples<'p>(page: &'p Page, ctx: &mut Ctx) -> Examples<'p> {
 
 /// The group heading as the example's title, unless it is just "Example(s)".
 fn title_of(s: &Section) -> Option<String> {
-    let t = trim(&s.heading.text).to_string();
-    let generic = static_regex!(r"(?i)^examples?$").is_match(&t);
-    (!generic && !t.is_empty()).then_some(t)
+    let t = trim(&s.heading.text);
+    // ASCII titles compared in place; others keep the regex (Unicode case
+    // folding matches `ſ` to `s`).
+    let generic = if t.is_ascii() {
+        t.eq_ignore_ascii_case("example") || t.eq_ignore_ascii_case("examples")
+    } else {
+        static_regex!(r"(?i)^examples?$").is_match(t)
+    };
+    (!generic && !t.is_empty()).then(|| t.to_string())
 }
 
 /// One code block → an HTTP message.

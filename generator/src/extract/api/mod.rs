@@ -28,8 +28,9 @@ use crate::ir::model::{
 };
 use crate::ir::naming;
 use crate::source::static_regex;
-use crate::source::text::trim;
+use crate::source::text::{contains_ci, trim};
 use crate::source::{Ctx, Page, SectionKind};
+use std::borrow::Cow;
 
 /// What the API extractor found on a page.
 #[derive(Debug, Default)]
@@ -79,8 +80,23 @@ fn has_path_line(lines: &[request_lines::RequestLine]) -> bool {
 /// Falls back to the file name.
 pub fn operation_name(title: Option<&str>, file: &str) -> String {
     let from_title = title.map(|t| {
-        let t = static_regex!(r"\([^)]*\)").replace_all(t, " ");
-        let t = static_regex!(r"(?i)\s+(function|action|method)\s*$").replace(t.trim(), "");
+        // Each regex needs a literal most titles lack (`(`; the suffix words
+        // in any case): checked first, as the regexes run on every page.
+        let t = if t.contains('(') {
+            static_regex!(r"\([^)]*\)").replace_all(t, " ")
+        } else {
+            Cow::Borrowed(t)
+        };
+        let t = t.trim();
+        let suffix = !t.is_ascii()
+            || ["function", "action", "method"]
+                .iter()
+                .any(|w| contains_ci(t, w));
+        let t = if suffix {
+            static_regex!(r"(?i)\s+(function|action|method)\s*$").replace(t, "")
+        } else {
+            Cow::Borrowed(t)
+        };
         naming::snake_name(&t)
     });
     match from_title.filter(|n| n != "unnamed" && !n.is_empty()) {

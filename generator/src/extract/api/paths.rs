@@ -294,21 +294,23 @@ fn placeholder(s: &str) -> Option<Vec<String>> {
 /// `team-id` / `id_value` / `path and filename` → `teamId`, `idValue`,
 /// `pathAndFilename` (inner capitals kept: `deviceCompliancePolicyId`).
 pub fn ident_of(s: &str) -> String {
-    let mut out = String::new();
-    for (k, w) in s
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        let mut cs = w.chars();
-        if let Some(f) = cs.next() {
-            if k == 0 {
-                out.push(f.to_ascii_lowercase());
-            } else {
-                out.push(f.to_ascii_uppercase());
-            }
-            out.extend(cs);
+    // By bytes, into one allocation (this names every path parameter): the
+    // words are runs of ASCII alphanumerics, and every byte of a non-ASCII
+    // char is >= 0x80, so non-ASCII chars separate words as before.
+    let mut out = String::with_capacity(s.len());
+    let mut word_start = true;
+    for &b in s.as_bytes() {
+        if !b.is_ascii_alphanumeric() {
+            word_start = true;
+            continue;
         }
+        let c = char::from(b);
+        out.push(match (word_start, out.is_empty()) {
+            (true, true) => c.to_ascii_lowercase(),
+            (true, false) => c.to_ascii_uppercase(),
+            (false, _) => c,
+        });
+        word_start = false;
     }
     if out.is_empty() {
         "id".to_string()
@@ -727,6 +729,47 @@ fn write_segment(out: &mut String, s: &Segment) {
 #[cfg(test)]
 mod call_tests {
     use super::*;
+
+    /// `ident_of` by bytes reads as the char-by-char version it replaced.
+    #[test]
+    fn identifiers_read_as_the_char_version() {
+        fn by_chars(s: &str) -> String {
+            let mut out = String::new();
+            let words = s.split(|c: char| !c.is_ascii_alphanumeric());
+            for (k, w) in words.filter(|w| !w.is_empty()).enumerate() {
+                let mut cs = w.chars();
+                if let Some(f) = cs.next() {
+                    out.push(if k == 0 {
+                        f.to_ascii_lowercase()
+                    } else {
+                        f.to_ascii_uppercase()
+                    });
+                    out.extend(cs);
+                }
+            }
+            if out.is_empty() {
+                "id".to_string()
+            } else {
+                out
+            }
+        }
+        for s in [
+            "team-id",
+            "id_value",
+            "path and filename",
+            "deviceCompliancePolicyId",
+            "",
+            "--",
+            "é-x",
+            "aé b",
+            "ID",
+            "  User Principal Name ",
+            "x\u{a0}y",
+            "9abc-def",
+        ] {
+            assert_eq!(ident_of(s), by_chars(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn casts_read_as_the_regex_reads_them() {
