@@ -129,16 +129,15 @@ fn description(page: &Page) -> Option<String> {
         .find(|p| !p.starts_with('>') && !p.starts_with("**Note") && !p.starts_with('`'))
 }
 
-/// Whether the page documents a function.
-fn is_function_page(page: &Page) -> bool {
+/// Whether the page documents a function (`body_paragraphs`: those of the
+/// Request body section).
+fn is_function_page(page: &Page, body_paragraphs: &[(usize, String)]) -> bool {
     let title_fn = page
         .title
         .as_deref()
         .is_some_and(|t| static_regex!(r"(?i)\bfunction\s*$").is_match(t));
-    let body_fn = page.section(SectionKind::RequestBody).is_some_and(|s| {
-        page.paragraphs_in(s.start, s.end).iter().any(|(_, p)| {
-            static_regex!(r"(?i)used with this function|query parameters with values").is_match(p)
-        })
+    let body_fn = body_paragraphs.iter().any(|(_, p)| {
+        static_regex!(r"(?i)used with this function|query parameters with values").is_match(p)
     });
     title_fn || body_fn
 }
@@ -213,7 +212,12 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
     let (query_params, mut query_options) = params::query(page, ctx);
     let function_rows = params::function_params(page, ctx);
     let path_rows = params::path_param_rows(page, ctx);
-    let function = is_function_page(page) || !function_rows.is_empty();
+    // Read once: the function test and every method's body read them.
+    let body_paragraphs = page
+        .section(SectionKind::RequestBody)
+        .map(|s| page.paragraphs_in(s.start, s.end))
+        .unwrap_or_default();
+    let function = is_function_page(page, &body_paragraphs) || !function_rows.is_empty();
     let create_title = is_create_title(page.title.as_deref());
     let example_lines: Vec<String> = examples
         .iter()
@@ -233,7 +237,7 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
             create_title,
             function,
         };
-        let mut req = request::body(page, &shape, ctx);
+        let mut req = request::body(page, &body_paragraphs, &shape, ctx);
         req.headers = headers.clone();
         let owner = if req.is_parameters {
             String::new()

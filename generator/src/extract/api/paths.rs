@@ -150,7 +150,8 @@ fn close_parens<'a>(s: &'a str, notes: &mut Vec<(&'static str, String)>) -> Cow<
     let path_end = memchr::memchr(b'?', s.as_bytes()).unwrap_or(s.len());
     let path = s.as_bytes().get(..path_end).unwrap_or_default();
     let count = |c: u8| path.iter().filter(|&&b| b == c).count();
-    if count(b'(') <= count(b')') {
+    // Most paths hold no `(`: one vectorised search settles them.
+    if memchr::memchr(b'(', path).is_none() || count(b'(') <= count(b')') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 1);
@@ -188,7 +189,17 @@ fn close_parens<'a>(s: &'a str, notes: &mut Vec<(&'static str, String)>) -> Cow<
 fn split_query(s: &str) -> (&str, Option<String>, Option<String>) {
     let mut depth = 0i32;
     let mut quote = false;
-    for (i, c) in s.char_indices() {
+    // By bytes (no char decoding for the ASCII bulk of every path); a
+    // non-ASCII char is decoded at its first byte, for the blank test.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => c,
+                None => continue, // Inside a char.
+            }
+        };
         match c {
             '\'' => quote = !quote,
             '(' | '{' | '<' | '[' if !quote => depth += 1,

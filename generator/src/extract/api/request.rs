@@ -104,29 +104,38 @@ pub fn is_action_path(segments: &[Segment]) -> bool {
     }
 }
 
-/// The request body: type, table rows, and whether the rows are parameters.
-pub fn body(page: &Page, shape: &RequestShape, ctx: &mut Ctx) -> Request {
+/// The request body: type, table rows, and whether the rows are parameters
+/// (`paragraphs`: those of the Request body section).
+pub fn body(
+    page: &Page,
+    paragraphs: &[(usize, String)],
+    shape: &RequestShape,
+    ctx: &mut Ctx,
+) -> Request {
     let mut req = Request::default();
     let Some(s) = page.section(SectionKind::RequestBody) else {
         return req;
     };
-    let paragraphs = page.paragraphs_in(s.start, s.end);
-    let prose: String = paragraphs
-        .iter()
-        .map(|(_, p)| p.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
     if let Some((t, coll)) = paragraphs.iter().find_map(|(_, p)| body_type(p)) {
         req.type_name = Some(t);
         req.collection = coll;
     }
     // "parameters" except "(OData) query parameters", which every kind of
-    // page mentions.
-    // Both regexes need `parameter` in some case: most sections lack it.
-    let says_parameters = may_contain_ci(&prose, "parameter") && {
-        let without_query = static_regex!(r"(?i)\bquery\s+parameters?\b").replace_all(&prose, "");
-        static_regex!(r"(?i)\bparameters?\b").is_match(&without_query)
-    };
+    // page mentions. Both regexes need `parameter` in some case: most
+    // sections lack it, and need neither the joined prose nor the regexes.
+    let says_parameters = paragraphs
+        .iter()
+        .any(|(_, p)| may_contain_ci(p, "parameter"))
+        && {
+            let prose: String = paragraphs
+                .iter()
+                .map(|(_, p)| p.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let without_query =
+                static_regex!(r"(?i)\bquery\s+parameters?\b").replace_all(&prose, "");
+            static_regex!(r"(?i)\bparameters?\b").is_match(&without_query)
+        };
     let mut header_says_parameter = false;
     for t in page.tables_in(s.start, s.end) {
         let Some(cols) = property_columns(t) else {
