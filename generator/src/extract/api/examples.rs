@@ -130,9 +130,15 @@ pub fn examples<'p>(page: &'p Page, ctx: &mut Ctx) -> Examples<'p> {
 
 /// The group heading as the example's title, unless it is just "Example(s)".
 fn title_of(s: &Section) -> Option<String> {
-    let t = trim(&s.heading.text).to_string();
-    let generic = static_regex!(r"(?i)^examples?$").is_match(&t);
-    (!generic && !t.is_empty()).then_some(t)
+    let t = trim(&s.heading.text);
+    // ASCII titles compared in place; others keep the regex (Unicode case
+    // folding matches `ſ` to `s`).
+    let generic = if t.is_ascii() {
+        t.eq_ignore_ascii_case("example") || t.eq_ignore_ascii_case("examples")
+    } else {
+        static_regex!(r"(?i)^examples?$").is_match(t)
+    };
+    (!generic && !t.is_empty()).then(|| t.to_string())
 }
 
 /// One code block → an HTTP message.
@@ -171,7 +177,7 @@ fn message(page: &Page, b: &CodeBlock, ann: Option<&Annotation>, ctx: &mut Ctx) 
         let Some((k, v)) = header_of(t) else {
             break; // The body follows the headers without a blank line.
         };
-        headers.push((k, v));
+        headers.push((k.to_string(), v.to_string()));
         pos = next;
     }
     // The rest of the block's content (a trailing line break aside, which
@@ -234,8 +240,9 @@ fn is_header(l: &str) -> bool {
     header_of(trim(l)).is_some()
 }
 
-/// `Name: value` (header names are tokens: letters, digits, `-`).
-fn header_of(t: &str) -> Option<(String, String)> {
+/// `Name: value` (header names are tokens: letters, digits, `-`),
+/// borrowed: [`is_header`] only asks whether there is one.
+fn header_of(t: &str) -> Option<(&str, &str)> {
     if !t.starts_with(|c: char| c.is_ascii_alphabetic()) || !t.contains(':') {
         return None;
     }
@@ -253,7 +260,7 @@ fn header_of(t: &str) -> Option<(String, String)> {
     if value.contains('\n') {
         return None;
     }
-    Some((name.to_string(), trim(value).to_string()))
+    Some((name, trim(value)))
 }
 
 #[cfg(test)]
@@ -278,7 +285,7 @@ mod tests {
         ] {
             let want = re
                 .captures(t)
-                .map(|c| (c[1].to_string(), trim(&c[2]).to_string()));
+                .map(|c| (c.get(1).unwrap().as_str(), trim(c.get(2).unwrap().as_str())));
             assert_eq!(header_of(t), want, "{t:?}");
         }
     }

@@ -28,8 +28,9 @@ use crate::ir::model::{
 };
 use crate::ir::naming;
 use crate::source::static_regex;
-use crate::source::text::trim;
+use crate::source::text::{contains_ci, trim};
 use crate::source::{Ctx, Page, SectionKind};
+use std::borrow::Cow;
 
 /// What the API extractor found on a page.
 #[derive(Debug, Default)]
@@ -79,8 +80,23 @@ fn has_path_line(lines: &[request_lines::RequestLine]) -> bool {
 /// Falls back to the file name.
 pub fn operation_name(title: Option<&str>, file: &str) -> String {
     let from_title = title.map(|t| {
-        let t = static_regex!(r"\([^)]*\)").replace_all(t, " ");
-        let t = static_regex!(r"(?i)\s+(function|action|method)\s*$").replace(t.trim(), "");
+        // Each regex needs a literal most titles lack (`(`; the suffix words
+        // in any case): checked first, as the regexes run on every page.
+        let t = if t.contains('(') {
+            static_regex!(r"\([^)]*\)").replace_all(t, " ")
+        } else {
+            Cow::Borrowed(t)
+        };
+        let t = t.trim();
+        let suffix = !t.is_ascii()
+            || ["function", "action", "method"]
+                .iter()
+                .any(|w| contains_ci(t, w));
+        let t = if suffix {
+            static_regex!(r"(?i)\s+(function|action|method)\s*$").replace(t, "")
+        } else {
+            Cow::Borrowed(t)
+        };
         naming::snake_name(&t)
     });
     match from_title.filter(|n| n != "unnamed" && !n.is_empty()) {
@@ -113,16 +129,15 @@ fn description(page: &Page) -> Option<String> {
         .find(|p| !p.starts_with('>') && !p.starts_with("**Note") && !p.starts_with('`'))
 }
 
-/// Whether the page documents a function.
-fn is_function_page(page: &Page) -> bool {
+/// Whether the page documents a function (`body_paragraphs`: those of the
+/// Request body section).
+fn is_function_page(page: &Page, body_paragraphs: &[(usize, String)]) -> bool {
     let title_fn = page
         .title
         .as_deref()
         .is_some_and(|t| static_regex!(r"(?i)\bfunction\s*$").is_match(t));
-    let body_fn = page.section(SectionKind::RequestBody).is_some_and(|s| {
-        page.paragraphs_in(s.start, s.end).iter().any(|(_, p)| {
-            static_regex!(r"(?i)used with this function|query parameters with values").is_match(p)
-        })
+    let body_fn = body_paragraphs.iter().any(|(_, p)| {
+        static_regex!(r"(?i)used with this function|query parameters with values").is_match(p)
     });
     title_fn || body_fn
 }
@@ -197,7 +212,12 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
     let (query_params, mut query_options) = params::query(page, ctx);
     let function_rows = params::function_params(page, ctx);
     let path_rows = params::path_param_rows(page, ctx);
-    let function = is_function_page(page) || !function_rows.is_empty();
+    // Read once: the function test and every method's body read them.
+    let body_paragraphs = page
+        .section(SectionKind::RequestBody)
+        .map(|s| page.paragraphs_in(s.start, s.end))
+        .unwrap_or_default();
+    let function = is_function_page(page, &body_paragraphs) || !function_rows.is_empty();
     let create_title = is_create_title(page.title.as_deref());
     let example_lines: Vec<String> = examples
         .iter()
@@ -217,7 +237,7 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
             create_title,
             function,
         };
-        let mut req = request::body(page, &shape, ctx);
+        let mut req = request::body(page, &body_paragraphs, &shape, ctx);
         req.headers = headers.clone();
         let owner = if req.is_parameters {
             String::new()

@@ -150,7 +150,8 @@ fn close_parens<'a>(s: &'a str, notes: &mut Vec<(&'static str, String)>) -> Cow<
     let path_end = memchr::memchr(b'?', s.as_bytes()).unwrap_or(s.len());
     let path = s.as_bytes().get(..path_end).unwrap_or_default();
     let count = |c: u8| path.iter().filter(|&&b| b == c).count();
-    if count(b'(') <= count(b')') {
+    // Most paths hold no `(`: one vectorised search settles them.
+    if memchr::memchr(b'(', path).is_none() || count(b'(') <= count(b')') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 1);
@@ -188,7 +189,17 @@ fn close_parens<'a>(s: &'a str, notes: &mut Vec<(&'static str, String)>) -> Cow<
 fn split_query(s: &str) -> (&str, Option<String>, Option<String>) {
     let mut depth = 0i32;
     let mut quote = false;
-    for (i, c) in s.char_indices() {
+    // By bytes (no char decoding for the ASCII bulk of every path); a
+    // non-ASCII char is decoded at its first byte, for the blank test.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => c,
+                None => continue, // Inside a char.
+            }
+        };
         match c {
             '\'' => quote = !quote,
             '(' | '{' | '<' | '[' if !quote => depth += 1,
@@ -294,21 +305,23 @@ fn placeholder(s: &str) -> Option<Vec<String>> {
 /// `team-id` / `id_value` / `path and filename` → `teamId`, `idValue`,
 /// `pathAndFilename` (inner capitals kept: `deviceCompliancePolicyId`).
 pub fn ident_of(s: &str) -> String {
-    let mut out = String::new();
-    for (k, w) in s
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        let mut cs = w.chars();
-        if let Some(f) = cs.next() {
-            if k == 0 {
-                out.push(f.to_ascii_lowercase());
-            } else {
-                out.push(f.to_ascii_uppercase());
-            }
-            out.extend(cs);
+    // By bytes, into one allocation (this names every path parameter): the
+    // words are runs of ASCII alphanumerics, and every byte of a non-ASCII
+    // char is >= 0x80, so non-ASCII chars separate words as before.
+    let mut out = String::with_capacity(s.len());
+    let mut word_start = true;
+    for &b in s.as_bytes() {
+        if !b.is_ascii_alphanumeric() {
+            word_start = true;
+            continue;
         }
+        let c = char::from(b);
+        out.push(match (word_start, out.is_empty()) {
+            (true, true) => c.to_ascii_lowercase(),
+            (true, false) => c.to_ascii_uppercase(),
+            (false, _) => c,
+        });
+        word_start = false;
     }
     if out.is_empty() {
         "id".to_string()
@@ -727,6 +740,47 @@ fn write_segment(out: &mut String, s: &Segment) {
 #[cfg(test)]
 mod call_tests {
     use super::*;
+
+    /// `ident_of` by bytes reads as the char-by-char version it replaced.
+    #[test]
+    fn identifiers_read_as_the_char_version() {
+        fn by_chars(s: &str) -> String {
+            let mut out = String::new();
+            let words = s.split(|c: char| !c.is_ascii_alphanumeric());
+            for (k, w) in words.filter(|w| !w.is_empty()).enumerate() {
+                let mut cs = w.chars();
+                if let Some(f) = cs.next() {
+                    out.push(if k == 0 {
+                        f.to_ascii_lowercase()
+                    } else {
+                        f.to_ascii_uppercase()
+                    });
+                    out.extend(cs);
+                }
+            }
+            if out.is_empty() {
+                "id".to_string()
+            } else {
+                out
+            }
+        }
+        for s in [
+            "team-id",
+            "id_value",
+            "path and filename",
+            "deviceCompliancePolicyId",
+            "",
+            "--",
+            "é-x",
+            "aé b",
+            "ID",
+            "  User Principal Name ",
+            "x\u{a0}y",
+            "9abc-def",
+        ] {
+            assert_eq!(ident_of(s), by_chars(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn casts_read_as_the_regex_reads_them() {

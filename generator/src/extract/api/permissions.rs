@@ -62,20 +62,32 @@ pub fn kind_of(cell: &str) -> Option<PermissionKind> {
     }
 }
 
-/// A value cell says the kind is not supported.
-fn not_supported(cell: &str) -> bool {
-    let t = plain_text(cell).to_ascii_lowercase();
-    let t = t.trim().trim_end_matches('.').trim();
-    matches!(
-        t,
-        "not supported" | "none" | "not applicable" | "n/a" | "na" | "not available" | "-"
-    ) || t.starts_with("not supported")
+/// A value cell (its plain text) says the kind is not supported. Compared
+/// case-blind in place: no lowercased copy per cell.
+fn not_supported(plain: &str) -> bool {
+    let t = plain.trim().trim_end_matches('.').trim();
+    [
+        "not supported",
+        "none",
+        "not applicable",
+        "n/a",
+        "na",
+        "not available",
+        "-",
+    ]
+    .iter()
+    .any(|w| t.eq_ignore_ascii_case(w))
+        || starts_with_ci(t, "not supported")
 }
 
 /// Scope names in a cell or line: dotted identifiers (`User.Read.All`),
 /// footnote `*` and trailing `.` removed, prose words dropped.
 pub fn scopes_in(text: &str, upper_first: bool) -> Vec<String> {
-    let plain = plain_text(text);
+    scopes_in_plain(&plain_text_cow(text), upper_first)
+}
+
+/// [`scopes_in`] of text already made plain.
+fn scopes_in_plain(plain: &str, upper_first: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tok in
         plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/' | '|'))
@@ -115,7 +127,9 @@ fn cell_set(
     ctx: &mut Ctx,
 ) -> Option<PermissionSet> {
     let text = strip_todo(cell)?;
-    if not_supported(&text) {
+    // Made plain once for both readings of the cell.
+    let plain = plain_text_cow(&text);
+    if not_supported(&plain) {
         return Some(PermissionSet {
             kind,
             scopes: Vec::new(),
@@ -124,7 +138,7 @@ fn cell_set(
             source: page.source(line),
         });
     }
-    let mut scopes = scopes_in(&text, false);
+    let mut scopes = scopes_in_plain(&plain, false);
     if scopes.is_empty() {
         ctx.warning(
             line,
@@ -150,7 +164,7 @@ fn from_table(page: &Page, t: &Table, ctx: &mut Ctx) -> Vec<PermissionSet> {
     let reverse = t
         .header
         .iter()
-        .any(|h| plain_text(h).to_ascii_lowercase().contains("most to least"));
+        .any(|h| contains_ci(&plain_text_cow(h), "most to least"));
     if header_kinds.iter().skip(1).any(Option::is_some) {
         return matrix(page, t, &header_kinds, reverse, ctx);
     }

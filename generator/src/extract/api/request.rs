@@ -14,7 +14,7 @@ use super::RequestShape;
 use crate::extract::common::{link_texts, normalize_name, properties_from_table, property_columns};
 use crate::ir::model::{Header, Request, Segment};
 use crate::source::static_regex;
-use crate::source::text::{plain_text, trim};
+use crate::source::text::{may_contain_ci, plain_text, trim};
 use crate::source::{Column, Ctx, Page, SectionKind};
 
 /// The documented request headers.
@@ -34,9 +34,11 @@ pub fn headers(page: &Page) -> Vec<Header> {
                 if name.is_empty() || name.contains(' ') && !name.contains(':') && name.len() > 40 {
                     continue;
                 }
-                let all: Vec<&str> = row.cells.iter().skip(1).map(|c| c.as_ref()).collect();
-                let required = all.iter().any(|c| {
-                    static_regex!(r"\bRequired\b").is_match(c)
+                // `Required` (that case) is a literal of the first regex:
+                // a substring search settles most cells without it.
+                let required = row.cells.iter().skip(1).any(|c| {
+                    c.contains("Required")
+                        && static_regex!(r"\bRequired\b").is_match(c)
                         && !static_regex!(r"(?i)\bnot required\b").is_match(c)
                 });
                 out.push(Header {
@@ -53,6 +55,11 @@ pub fn headers(page: &Page) -> Vec<Header> {
 
 /// "supply a JSON representation of [x]" → (type, collection).
 pub fn body_type(text: &str) -> Option<(String, bool)> {
+    // The regex needs `json` in some case: a case-blind search settles
+    // most paragraphs.
+    if !may_contain_ci(text, "json") {
+        return None;
+    }
     let m =
         static_regex!(r"(?i)JSON\s+(?:representation|object|array)\s+(?:of|for)\s+").find(text)?;
     let rest = &text[m.end()..];
@@ -97,26 +104,38 @@ pub fn is_action_path(segments: &[Segment]) -> bool {
     }
 }
 
-/// The request body: type, table rows, and whether the rows are parameters.
-pub fn body(page: &Page, shape: &RequestShape, ctx: &mut Ctx) -> Request {
+/// The request body: type, table rows, and whether the rows are parameters
+/// (`paragraphs`: those of the Request body section).
+pub fn body(
+    page: &Page,
+    paragraphs: &[(usize, String)],
+    shape: &RequestShape,
+    ctx: &mut Ctx,
+) -> Request {
     let mut req = Request::default();
     let Some(s) = page.section(SectionKind::RequestBody) else {
         return req;
     };
-    let paragraphs = page.paragraphs_in(s.start, s.end);
-    let prose: String = paragraphs
-        .iter()
-        .map(|(_, p)| p.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
     if let Some((t, coll)) = paragraphs.iter().find_map(|(_, p)| body_type(p)) {
         req.type_name = Some(t);
         req.collection = coll;
     }
     // "parameters" except "(OData) query parameters", which every kind of
-    // page mentions.
-    let without_query = static_regex!(r"(?i)\bquery\s+parameters?\b").replace_all(&prose, "");
-    let says_parameters = static_regex!(r"(?i)\bparameters?\b").is_match(&without_query);
+    // page mentions. Both regexes need `parameter` in some case: most
+    // sections lack it, and need neither the joined prose nor the regexes.
+    let says_parameters = paragraphs
+        .iter()
+        .any(|(_, p)| may_contain_ci(p, "parameter"))
+        && {
+            let prose: String = paragraphs
+                .iter()
+                .map(|(_, p)| p.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let without_query =
+                static_regex!(r"(?i)\bquery\s+parameters?\b").replace_all(&prose, "");
+            static_regex!(r"(?i)\bparameters?\b").is_match(&without_query)
+        };
     let mut header_says_parameter = false;
     for t in page.tables_in(s.start, s.end) {
         let Some(cols) = property_columns(t) else {

@@ -75,6 +75,9 @@ pub fn in_examples(page: &Page, idx: usize) -> bool {
 
 /// The status code a sentence names: backticked first, then any 2xx/3xx code.
 pub fn status_in(text: &str) -> Option<u16> {
+    if text.is_ascii() {
+        return status_in_ascii(text.as_bytes());
+    }
     let code = static_regex!(r"`\s*([1-5]\d\d)\b")
         .captures(text)
         .or_else(|| static_regex!(r"\b([23]\d\d)(?:\s*,)?\s+[A-Z][a-z]").captures(text))
@@ -82,25 +85,90 @@ pub fn status_in(text: &str) -> Option<u16> {
     code.get(1)?.as_str().parse().ok()
 }
 
+/// [`status_in`]'s three patterns, by hand for ASCII text (where `\d`,
+/// `\s` and `\b` are the ASCII ones), tried in the same order, each for
+/// its leftmost match: `` `\s*([1-5]\d\d)\b ``, then
+/// `\b([23]\d\d)(?:\s*,)?\s+[A-Z][a-z]`, then `\b(20[0-9])\b`. It runs on
+/// every paragraph of every Response section.
+fn status_in_ascii(b: &[u8]) -> Option<u16> {
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    };
+    let blank = |i: usize| {
+        b.get(i)
+            .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'))
+    };
+    let skip_blanks = |mut i: usize| {
+        while blank(i) {
+            i += 1;
+        }
+        i
+    };
+    let code = |i: usize| {
+        b.get(i..i + 3)
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .and_then(|d| d.parse().ok())
+    };
+    let starts_word = |i: usize| i == 0 || !word(i - 1);
+    for p in memchr::memchr_iter(b'`', b) {
+        let i = skip_blanks(p + 1);
+        if b.get(i).is_some_and(|c| (b'1'..=b'5').contains(c))
+            && digit(i + 1)
+            && digit(i + 2)
+            && !word(i + 3)
+        {
+            return code(i);
+        }
+    }
+    // `\s+[A-Z][a-z]` from `i`.
+    let titled = |i: usize| {
+        let j = skip_blanks(i);
+        j > i
+            && b.get(j).is_some_and(u8::is_ascii_uppercase)
+            && b.get(j + 1).is_some_and(u8::is_ascii_lowercase)
+    };
+    for (i, c) in b.iter().enumerate() {
+        if matches!(c, b'2' | b'3') && starts_word(i) && digit(i + 1) && digit(i + 2) {
+            let after = i + 3;
+            // The optional `\s*,` first (greedy), then without it.
+            let comma = skip_blanks(after);
+            if b.get(comma) == Some(&b',') && titled(comma + 1) || titled(after) {
+                return code(i);
+            }
+        }
+    }
+    memchr::memmem::find_iter(b, b"20")
+        .find(|&i| starts_word(i) && digit(i + 2) && !word(i + 3))
+        .and_then(code)
+}
+
 /// The body type a sentence names: `Some(None)` for "no body".
 pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
+    // One lowercased copy, then vectorised substring searches (case-blind
+    // searches in place stop at every `r`, `n`, `e`...: dearer here).
     let lower = text.to_ascii_lowercase();
-    // Every "no body" phrase holds one of these words (any case; non-ASCII
-    // text may fold to them, so it always runs the regex).
+    let has = |w: &str| memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some();
+    // Every "no body" phrase holds `anything`, `empty`, `nothing` or `no`
+    // and a blank (any case; non-ASCII text may fold to them, so it always
+    // runs the regex). Most "returns" sentences hold none: the regex is
+    // skipped for them.
     let may_say_no_body = !text.is_ascii()
-        || ["return", "body", "content", "nothing"]
-            .iter()
-            .any(|w| lower.contains(w));
+        || ["anything", "empty", "nothing"].iter().any(|w| has(w))
+        || memchr::memmem::find_iter(lower.as_bytes(), b"no").any(|i| {
+            lower
+                .as_bytes()
+                .get(i + 2)
+                .is_some_and(|&c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'))
+        });
     if may_say_no_body
         && static_regex!(r"(?i)(does not|doesn't|do not|won't|will not)\s+return\s+anything|no\s+(response\s+)?(body|content)|empty\s+(response\s+)?body|body\s+is\s+empty|nothing\s+in\s+the\s+response")
         .is_match(text)
     {
         return Some((None, false));
     }
-    if !(lower.contains("return")
-        || lower.contains("response body")
-        || lower.contains("in the body"))
-    {
+    if !(has("return") || has("response body") || has("in the body")) {
         return None;
     }
     // The part after the status code (links before it are prose links).
@@ -121,10 +189,7 @@ pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
         }
         let before = tail.get(..l.start).unwrap_or_default();
         let after = tail.get(l.end..).unwrap_or_default();
-        let collection = static_regex!(
-            r"(?i)\b(collection|list|array)\s+of\s+(the\s+)?$|\bcollection\s+of\s+\w*\s*$"
-        )
-        .is_match(before)
+        let collection = ends_with_collection_of(before)
             || static_regex!(r"(?i)^\s*(collection|objects\b|resources\b|entities\b)")
                 .is_match(after);
         return Some((Some(name), collection));
@@ -142,6 +207,72 @@ pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
         .captures(tail)?;
     let name = primitive(prim.get(1)?.as_str())?.to_string();
     Some((Some(name), prim.get(2).is_some()))
+}
+
+/// Whether `before` (the text before a type link) ends like "a collection
+/// of": what `(?i)\b(collection|list|array)\s+of\s+(the\s+)?$|\bcollection\s+of\s+\w*\s*$`
+/// matches, by hand (backwards from the end) for ASCII text, where `\s`,
+/// `\w` and `\b` are the ASCII ones and only ASCII letters fold (the
+/// regex's reverse search was a sixth of this module's time).
+fn ends_with_collection_of(before: &str) -> bool {
+    if !before.is_ascii() {
+        return static_regex!(
+            r"(?i)\b(collection|list|array)\s+of\s+(the\s+)?$|\bcollection\s+of\s+\w*\s*$"
+        )
+        .is_match(before);
+    }
+    let b = before.as_bytes();
+    let blank = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
+    let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
+    // Where the run of `is` bytes that ends at `end` starts.
+    let run_start = |end: usize, is: &dyn Fn(&u8) -> bool| {
+        let mut i = end;
+        while i > 0 && b.get(i - 1).is_some_and(is) {
+            i -= 1;
+        }
+        i
+    };
+    let ends_with = |end: usize, w: &str| {
+        end.checked_sub(w.len())
+            .and_then(|s| b.get(s..end))
+            .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    // `\b(word)\s+of` ending at `end`.
+    let word_of = |end: usize, words: &[&str]| {
+        if !ends_with(end, "of") {
+            return false;
+        }
+        let gap = run_start(end - 2, &blank);
+        gap < end - 2
+            && words.iter().any(|w| {
+                ends_with(gap, w)
+                    && (gap == w.len() || b.get(gap - w.len() - 1).is_some_and(|c| !word(c)))
+            })
+    };
+    let end = b.len();
+    let trailing = run_start(end, &blank);
+    let any = ["collection", "list", "array"];
+    if trailing < end {
+        // First pattern: `... of ` or `... of the `.
+        if word_of(trailing, &any) {
+            return true;
+        }
+        let the = trailing.saturating_sub(3);
+        if ends_with(trailing, "the") {
+            let gap = run_start(the, &blank);
+            if gap < the && word_of(gap, &any) {
+                return true;
+            }
+        }
+        // Second pattern with an empty `\w*`.
+        if word_of(trailing, &["collection"]) {
+            return true;
+        }
+    }
+    // Second pattern: `collection of <word> `.
+    let w = run_start(trailing, &word);
+    let gap = run_start(w, &blank);
+    w < trailing && gap < w && word_of(gap, &["collection"])
 }
 
 /// Where the status code of a sentence ends: the end of the first match of
@@ -382,6 +513,74 @@ mod tests {
         let re = regex::Regex::new(r"`[^`]*\d{3}[^`]*`|\b[1-5]\d\d\b").unwrap();
         for s in SENTENCES {
             assert_eq!(status_end(s), re.find(s).map(|m| m.end()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn hand_status_codes_are_the_regex_codes() {
+        let res = [
+            regex::Regex::new(r"`\s*([1-5]\d\d)\b").unwrap(),
+            regex::Regex::new(r"\b([23]\d\d)(?:\s*,)?\s+[A-Z][a-z]").unwrap(),
+            regex::Regex::new(r"\b(20[0-9])\b").unwrap(),
+        ];
+        let more = [
+            "returns `204, No Content`",
+            "returns ` \t201` and 200 OK",
+            "returns 200 , OK and `600`",
+            "returns 202 ,Accepted or 302,\tFound",
+            "returns 302  , X or 303 Ok",
+            "returns 2020 and 3001 Abc then _200 then a2055",
+            "returns 205_ or 209x or x 2007 then 207",
+            "return 300 AB then 301 Ab",
+            "`1234` then `123a` then `  404`",
+            "\x0b200\x0cOk",
+            "20",
+            "200",
+        ];
+        for s in SENTENCES.iter().chain(more.iter()) {
+            let want = res
+                .iter()
+                .find_map(|re| re.captures(s))
+                .and_then(|c| c.get(1)?.as_str().parse::<u16>().ok());
+            assert_eq!(status_in_ascii(s.as_bytes()), want, "{s:?}");
+        }
+    }
+
+    /// Every sequence of up to four of these pieces, against the regex.
+    #[test]
+    fn hand_collection_of_is_the_regex() {
+        let re = regex::Regex::new(
+            r"(?i)\b(collection|list|array)\s+of\s+(the\s+)?$|\bcollection\s+of\s+\w*\s*$",
+        )
+        .unwrap();
+        let pieces = [
+            "collection",
+            "List",
+            "ARRAY",
+            "of",
+            "the",
+            "x",
+            " ",
+            " \t",
+            ",",
+            "_",
+            "Of ",
+            "collection of ",
+            "of the ",
+            "a",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        for t in &texts {
+            assert_eq!(ends_with_collection_of(t), re.is_match(t), "{t:?}");
         }
     }
 
