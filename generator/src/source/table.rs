@@ -328,8 +328,7 @@ mod tests {
     fn tables(s: &str) -> (Vec<Table<'static>>, Vec<crate::diag::Diagnostic>) {
         let lines: Lines<'static> = s.lines().collect();
         let kinds = vec![LineKind::Text; lines.len()];
-        let orig: Vec<u32> = (1..=lines.len() as u32).collect();
-        let mut ctx = Ctx::new("t.md", &orig);
+        let mut ctx = Ctx::new("t.md", lines.len());
         let t = find_tables(&lines, &kinds, &mut ctx);
         (t, ctx.diags)
     }
