@@ -83,7 +83,14 @@ impl<'a> Lines<'a> {
         if memchr::memchr(b'\r', run.as_bytes()).is_none() {
             return Cow::Borrowed(run);
         }
-        Cow::Owned(run.replace("\r\n", "\n"))
+        let mut copy = String::with_capacity(run.len());
+        for (k, line) in self.range(range.start..end).enumerate() {
+            if k > 0 {
+                copy.push('\n');
+            }
+            copy.push_str(line);
+        }
+        Cow::Owned(copy)
     }
 
     /// The indexes of the lines that hold `needle` (which holds no line
@@ -197,10 +204,6 @@ pub fn normalize(bytes: &[u8]) -> Normalized<'_> {
     // (The memchr crate's searches: vectorised, unlike `contains`.)
     let b = text.as_bytes();
     let crs = memchr::memchr_iter(b'\r', b).count();
-    let crlfs = match crs {
-        0 => 0,
-        _ => memchr::memmem::find_iter(b, b"\r\n").count(),
-    };
     let bom = "\u{feff}".as_bytes();
     let leading_bom = b.starts_with(bom);
     let from = if leading_bom { bom.len() } else { 0 };
@@ -210,21 +213,33 @@ pub fn normalize(bytes: &[u8]) -> Normalized<'_> {
     // the same way: breaks first (a BOM between a `\r` and a `\n` leaves two
     // breaks), then BOMs (a removal adds or removes no `\n`). Either way
     // every break ends one line, so line `i` is original line `i + 1`.
-    if crs == crlfs && !inner_bom {
-        out.crlf_breaks = crlfs;
-        out.boms_removed = usize::from(leading_bom);
-        out.lines = split_lines(text, from);
-        return out;
+    if !inner_bom {
+        let (lines, crlfs) = split_lines(text, from);
+        // Every `\r` was half of a `\r\n`: no lone CR break.
+        if crlfs == crs {
+            out.crlf_breaks = crlfs;
+            out.boms_removed = usize::from(leading_bom);
+            out.lines = lines;
+            return out;
+        }
+        // (Rare: lone CR breaks. The text comes back for cleaning.)
+        return normalize_copied(lines.text, leading_bom, out);
     }
-    let text = match crs {
-        0 => text,
-        _ => Cow::Owned(unify_breaks(&text, &mut out)),
+    normalize_copied(text, leading_bom || inner_bom, out)
+}
+
+/// [`normalize`] for a page with lone `\r` breaks or a BOM after its start:
+/// the cleaned copy of its `text`, split.
+fn normalize_copied<'a>(text: Cow<'a, str>, boms: bool, mut out: Normalized<'a>) -> Normalized<'a> {
+    let text = match memchr::memchr(b'\r', text.as_bytes()) {
+        None => text,
+        Some(_) => Cow::Owned(unify_breaks(&text, &mut out)),
     };
-    let text = match inner_bom || leading_bom {
+    let text = match boms {
         true => Cow::Owned(without_boms(&text, &mut out.boms_removed)),
         false => text,
     };
-    out.lines = split_lines(text, 0);
+    out.lines = split_lines(text, 0).0;
     out
 }
 
@@ -250,19 +265,20 @@ fn unify_breaks(text: &str, out: &mut Normalized) -> String {
 }
 
 /// Split `text` from byte `from` on `\n`, a `\r` right before it being part
-/// of the break. The text is kept whole (not copied) and each line is the
-/// span between two breaks.
-fn split_lines(text: Cow<'_, str>, from: usize) -> Lines<'_> {
+/// of the break; with the number of such `\r\n` breaks. The text is kept
+/// whole (not copied) and each line is the span between two breaks.
+fn split_lines(text: Cow<'_, str>, from: usize) -> (Lines<'_>, usize) {
     let b = text.as_bytes();
-    let body = b.get(from..).unwrap_or(&[]);
-    // Counted first (a fast vectorised count): one exact allocation.
-    let mut spans = Vec::with_capacity(memchr::memchr_iter(b'\n', body).count() + 1);
-    let mut start = from;
+    let mut spans = Vec::with_capacity(text.len() / 32 + 1);
+    let (mut start, mut crlfs) = (from, 0);
     // One vectorised pass over the page (lines are short: a search per
     // line would spend more on starting than on searching).
-    for pos in memchr::memchr_iter(b'\n', body).map(|p| from + p) {
+    for pos in memchr::memchr_iter(b'\n', b.get(from..).unwrap_or(&[])).map(|p| from + p) {
         let end = match pos.checked_sub(1) {
-            Some(cr) if cr >= start && b.get(cr) == Some(&b'\r') => cr,
+            Some(cr) if cr >= start && b.get(cr) == Some(&b'\r') => {
+                crlfs += 1;
+                cr
+            }
             _ => pos,
         };
         spans.push((start, end));
@@ -273,7 +289,7 @@ fn split_lines(text: Cow<'_, str>, from: usize) -> Lines<'_> {
     if start < text.len() {
         spans.push((start, text.len()));
     }
-    Lines { text, spans }
+    (Lines { text, spans }, crlfs)
 }
 
 const BOM: char = '\u{feff}';
