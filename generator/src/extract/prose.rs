@@ -39,6 +39,13 @@ pub struct Prose {
 
 /// Remove `**TODO: ...**` placeholders; `None` when no real text remains.
 pub fn strip_todo(s: &str) -> Option<String> {
+    strip_todo_in(s, false)
+}
+
+/// [`strip_todo`]; `collapsed` says `s` is already what
+/// [`collapse_spaces_cow`] makes of it (a cleaned table cell): then only a
+/// text that lost a TODO mark needs collapsing again.
+fn strip_todo_in(s: &str, collapsed: bool) -> Option<String> {
     let s = if s.contains("TODO") {
         without_todo_marks(s)
     } else {
@@ -46,12 +53,18 @@ pub fn strip_todo(s: &str) -> Option<String> {
     };
     let head = s.trim_start();
     let s = if may_contain_ci(head.get(..4).unwrap_or(head), "todo") {
-        static_regex!(r"(?i)^\s*TODO:?.*$").replace_all(&s, " ")
+        match static_regex!(r"(?i)^\s*TODO:?.*$").replace_all(&s, " ") {
+            Cow::Borrowed(_) => s,
+            Cow::Owned(o) => Cow::Owned(o),
+        }
     } else {
-        Cow::Borrowed(&*s)
+        s
     };
     // One copy at the end (most descriptions need no change before it).
-    let s = collapse_spaces_cow(&s);
+    let s = match (&s, collapsed) {
+        (Cow::Borrowed(b), true) => Cow::Borrowed(*b),
+        _ => collapse_spaces_cow(&s),
+    };
     let meaningful = s.chars().any(|c| c.is_alphanumeric());
     meaningful.then(|| trim(&s).trim_start_matches(['.', ' ']).to_string())
 }
@@ -100,7 +113,17 @@ fn todo_mark_end(s: &str, at: usize) -> Option<usize> {
 
 /// Read a description cell.
 pub fn read(desc: &str) -> Prose {
-    let description = strip_todo(desc);
+    read_in(desc, false)
+}
+
+/// [`read`] for a table row's cell, which cleaning already collapsed.
+pub fn read_cell(desc: &str) -> Prose {
+    read_in(desc, true)
+}
+
+/// [`read`]; `collapsed` as for [`strip_todo_in`].
+fn read_in(desc: &str, collapsed: bool) -> Prose {
+    let description = strip_todo_in(desc, collapsed);
     let text = description.as_deref().unwrap_or("");
     let mut p = Prose::default();
     // Each regex needs a literal word: a cheap check on it skips the regex
@@ -178,7 +201,15 @@ fn possible_values_gated(text: &str, ci: &CiText) -> (Vec<PossibleValue>, bool) 
     // Every trigger needs `value`, or `one` and a `:`; every colon list a
     // `:` followed by a backtick: most descriptions have neither, and then
     // the regexes cannot match.
-    let may_trigger = ci.may_contain("value") || (text.contains(':') && ci.may_contain("one"));
+    // (A `value` trigger needs a colon or one of its adjectives.)
+    let colon = text.contains(':');
+    let adjective = || {
+        ["possible", "supported", "allowed", "valid", "accepted", "available"]
+            .iter()
+            .any(|a| ci.may_contain(a))
+    };
+    let may_trigger = (ci.may_contain("value") && (colon || adjective()))
+        || (colon && ci.may_contain("one"));
     let may_list = colon_then_backtick(text);
     if !may_trigger && !may_list {
         return (Vec::new(), false);

@@ -17,6 +17,12 @@ pub fn is_blank_char(c: char) -> bool {
 
 /// Trim Unicode whitespace and zero-width marks from both ends.
 pub fn trim(s: &str) -> &str {
+    // Most texts start and end with a visible ASCII char: nothing to trim
+    // (two byte checks instead of decoding a char at either end).
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        return s;
+    }
     s.trim_matches(is_blank_char)
 }
 
@@ -293,6 +299,15 @@ pub fn plain_text(md: &str) -> String {
 pub fn plain_text_cow(md: &str) -> Cow<'_, str> {
     if is_plain(md) {
         return collapse_spaces_cow(md);
+    }
+    Cow::Owned(plain_text_of_markdown(md))
+}
+
+/// [`plain_text_cow`] of a text that is already what [`collapse_spaces`]
+/// makes of it (a cleaned table cell): plain text is then the text itself.
+pub fn plain_text_of_collapsed(md: &str) -> Cow<'_, str> {
+    if is_plain(md) {
+        return Cow::Borrowed(md);
     }
     Cow::Owned(plain_text_of_markdown(md))
 }
