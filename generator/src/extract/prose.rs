@@ -7,7 +7,7 @@
 //! of generated stubs (`**TODO: Add Description**`) are removed; "Not yet
 //! documented" is real (if unhelpful) text and kept.
 
-use crate::source::static_regex;
+use crate::source::{static_finder, static_regex};
 use crate::source::text::{collapse_spaces_cow, may_contain_ci, trim, CiText};
 use std::borrow::Cow;
 
@@ -46,7 +46,7 @@ pub fn strip_todo(s: &str) -> Option<String> {
 /// [`collapse_spaces_cow`] makes of it (a cleaned table cell): then only a
 /// text that lost a TODO mark needs collapsing again.
 fn strip_todo_in(s: &str, collapsed: bool) -> Option<String> {
-    let s = if s.contains("TODO") {
+    let s = if has(s, static_finder!("TODO")) {
         without_todo_marks(s)
     } else {
         Cow::Borrowed(s)
@@ -111,6 +111,11 @@ fn todo_mark_end(s: &str, at: usize) -> Option<usize> {
     Some(s.len() - tail.len())
 }
 
+/// Whether `text` holds the needle of `finder`.
+fn has(text: &str, finder: &memchr::memmem::Finder) -> bool {
+    finder.find(text.as_bytes()).is_some()
+}
+
 /// Read a description cell.
 pub fn read(desc: &str) -> Prose {
     read_in(desc, false)
@@ -129,10 +134,10 @@ fn read_in(desc: &str, collapsed: bool) -> Prose {
     // Each regex needs a literal word: a cheap check on it skips the regex
     // for the many descriptions that do not mention it.
     let ci = CiText::new(text);
-    p.read_only = ci.may_contain("read")
+    p.read_only = ci.may_hold(static_finder!("read"))
         && static_regex!(r"(?i)\bread[- ]?only\b").is_match(text)
         && !static_regex!(r"(?i)\bnot read[- ]?only\b").is_match(text);
-    if ci.may_contain("null") {
+    if ci.may_hold(static_finder!("null")) {
         if static_regex!(r"(?i)\b(not|non)[- ]nullable\b|\bcannot be null\b|\bis never null\b")
             .is_match(text)
         {
@@ -141,17 +146,17 @@ fn read_in(desc: &str, collapsed: bool) -> Prose {
             p.nullable = Some(true);
         }
     }
-    p.required = text.contains("equired")
+    p.required = has(text, static_finder!("equired"))
         && static_regex!(r"(^|[.;:]\s*|\bis\s+|\bare\s+|\()Required\b|\b(is|are) required\b")
             .is_match(text)
         && !static_regex!(r"(?i)\bnot required\b").is_match(text);
-    p.optional = text.contains("ptional")
+    p.optional = has(text, static_finder!("ptional"))
         && static_regex!(r"(^|[.;:(]\s*)Optional\b|\b(is|are) optional\b").is_match(text);
     if p.required && p.nullable.is_none() {
         p.nullable = Some(false);
     }
     p.supports = supports(text);
-    p.select_only = ci.may_contain("$select") && static_regex!(r"(?i)(returned\s+only\s+(on|when|if|with|by|using)|only\s+returned\s+(on|when|if|with|by|using))[^.]*\$select")
+    p.select_only = ci.may_hold(static_finder!("$select")) && static_regex!(r"(?i)(returned\s+only\s+(on|when|if|with|by|using)|only\s+returned\s+(on|when|if|with|by|using))[^.]*\$select")
         .is_match(text);
     let (values, marked) = possible_values_gated(text, &ci);
     p.possible_values = values;
@@ -204,12 +209,15 @@ fn possible_values_gated(text: &str, ci: &CiText) -> (Vec<PossibleValue>, bool) 
     // (A `value` trigger needs a colon or one of its adjectives.)
     let colon = text.contains(':');
     let adjective = || {
-        ["possible", "supported", "allowed", "valid", "accepted", "available"]
-            .iter()
-            .any(|a| ci.may_contain(a))
+        ci.may_hold(static_finder!("possible"))
+            || ci.may_hold(static_finder!("supported"))
+            || ci.may_hold(static_finder!("allowed"))
+            || ci.may_hold(static_finder!("valid"))
+            || ci.may_hold(static_finder!("accepted"))
+            || ci.may_hold(static_finder!("available"))
     };
-    let may_trigger = (ci.may_contain("value") && (colon || adjective()))
-        || (colon && ci.may_contain("one"));
+    let may_trigger = (ci.may_hold(static_finder!("value")) && (colon || adjective()))
+        || (colon && ci.may_hold(static_finder!("one")));
     let may_list = colon_then_backtick(text);
     if !may_trigger && !may_list {
         return (Vec::new(), false);

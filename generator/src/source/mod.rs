@@ -16,6 +16,18 @@ macro_rules! static_regex {
 }
 pub(crate) use static_regex;
 
+/// A `&'static memchr::memmem::Finder` for a constant needle, set up once:
+/// a search for a word in every cell then costs no searcher setup (which
+/// `str::contains` pays on every call).
+macro_rules! static_finder {
+    ($needle:expr) => {{
+        static F: ::std::sync::OnceLock<::memchr::memmem::Finder<'static>> =
+            ::std::sync::OnceLock::new();
+        F.get_or_init(|| ::memchr::memmem::Finder::new($needle))
+    }};
+}
+pub(crate) use static_finder;
+
 /// Compile a constant pattern of this crate (used once per pattern by
 /// `static_regex!`; a bad pattern is a bug caught by the unit tests).
 #[doc(hidden)]

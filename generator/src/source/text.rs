@@ -84,6 +84,14 @@ impl CiText {
     pub fn may_contain(&self, needle: &str) -> bool {
         self.lower.as_ref().is_none_or(|l| l.contains(needle))
     }
+
+    /// [`CiText::may_contain`] with a searcher set up once for its (lowercase
+    /// ASCII) needle (see `static_finder!`).
+    pub fn may_hold(&self, needle: &memchr::memmem::Finder) -> bool {
+        self.lower
+            .as_ref()
+            .is_none_or(|l| needle.find(l.as_bytes()).is_some())
+    }
 }
 
 /// Replace NBSP-like spaces by plain spaces and collapse runs of blanks.
