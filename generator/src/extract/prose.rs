@@ -7,8 +7,8 @@
 //! of generated stubs (`**TODO: Add Description**`) are removed; "Not yet
 //! documented" is real (if unhelpful) text and kept.
 
-use crate::source::{static_finder, static_regex};
 use crate::source::text::{collapse_spaces_cow, may_contain_ci, trim, CiText};
+use crate::source::{static_finder, static_regex};
 use std::borrow::Cow;
 
 /// One value named by "Possible values" prose.
