@@ -6,7 +6,7 @@ use super::prose;
 use super::types::parse_type_cell;
 use crate::ir::model::{Property, Source, Version};
 use crate::source::static_regex;
-use crate::source::text::{plain_text, plain_text_cow, trim};
+use crate::source::text::{plain_text, plain_text_cow, plain_text_of_collapsed, trim};
 use crate::source::{Column, Ctx, LineKind, Page, Row, SectionKind, Table};
 
 pub use super::prose::{possible_values, read as read_prose, strip_todo, PossibleValue, Prose};
@@ -44,7 +44,17 @@ pub fn property_columns(t: &Table) -> Option<PropertyColumns> {
 /// trailing punctuation dropped. `None` when it is not an identifier (group
 /// rows such as `**Calendar**` with empty cells are filtered by the caller).
 pub fn clean_name(cell: &str) -> Option<String> {
-    let text = plain_text_cow(cell);
+    name_of_plain(&plain_text_cow(cell))
+}
+
+/// [`clean_name`] of a table row's cell, which cleaning already collapsed
+/// (so its plain text needs no second collapse).
+fn clean_name_of_cell(cell: &str) -> Option<String> {
+    name_of_plain(&plain_text_of_collapsed(cell))
+}
+
+/// The name in the plain text of a name cell.
+fn name_of_plain(text: &str) -> Option<String> {
     let first = text.split_whitespace().next().unwrap_or("");
     let first = first
         .trim_end_matches([',', ':', ';', '*', '.'])
@@ -88,7 +98,7 @@ pub fn property_from_row(
     if trim(type_cell).is_empty() && trim(desc_cell).is_empty() {
         return None; // a group heading row such as `| **Calendar** | | |`
     }
-    let Some(name) = clean_name(name_cell) else {
+    let Some(name) = clean_name_of_cell(name_cell) else {
         if !trim(name_cell).is_empty() {
             ctx.warning(
                 row.line,
@@ -109,7 +119,7 @@ pub fn property_from_row(
             format!("property `{name}` has no readable type (`{type_cell}`); kept as String"),
         );
     }
-    let p = prose::read(desc_cell);
+    let p = prose::read_cell(desc_cell);
     let required = p.required || cols.required.is_some_and(|i| required_cell(row.cell(i)));
     Some(Property {
         name,

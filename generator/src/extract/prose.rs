@@ -7,8 +7,8 @@
 //! of generated stubs (`**TODO: Add Description**`) are removed; "Not yet
 //! documented" is real (if unhelpful) text and kept.
 
-use crate::source::static_regex;
 use crate::source::text::{collapse_spaces_cow, may_contain_ci, trim, CiText};
+use crate::source::{static_finder, static_regex};
 use std::borrow::Cow;
 
 /// One value named by "Possible values" prose.
@@ -39,19 +39,32 @@ pub struct Prose {
 
 /// Remove `**TODO: ...**` placeholders; `None` when no real text remains.
 pub fn strip_todo(s: &str) -> Option<String> {
-    let s = if s.contains("TODO") {
+    strip_todo_in(s, false)
+}
+
+/// [`strip_todo`]; `collapsed` says `s` is already what
+/// [`collapse_spaces_cow`] makes of it (a cleaned table cell): then only a
+/// text that lost a TODO mark needs collapsing again.
+fn strip_todo_in(s: &str, collapsed: bool) -> Option<String> {
+    let s = if has(s, static_finder!("TODO")) {
         without_todo_marks(s)
     } else {
         Cow::Borrowed(s)
     };
     let head = s.trim_start();
     let s = if may_contain_ci(head.get(..4).unwrap_or(head), "todo") {
-        static_regex!(r"(?i)^\s*TODO:?.*$").replace_all(&s, " ")
+        match static_regex!(r"(?i)^\s*TODO:?.*$").replace_all(&s, " ") {
+            Cow::Borrowed(_) => s,
+            Cow::Owned(o) => Cow::Owned(o),
+        }
     } else {
-        Cow::Borrowed(&*s)
+        s
     };
     // One copy at the end (most descriptions need no change before it).
-    let s = collapse_spaces_cow(&s);
+    let s = match (&s, collapsed) {
+        (Cow::Borrowed(b), true) => Cow::Borrowed(*b),
+        _ => collapse_spaces_cow(&s),
+    };
     let meaningful = s.chars().any(|c| c.is_alphanumeric());
     meaningful.then(|| trim(&s).trim_start_matches(['.', ' ']).to_string())
 }
@@ -98,18 +111,33 @@ fn todo_mark_end(s: &str, at: usize) -> Option<usize> {
     Some(s.len() - tail.len())
 }
 
+/// Whether `text` holds the needle of `finder`.
+fn has(text: &str, finder: &memchr::memmem::Finder) -> bool {
+    finder.find(text.as_bytes()).is_some()
+}
+
 /// Read a description cell.
 pub fn read(desc: &str) -> Prose {
-    let description = strip_todo(desc);
+    read_in(desc, false)
+}
+
+/// [`read`] for a table row's cell, which cleaning already collapsed.
+pub fn read_cell(desc: &str) -> Prose {
+    read_in(desc, true)
+}
+
+/// [`read`]; `collapsed` as for [`strip_todo_in`].
+fn read_in(desc: &str, collapsed: bool) -> Prose {
+    let description = strip_todo_in(desc, collapsed);
     let text = description.as_deref().unwrap_or("");
     let mut p = Prose::default();
     // Each regex needs a literal word: a cheap check on it skips the regex
     // for the many descriptions that do not mention it.
     let ci = CiText::new(text);
-    p.read_only = ci.may_contain("read")
+    p.read_only = ci.may_hold(static_finder!("read"))
         && static_regex!(r"(?i)\bread[- ]?only\b").is_match(text)
         && !static_regex!(r"(?i)\bnot read[- ]?only\b").is_match(text);
-    if ci.may_contain("null") {
+    if ci.may_hold(static_finder!("null")) {
         if static_regex!(r"(?i)\b(not|non)[- ]nullable\b|\bcannot be null\b|\bis never null\b")
             .is_match(text)
         {
@@ -118,17 +146,17 @@ pub fn read(desc: &str) -> Prose {
             p.nullable = Some(true);
         }
     }
-    p.required = text.contains("equired")
+    p.required = has(text, static_finder!("equired"))
         && static_regex!(r"(^|[.;:]\s*|\bis\s+|\bare\s+|\()Required\b|\b(is|are) required\b")
             .is_match(text)
         && !static_regex!(r"(?i)\bnot required\b").is_match(text);
-    p.optional = text.contains("ptional")
+    p.optional = has(text, static_finder!("ptional"))
         && static_regex!(r"(^|[.;:(]\s*)Optional\b|\b(is|are) optional\b").is_match(text);
     if p.required && p.nullable.is_none() {
         p.nullable = Some(false);
     }
     p.supports = supports(text);
-    p.select_only = ci.may_contain("$select") && static_regex!(r"(?i)(returned\s+only\s+(on|when|if|with|by|using)|only\s+returned\s+(on|when|if|with|by|using))[^.]*\$select")
+    p.select_only = ci.may_hold(static_finder!("$select")) && static_regex!(r"(?i)(returned\s+only\s+(on|when|if|with|by|using)|only\s+returned\s+(on|when|if|with|by|using))[^.]*\$select")
         .is_match(text);
     let (values, marked) = possible_values_gated(text, &ci);
     p.possible_values = values;
@@ -178,7 +206,18 @@ fn possible_values_gated(text: &str, ci: &CiText) -> (Vec<PossibleValue>, bool) 
     // Every trigger needs `value`, or `one` and a `:`; every colon list a
     // `:` followed by a backtick: most descriptions have neither, and then
     // the regexes cannot match.
-    let may_trigger = ci.may_contain("value") || (text.contains(':') && ci.may_contain("one"));
+    // (A `value` trigger needs a colon or one of its adjectives.)
+    let colon = text.contains(':');
+    let adjective = || {
+        ci.may_hold(static_finder!("possible"))
+            || ci.may_hold(static_finder!("supported"))
+            || ci.may_hold(static_finder!("allowed"))
+            || ci.may_hold(static_finder!("valid"))
+            || ci.may_hold(static_finder!("accepted"))
+            || ci.may_hold(static_finder!("available"))
+    };
+    let may_trigger = (ci.may_hold(static_finder!("value")) && (colon || adjective()))
+        || (colon && ci.may_hold(static_finder!("one")));
     let may_list = colon_then_backtick(text);
     if !may_trigger && !may_list {
         return (Vec::new(), false);

@@ -99,7 +99,10 @@ fn strip_marks(s: &str) -> String {
     } else {
         Cow::Borrowed(s)
     };
-    let s = if s.contains("**") || s.contains("__") || s.contains('`') {
+    // (Each mark needs a `*`, `_` or backtick: one byte search first.)
+    let marked = memchr::memchr3(b'*', b'_', b'`', s.as_bytes()).is_some()
+        && (s.contains("**") || s.contains("__") || s.contains('`'));
+    let s = if marked {
         Cow::Owned(s.replace("**", "").replace("__", "").replace('`', ""))
     } else {
         s

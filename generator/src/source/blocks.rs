@@ -196,7 +196,7 @@ fn scan_code_block<'a>(
     }
     // Unindented fences (nearly all) hold the lines as they are: one slice.
     let content = if indent == 0 {
-        lines.keep(lines.joined(open + 1..j))
+        lines.keep_joined(lines.joined(open + 1..j))
     } else {
         Cow::Owned(
             lines
@@ -395,8 +395,7 @@ mod tests {
 
     fn run(s: &str) -> (Scan<'static>, Vec<crate::diag::Diagnostic>) {
         let lines: Lines<'static> = s.lines().collect();
-        let orig: Vec<u32> = (1..=lines.len() as u32).collect();
-        let mut ctx = Ctx::new("t.md", &orig);
+        let mut ctx = Ctx::new("t.md", lines.len());
         let scan = scan(&lines, 0, &mut ctx);
         (scan, ctx.diags)
     }

@@ -16,6 +16,18 @@ macro_rules! static_regex {
 }
 pub(crate) use static_regex;
 
+/// A `&'static memchr::memmem::Finder` for a constant needle, set up once:
+/// a search for a word in every cell then costs no searcher setup (which
+/// `str::contains` pays on every call).
+macro_rules! static_finder {
+    ($needle:expr) => {{
+        static F: ::std::sync::OnceLock<::memchr::memmem::Finder<'static>> =
+            ::std::sync::OnceLock::new();
+        F.get_or_init(|| ::memchr::memmem::Finder::new($needle))
+    }};
+}
+pub(crate) use static_finder;
+
 /// Compile a constant pattern of this crate (used once per pattern by
 /// `static_regex!`; a bad pattern is a bug caught by the unit tests).
 #[doc(hidden)]
@@ -44,21 +56,23 @@ use std::collections::BTreeMap;
 /// Diagnostic sink that maps line indexes to original line numbers.
 pub struct Ctx<'a> {
     pub file: &'a str,
-    orig: &'a [u32],
+    /// How many lines the page has.
+    lines: usize,
     pub diags: Vec<Diagnostic>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(file: &'a str, orig: &'a [u32]) -> Ctx<'a> {
+    /// A sink for a page of `lines` lines.
+    pub fn new(file: &'a str, lines: usize) -> Ctx<'a> {
         Ctx {
             file,
-            orig,
+            lines,
             diags: Vec::new(),
         }
     }
 
     fn line(&self, idx: usize) -> u32 {
-        orig_line_of(self.orig, idx)
+        orig_line_of(self.lines, idx)
     }
 
     pub fn note(&mut self, idx: usize, code: &str, msg: impl Into<String>) {
@@ -74,12 +88,12 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn orig_line_of(orig: &[u32], idx: usize) -> u32 {
-    match orig.get(idx) {
-        Some(l) => *l,
-        // One past the end (EOF): the line after the last one.
-        None => orig.last().map(|l| l + 1).unwrap_or(1),
-    }
+/// The original 1-based line of line index `idx` of a page of `lines`
+/// lines: every line break of the original ends one line (see
+/// [`normalize`]), so it is `idx + 1`; past the end (EOF), the line after
+/// the last one.
+fn orig_line_of(lines: usize, idx: usize) -> u32 {
+    u32::try_from(idx.min(lines) + 1).unwrap_or(u32::MAX)
 }
 
 /// A parsed page. It borrows the page's bytes where it can (`'a`): lines,
@@ -91,8 +105,6 @@ pub struct Page<'a> {
     shared_file: std::sync::Arc<str>,
     /// Normalised lines.
     pub lines: Lines<'a>,
-    /// Original 1-based line number of each line.
-    orig: Vec<u32>,
     pub kinds: Vec<LineKind>,
     pub front_matter: FrontMatter,
     /// The H1, cleaned (see [`clean_title`]).
@@ -128,7 +140,7 @@ impl<'a> Page<'a> {
     }
 
     fn build(file: &str, n: normalize::Normalized<'a>) -> Page<'a> {
-        let mut ctx = Ctx::new(file, &n.orig_line);
+        let mut ctx = Ctx::new(file, n.lines.len());
         if n.invalid_utf8 {
             ctx.warning(
                 0,
@@ -166,7 +178,6 @@ impl<'a> Page<'a> {
             file: file.to_string(),
             shared_file: std::sync::Arc::from(file),
             lines: n.lines,
-            orig: n.orig_line,
             kinds: scan.kinds,
             front_matter: fm,
             title,
@@ -184,7 +195,7 @@ impl<'a> Page<'a> {
 
     /// The original 1-based line of line index `idx`.
     pub fn orig_line(&self, idx: usize) -> u32 {
-        orig_line_of(&self.orig, idx)
+        orig_line_of(self.lines.len(), idx)
     }
 
     /// A [`crate::ir::Source`] for line index `idx`.
@@ -194,7 +205,7 @@ impl<'a> Page<'a> {
 
     /// A diagnostic sink for extractors (push its `diags` into the page IR).
     pub fn ctx(&self) -> Ctx<'_> {
-        Ctx::new(&self.file, &self.orig)
+        Ctx::new(&self.file, self.lines.len())
     }
 
     /// Every section of kind `k`, in page order.

@@ -9,13 +9,12 @@
 
 use std::borrow::Cow;
 
-/// The page text split into lines, each with its original 1-based line number.
+/// The page text split into lines. Line `i` is line `i + 1` of the
+/// original file: every line break (`\r\n`, lone `\r`, `\n`) ends one line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized<'a> {
     /// Lines without their terminators.
     pub lines: Lines<'a>,
-    /// `orig_line[i]` is the 1-based line of `lines[i]` in the original bytes.
-    pub orig_line: Vec<u32>,
     /// How many bytes were not valid UTF-8 (replaced by U+FFFD).
     pub invalid_utf8: bool,
     /// How many U+FEFF byte-order marks were removed.
@@ -26,11 +25,13 @@ pub struct Normalized<'a> {
 }
 
 /// The normalised lines of a page: one text, each line a span of it (a
-/// page has thousands of lines; one allocation holds them all). Consecutive
-/// lines are separated by exactly one `\n` in the text, so a run of lines
-/// joined with `\n` is a slice of it ([`Lines::joined`]). The text is the
-/// page's own bytes when they needed no change (most pages: no copy), an
-/// owned cleaned copy otherwise.
+/// page has thousands of lines; one allocation holds them all). The text is
+/// the page's own bytes whenever it can be (no copy): `\n` and `\r\n` breaks
+/// and a leading BOM are left in it, the spans skip them. Only a page with
+/// lone `\r` breaks or a BOM after its start gets an owned cleaned copy.
+/// Consecutive lines are separated by one `\n` or one `\r\n` in the text,
+/// so a run of lines joined with `\n` is a slice of it when no `\r\n` lies
+/// inside the run ([`Lines::joined`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lines<'a> {
     text: Cow<'a, str>,
@@ -66,16 +67,30 @@ impl<'a> Lines<'a> {
         self.iter().take(end).skip(range.start)
     }
 
-    /// Lines `range` joined with `\n` (clamped to the page), without copying.
-    pub fn joined(&self, range: std::ops::Range<usize>) -> &str {
+    /// Lines `range` joined with `\n` (clamped to the page): a slice of the
+    /// text, or a copy when `\r\n` breaks lie inside the run.
+    pub fn joined(&self, range: std::ops::Range<usize>) -> Cow<'_, str> {
         let end = range.end.min(self.len());
         if range.start >= end {
-            return "";
+            return Cow::Borrowed("");
         }
-        match (self.spans.get(range.start), self.spans.get(end - 1)) {
+        let run = match (self.spans.get(range.start), self.spans.get(end - 1)) {
             (Some(&(from, _)), Some(&(_, to))) => self.text.get(from..to).unwrap_or(""),
             _ => "",
+        };
+        // Inside a run every `\r` is the first half of a `\r\n` break (lone
+        // ones were rewritten when the text was cleaned).
+        if memchr::memchr(b'\r', run.as_bytes()).is_none() {
+            return Cow::Borrowed(run);
         }
+        let mut copy = String::with_capacity(run.len());
+        for (k, line) in self.range(range.start..end).enumerate() {
+            if k > 0 {
+                copy.push('\n');
+            }
+            copy.push_str(line);
+        }
+        Cow::Owned(copy)
     }
 
     /// The indexes of the lines that hold `needle` (which holds no line
@@ -116,8 +131,16 @@ impl<'a> Lines<'a> {
         Cow::Owned(part.to_string())
     }
 
+    /// [`Lines::keep`] for a [`Lines::joined`] run: a copied run is kept as is.
+    pub fn keep_joined(&self, run: Cow<'_, str>) -> Cow<'a, str> {
+        match run {
+            Cow::Borrowed(part) => self.keep(part),
+            Cow::Owned(copy) => Cow::Owned(copy),
+        }
+    }
+
     /// These lines with an owned text moved into `store` and borrowed from
-    /// there, so that [`Lines::keep`] borrows on every page, CRLF ones too
+    /// there, so that [`Lines::keep`] borrows on every page, cleaned ones too
     /// (the caller keeps `store` alive as long as the page).
     pub fn settle_in(self, store: &'a mut String) -> Lines<'a> {
         match self.text {
@@ -178,24 +201,45 @@ pub fn normalize(bytes: &[u8]) -> Normalized<'_> {
         invalid_utf8,
         ..Normalized::default()
     };
-    // Most pages have no `\r` and no BOM: then the text is the lines as they
-    // are, and only the `\n` positions are needed.
     // (The memchr crate's searches: vectorised, unlike `contains`.)
-    let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
-    let has_bom = memchr::memmem::find(text.as_bytes(), "\u{feff}".as_bytes()).is_some();
-    // Otherwise the text is cleaned as a whole, then split the same way:
-    // breaks first (a BOM between a `\r` and a `\n` leaves two breaks),
-    // then BOMs (a removal adds or removes no `\n`). Every break is one
-    // `\n` of the cleaned text, so line `i` is original line `i + 1`.
-    let text = match has_cr {
-        true => Cow::Owned(unify_breaks(&text, &mut out)),
-        false => text,
+    let b = text.as_bytes();
+    let crs = memchr::memchr_iter(b'\r', b).count();
+    let bom = "\u{feff}".as_bytes();
+    let leading_bom = b.starts_with(bom);
+    let from = if leading_bom { bom.len() } else { 0 };
+    let inner_bom = memchr::memmem::find(b.get(from..).unwrap_or(&[]), bom).is_some();
+    // Most pages (`\n` or `\r\n` breaks, no BOM past the start) are split
+    // as they are: no copy. The others are cleaned as a whole, then split
+    // the same way: breaks first (a BOM between a `\r` and a `\n` leaves two
+    // breaks), then BOMs (a removal adds or removes no `\n`). Either way
+    // every break ends one line, so line `i` is original line `i + 1`.
+    if !inner_bom {
+        let (lines, crlfs) = split_lines(text, from);
+        // Every `\r` was half of a `\r\n`: no lone CR break.
+        if crlfs == crs {
+            out.crlf_breaks = crlfs;
+            out.boms_removed = usize::from(leading_bom);
+            out.lines = lines;
+            return out;
+        }
+        // (Rare: lone CR breaks. The text comes back for cleaning.)
+        return normalize_copied(lines.text, leading_bom, out);
+    }
+    normalize_copied(text, leading_bom || inner_bom, out)
+}
+
+/// [`normalize`] for a page with lone `\r` breaks or a BOM after its start:
+/// the cleaned copy of its `text`, split.
+fn normalize_copied<'a>(text: Cow<'a, str>, boms: bool, mut out: Normalized<'a>) -> Normalized<'a> {
+    let text = match memchr::memchr(b'\r', text.as_bytes()) {
+        None => text,
+        Some(_) => Cow::Owned(unify_breaks(&text, &mut out)),
     };
-    let text = match has_bom {
+    let text = match boms {
         true => Cow::Owned(without_boms(&text, &mut out.boms_removed)),
         false => text,
     };
-    split_plain(text, &mut out);
+    out.lines = split_lines(text, 0).0;
     out
 }
 
@@ -220,15 +264,24 @@ fn unify_breaks(text: &str, out: &mut Normalized) -> String {
     s
 }
 
-/// The common case: `\n` breaks only, no BOM. The text is kept whole (not
-/// copied) and each line is the span between two breaks.
-fn split_plain<'a>(text: Cow<'a, str>, out: &mut Normalized<'a>) {
+/// Split `text` from byte `from` on `\n`, a `\r` right before it being part
+/// of the break; with the number of such `\r\n` breaks. The text is kept
+/// whole (not copied) and each line is the span between two breaks.
+fn split_lines(text: Cow<'_, str>, from: usize) -> (Lines<'_>, usize) {
+    let b = text.as_bytes();
     let mut spans = Vec::with_capacity(text.len() / 32 + 1);
-    let mut start = 0;
+    let (mut start, mut crlfs) = (from, 0);
     // One vectorised pass over the page (lines are short: a search per
     // line would spend more on starting than on searching).
-    for pos in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        spans.push((start, pos));
+    for pos in memchr::memchr_iter(b'\n', b.get(from..).unwrap_or(&[])).map(|p| from + p) {
+        let end = match pos.checked_sub(1) {
+            Some(cr) if cr >= start && b.get(cr) == Some(&b'\r') => {
+                crlfs += 1;
+                cr
+            }
+            _ => pos,
+        };
+        spans.push((start, end));
         start = pos + 1;
     }
     // The last line has no terminator (or the file ends with one: then the
@@ -236,8 +289,7 @@ fn split_plain<'a>(text: Cow<'a, str>, out: &mut Normalized<'a>) {
     if start < text.len() {
         spans.push((start, text.len()));
     }
-    out.orig_line = (1..=spans.len() as u32).collect();
-    out.lines = Lines { text, spans };
+    (Lines { text, spans }, crlfs)
 }
 
 const BOM: char = '\u{feff}';
@@ -263,7 +315,6 @@ mod tests {
     fn crlf_lone_cr_and_lf_each_count_as_one_line() {
         let n = normalize(b"a\r\nb\rc\nd");
         assert_eq!(n.lines.iter().collect::<Vec<_>>(), vec!["a", "b", "c", "d"]);
-        assert_eq!(n.orig_line, vec![1, 2, 3, 4]);
         assert_eq!(n.crlf_breaks, 1);
         assert_eq!(n.lone_cr_breaks, 1);
     }
@@ -276,7 +327,6 @@ mod tests {
             n.lines.iter().collect::<Vec<_>>(),
             vec!["# Title", "", "> **Note:** x"]
         );
-        assert_eq!(n.orig_line, vec![1, 2, 3]);
     }
 
     #[test]
@@ -284,7 +334,18 @@ mod tests {
         let n = normalize("a\r\u{feff}\nb\r\n\u{feff}".as_bytes());
         assert_eq!(n.lines.iter().collect::<Vec<_>>(), vec!["a", "", "b"]);
         assert_eq!((n.lone_cr_breaks, n.crlf_breaks, n.boms_removed), (1, 1, 2));
-        assert_eq!(n.orig_line, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn crlf_pages_and_leading_boms_are_not_copied() {
+        let bytes = "\u{feff}a\r\nb\n\r\nc\r\n".as_bytes();
+        let n = normalize(bytes);
+        assert!(matches!(n.lines.text, Cow::Borrowed(_)));
+        assert_eq!(n.lines.iter().collect::<Vec<_>>(), vec!["a", "b", "", "c"]);
+        assert_eq!((n.crlf_breaks, n.boms_removed), (3, 1));
+        assert_eq!(n.lines.joined(0..4), "a\nb\n\nc");
+        assert_eq!(n.lines.joined(1..2), "b");
+        assert!(matches!(n.lines.joined(1..2), Cow::Borrowed(_)));
     }
 
     #[test]

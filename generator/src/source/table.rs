@@ -104,11 +104,16 @@ fn is_separator(line: &str) -> bool {
 /// Split a row on unescaped pipes. `\|` becomes a literal `|` in the cell;
 /// `&#124;` is decoded only after the split so it never splits.
 pub fn split_row(line: &str) -> Vec<Cow<'_, str>> {
+    split_row_into(line, Vec::new())
+}
+
+/// [`split_row`] into `cells` (empty; its capacity is the caller's guess).
+fn split_row_into<'l>(line: &'l str, mut cells: Vec<Cow<'l, str>>) -> Vec<Cow<'l, str>> {
     let t = trim(line);
     let b = t.as_bytes();
-    // One cell per `|` at most, plus the text after the last one.
-    let mut cells = Vec::with_capacity(memchr::memchr_iter(b'|', b).count() + 1);
-    let (mut start, mut escaped, mut skip_to) = (0, false, 0);
+    // A leading pipe opens the first cell (an empty cell before it is none).
+    let lead = usize::from(t.starts_with('|'));
+    let (mut start, mut escaped, mut skip_to) = (lead, false, lead);
     // Byte scanning is exact: `\\` and `|` are ASCII, never inside a char.
     // Only those two bytes matter: jump from one to the next.
     for i in memchr::memchr2_iter(b'\\', b'|', b) {
@@ -128,9 +133,6 @@ pub fn split_row(line: &str) -> Vec<Cow<'_, str>> {
         }
     }
     cells.push(cell_text(t.get(start..).unwrap_or(""), escaped));
-    if t.starts_with('|') && !cells.is_empty() {
-        cells.remove(0);
-    }
     if t.ends_with('|') && !t.ends_with("\\|") && cells.len() > 1 {
         cells.pop();
     }
@@ -264,7 +266,8 @@ fn parse_table<'a>(
         // Cells of a row that is a slice of the page are slices of it too;
         // those of a joined or repaired row are copies.
         let mut cells: Vec<Cow<'a, str>> = match raw {
-            Cow::Borrowed(r) => split_row(r),
+            // Room for the header's columns and a stray one or two.
+            Cow::Borrowed(r) => split_row_into(r, Vec::with_capacity(ncols + 2)),
             Cow::Owned(ref o) => split_row(o)
                 .into_iter()
                 .map(|c| Cow::Owned(c.into_owned()))
@@ -328,8 +331,7 @@ mod tests {
     fn tables(s: &str) -> (Vec<Table<'static>>, Vec<crate::diag::Diagnostic>) {
         let lines: Lines<'static> = s.lines().collect();
         let kinds = vec![LineKind::Text; lines.len()];
-        let orig: Vec<u32> = (1..=lines.len() as u32).collect();
-        let mut ctx = Ctx::new("t.md", &orig);
+        let mut ctx = Ctx::new("t.md", lines.len());
         let t = find_tables(&lines, &kinds, &mut ctx);
         (t, ctx.diags)
     }

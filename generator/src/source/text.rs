@@ -17,6 +17,12 @@ pub fn is_blank_char(c: char) -> bool {
 
 /// Trim Unicode whitespace and zero-width marks from both ends.
 pub fn trim(s: &str) -> &str {
+    // Most texts start and end with a visible ASCII char: nothing to trim
+    // (two byte checks instead of decoding a char at either end).
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        return s;
+    }
     s.trim_matches(is_blank_char)
 }
 
@@ -77,6 +83,14 @@ impl CiText {
     /// Whether the text may hold `needle` (lowercase ASCII) in any case.
     pub fn may_contain(&self, needle: &str) -> bool {
         self.lower.as_ref().is_none_or(|l| l.contains(needle))
+    }
+
+    /// [`CiText::may_contain`] with a searcher set up once for its (lowercase
+    /// ASCII) needle (see `static_finder!`).
+    pub fn may_hold(&self, needle: &memchr::memmem::Finder) -> bool {
+        self.lower
+            .as_ref()
+            .is_none_or(|l| needle.find(l.as_bytes()).is_some())
     }
 }
 
@@ -293,6 +307,15 @@ pub fn plain_text(md: &str) -> String {
 pub fn plain_text_cow(md: &str) -> Cow<'_, str> {
     if is_plain(md) {
         return collapse_spaces_cow(md);
+    }
+    Cow::Owned(plain_text_of_markdown(md))
+}
+
+/// [`plain_text_cow`] of a text that is already what [`collapse_spaces`]
+/// makes of it (a cleaned table cell): plain text is then the text itself.
+pub fn plain_text_of_collapsed(md: &str) -> Cow<'_, str> {
+    if is_plain(md) {
+        return Cow::Borrowed(md);
     }
     Cow::Owned(plain_text_of_markdown(md))
 }
