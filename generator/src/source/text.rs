@@ -31,16 +31,7 @@ pub fn trim(s: &str) -> &str {
 /// haystacks always pass, because Unicode case folding matches some
 /// non-ASCII chars to ASCII letters (`K` KELVIN SIGN to `k`, `ſ` to `s`).
 pub fn may_contain_ci(haystack: &str, needle: &str) -> bool {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return true;
-    };
-    // Only where the first byte is, in either case (a vectorised search).
-    !haystack.is_ascii()
-        || memchr::memchr2_iter(first, first.to_ascii_uppercase(), h).any(|i| {
-            h.get(i..i + n.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(n))
-        })
+    !haystack.is_ascii() || contains_ci(haystack, needle)
 }
 
 /// Whether `s` holds `needle` (lowercase ASCII) in any ASCII case: what

@@ -4,12 +4,12 @@
 
 use super::groups::grouped;
 use super::namespace::Namespaces;
+use super::type_index::{add_by_name, ByName};
 use crate::diag::Diagnostic;
 use crate::extract::enums::{find_member, is_member_name};
 use crate::ir::model::{EnumDef, EnumMember, Operation, Source, TypeDef, Version};
-use crate::ir::naming::FastHash;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Merge enum fragments (names already in canonical spelling, versions set).
 /// The result is sorted by (version, name, namespace).
@@ -169,9 +169,6 @@ fn prose_lists<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> Vec<Pro
     out
 }
 
-/// Name → the namespaces defining it, each with the enum's position.
-type ByName = HashMap<String, Vec<(String, usize)>, FastHash>;
-
 /// The merged enums by (version, namespace, name), with the namespaces
 /// each name exists in, to resolve a type reference to an enum.
 pub struct EnumIndex {
@@ -190,17 +187,7 @@ impl EnumIndex {
                 continue;
             };
             namespaces.add(v, ns, &e.name);
-            let by_ns = by_name
-                .entry(v)
-                .or_default()
-                .entry(e.name.clone())
-                .or_default();
-            // One enum per (version, namespace, name); were there two, the
-            // last would be the one found.
-            match by_ns.iter_mut().find(|(n, _)| n == ns) {
-                Some(slot) => slot.1 = i,
-                None => by_ns.push((ns.to_string(), i)),
-            }
+            add_by_name(&mut by_name, v, &e.name, ns, i);
         }
         EnumIndex {
             by_name,

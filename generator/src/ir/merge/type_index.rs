@@ -7,8 +7,29 @@ use crate::ir::model::{TypeDef, Version, MAIN_NAMESPACE};
 use crate::ir::naming::FastHash;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Name → the namespaces defining it, each with the type's position.
-type ByName = HashMap<String, Vec<(String, usize)>, FastHash>;
+/// Name → the namespaces defining it, each with the item's position (the
+/// enum index uses it too).
+pub(super) type ByName = HashMap<String, Vec<(String, usize)>, FastHash>;
+
+/// Record that item `i` of version `v` is `name` in namespace `ns`. One item
+/// per (version, name, namespace); were there two, the last would be found.
+pub(super) fn add_by_name(
+    by_name: &mut BTreeMap<Version, ByName>,
+    v: Version,
+    name: &str,
+    ns: &str,
+    i: usize,
+) {
+    let by_ns = by_name
+        .entry(v)
+        .or_default()
+        .entry(name.to_string())
+        .or_default();
+    match by_ns.iter_mut().find(|(n, _)| n == ns) {
+        Some(slot) => slot.1 = i,
+        None => by_ns.push((ns.to_string(), i)),
+    }
+}
 
 pub struct TypeIndex {
     /// Version → name → the namespaces defining it, each with the type's
@@ -31,17 +52,7 @@ impl TypeIndex {
             let (Some(v), Some(ns)) = (t.version, t.namespace.as_deref()) else {
                 continue;
             };
-            let by_ns = by_name
-                .entry(v)
-                .or_default()
-                .entry(t.name.clone())
-                .or_default();
-            // One type per (version, name, namespace); were there two, the
-            // last would be the one found.
-            match by_ns.iter_mut().find(|(n, _)| n == ns) {
-                Some(slot) => slot.1 = i,
-                None => by_ns.push((ns.to_string(), i)),
-            }
+            add_by_name(&mut by_name, v, &t.name, ns, i);
             by_lower
                 .entry((v, crate::ir::naming::lower(&t.name)))
                 .or_default()
