@@ -147,7 +147,8 @@ fn says_flags(page: &Page, s: &Section, members: &[EnumMember]) -> bool {
 /// sections anywhere.
 pub fn declared_enums(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> Vec<EnumDef> {
     let mut out: Vec<EnumDef> = Vec::new();
-    let namespace = super::common::page_namespace(page);
+    // Read only once an enum is found: most pages declare none.
+    let mut namespace: Option<Option<String>> = None;
     for s in &page.sections {
         let name = match s.kind {
             Some(SectionKind::Members) => page.title.as_deref().and_then(enum_page_name),
@@ -190,7 +191,9 @@ pub fn declared_enums(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> V
             EnumDef {
                 name,
                 version,
-                namespace: namespace.clone(),
+                namespace: namespace
+                    .get_or_insert_with(|| super::common::page_namespace(page))
+                    .clone(),
                 flags,
                 synthesized: false,
                 implied: false,
@@ -243,8 +246,17 @@ pub fn find_member<'a>(members: &'a mut [EnumMember], name: &str) -> Option<&'a 
 /// an identifier, and not `null`/`true`/`false` (which in a value list mean
 /// "no value" or a Boolean, not a member).
 pub fn is_member_name(v: &str) -> bool {
-    static_regex!(r"^[A-Za-z_][A-Za-z0-9_.-]*$").is_match(v)
-        && !matches!(v, "null" | "true" | "false")
+    is_member_word(v) && !matches!(v, "null" | "true" | "false")
+}
+
+/// `^[A-Za-z_][A-Za-z0-9_.-]*$`, by hand (it runs on every value of every
+/// "Possible values" list).
+fn is_member_word(v: &str) -> bool {
+    let mut bytes = v.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
 }
 
 /// Members from a property's "Possible values" list.
@@ -278,7 +290,8 @@ pub fn enums_from_properties(
     version: Option<Version>,
     enums: &mut Vec<EnumDef>,
 ) {
-    let historical = super::era::page_era(page) == PageEra::Legacy;
+    // Asked only of a `String` property with a list (few are).
+    let mut historical: Option<bool> = None;
     for p in props.iter_mut() {
         // `possible_values` holds the names `prose::read` found in this same
         // description (JSON-only properties have neither): fewer than two
@@ -286,8 +299,8 @@ pub fn enums_from_properties(
         if p.possible_values.len() < 2 {
             continue;
         }
-        let desc = p.description.clone().unwrap_or_default();
-        let (values, marked) = super::prose::possible_values(&desc);
+        let desc = p.description.as_deref().unwrap_or_default();
+        let (values, marked) = super::prose::possible_values(desc);
         if values.len() < 2 || !marked {
             continue;
         }
@@ -301,7 +314,10 @@ pub fn enums_from_properties(
                 continue;
             }
             (p.type_name.clone(), false)
-        } else if p.type_name == "String" && historical && !owner.is_empty() {
+        } else if p.type_name == "String"
+            && !owner.is_empty()
+            && *historical.get_or_insert_with(|| super::era::page_era(page) == PageEra::Legacy)
+        {
             let name = format!("{owner}{}", upper_first(&p.name));
             p.type_name = name.clone();
             (name, true)
@@ -349,6 +365,17 @@ pub fn is_enum_page(page: &Page) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn member_words_are_what_the_regex_accepts() {
+        let re = crate::source::compile_regex(r"^[A-Za-z_][A-Za-z0-9_.-]*$");
+        for v in [
+            "a", "_", "A1", "a.b-c_d", "1a", "-a", ".a", "", "a b", "a\n", "a\nb", "\u{e9}t\u{e9}",
+            "a\u{e9}", "a$", "null", "ok.", "a/b", "Z9-", "a\u{200b}",
+        ] {
+            assert_eq!(is_member_word(v), re.is_match(v), "{v:?}");
+        }
+    }
 
     #[test]
     fn enum_page_names() {

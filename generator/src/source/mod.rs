@@ -8,10 +8,12 @@
 
 /// A `&'static Regex` compiled once. The patterns are constants of this crate,
 /// so compiling them cannot fail on any input.
+///
+/// Each thread searches with a copy of its own (see [`RegexSlots`]).
 macro_rules! static_regex {
     ($re:expr) => {{
-        static RE: ::std::sync::OnceLock<::regex::Regex> = ::std::sync::OnceLock::new();
-        RE.get_or_init(|| $crate::source::compile_regex($re))
+        static RE: $crate::source::RegexSlots = $crate::source::RegexSlots::new();
+        RE.get($re)
     }};
 }
 pub(crate) use static_regex;
@@ -33,6 +35,54 @@ pub(crate) use static_finder;
 #[doc(hidden)]
 pub fn compile_regex(re: &str) -> regex::Regex {
     regex::Regex::new(re).expect("constant regex is valid")
+}
+
+/// How many copies of a regex [`RegexSlots`] keeps (threads beyond that
+/// share them).
+const REGEX_SLOTS: usize = 8;
+
+/// One compiled regex and up to [`REGEX_SLOTS`] copies of it, one per
+/// thread. A regex keeps its search caches in a pool whose fast path serves
+/// only the first thread that used it: every other thread took the pool's
+/// locked slow path on every search. A copy shares the compiled program and
+/// has a pool of its own, so each pipeline thread takes the fast path of its
+/// copy. Threads share copies past the first few (tests start many): still
+/// correct, only slower.
+#[doc(hidden)]
+pub struct RegexSlots {
+    compiled: std::sync::OnceLock<regex::Regex>,
+    copies: [std::sync::OnceLock<regex::Regex>; REGEX_SLOTS],
+}
+
+impl RegexSlots {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> RegexSlots {
+        RegexSlots {
+            compiled: std::sync::OnceLock::new(),
+            copies: [const { std::sync::OnceLock::new() }; REGEX_SLOTS],
+        }
+    }
+
+    /// This thread's copy of the regex of `pattern` (always the same pattern
+    /// for one `RegexSlots`), compiled on first use.
+    pub fn get(&self, pattern: &str) -> &regex::Regex {
+        let compiled = self.compiled.get_or_init(|| compile_regex(pattern));
+        match self.copies.get(thread_slot()) {
+            Some(copy) => copy.get_or_init(|| compiled.clone()),
+            None => compiled,
+        }
+    }
+}
+
+/// The regex copy slot of this thread: threads are numbered as they first
+/// search, round the slots.
+fn thread_slot() -> usize {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    std::thread_local! {
+        static SLOT: usize =
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % REGEX_SLOTS;
+    }
+    SLOT.with(|s| *s)
 }
 
 pub mod blocks;
