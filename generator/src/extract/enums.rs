@@ -176,15 +176,13 @@ pub fn declared_enums(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> V
         }
         let flags = says_flags(page, s, &members);
         let description = if s.kind == Some(SectionKind::Members) {
-            page.paragraphs_in(page.title_line.map(|l| l + 1).unwrap_or(0), s.heading.line)
-                .into_iter()
-                .next()
-                .map(|(_, p)| p)
+            page.first_paragraph_in(
+                page.title_line.map(|l| l + 1).unwrap_or(0),
+                s.heading.line,
+                |_| true,
+            )
         } else {
-            page.paragraphs_in(s.start, s.end)
-                .into_iter()
-                .next()
-                .map(|(_, p)| p)
+            page.first_paragraph_in(s.start, s.end, |_| true)
         };
         add_enum(
             &mut out,

@@ -361,15 +361,25 @@ fn push_value(out: &mut Vec<PossibleValue>, v: &str, value: Option<i64>) {
     }
 }
 
+/// The word and tag separators of a value list, tried in this order.
+const SEPARATORS: &[&str] = &[
+    "and/or ", "and ", "or ", "<ul>", "<li>", "</li>", "<p>", "</p>",
+];
+
 fn skip_separators(mut s: &str) -> &str {
     loop {
         let before = s.len();
         s = s.trim_start_matches(|c: char| {
             c.is_whitespace() || c == ',' || c == ';' || c == '\u{200b}'
         });
-        for sep in [
-            "and/or ", "and ", "or ", "<ul>", "<li>", "</li>", "<p>", "</p>",
-        ] {
+        // Every word or tag separator starts with an `a`, `o` or `<` (in
+        // any case): a text starting otherwise has none to skip.
+        let may_start_sep = s
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'o' | b'<'));
+        let seps: &[&str] = if may_start_sep { SEPARATORS } else { &[] };
+        for sep in seps {
             if s.len() >= sep.len()
                 && s.is_char_boundary(sep.len())
                 && s[..sep.len()].eq_ignore_ascii_case(sep)

@@ -91,7 +91,7 @@ fn has_collection_word(s: &str) -> bool {
     may_contain_ci(s, "collection") && static_regex!(r"(?i)\bcollection\b").is_match(s)
 }
 
-fn strip_marks(s: &str) -> String {
+fn strip_marks(s: &str) -> Cow<'_, str> {
     // Most cells hold none of these marks: skip the regex and the copies.
     // Every mark is a `(` then an `o` or an `r` (no other char folds to them).
     let s = if has_paren_then(s, b"oOrR") {
@@ -107,7 +107,10 @@ fn strip_marks(s: &str) -> String {
     } else {
         s
     };
-    trim(&s).to_string()
+    match s {
+        Cow::Borrowed(b) => Cow::Borrowed(trim(b)),
+        Cow::Owned(o) => Cow::Owned(trim(&o).to_string()),
+    }
 }
 
 /// Whether some `(` in `s` is directly followed by one of `next`.
@@ -146,8 +149,8 @@ fn parse_written(cell: &str, depth: u8) -> (String, bool) {
     // `[x](link) collection`, `[x][] collection`, `[x](x.md collection)`.
     if let Some((text, target, rest)) = leading_link(&s) {
         let collection =
-            has_collection_word(rest) || has_collection_word(&target) || has_collection_word(&text);
-        let (name, inner_coll) = parse_inner(&text, depth + 1);
+            has_collection_word(rest) || has_collection_word(target) || has_collection_word(text);
+        let (name, inner_coll) = parse_inner(text, depth + 1);
         return (name, collection || inner_coll);
     }
     // `Untyped JSON object`: the metadata's `Json`.
@@ -161,7 +164,7 @@ fn parse_written(cell: &str, depth: u8) -> (String, bool) {
     let cleaned = if collection_word {
         static_regex!(r"(?i)\bcollection\b(\s+of\b)?").replace_all(&s, " ")
     } else {
-        Cow::Borrowed(s.as_str())
+        Cow::Borrowed(&*s)
     };
     let word = cleaned
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | '/' | ';' | '[' | ']'))

@@ -102,6 +102,7 @@ pub use table::{Column, Row, Table};
 
 use crate::diag::Diagnostic;
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 
 /// Diagnostic sink that maps line indexes to original line numbers.
 pub struct Ctx<'a> {
@@ -301,8 +302,49 @@ impl<'a> Page<'a> {
     /// paragraphs; `Namespace: x` lines and docfx includes/alerts skipped.
     pub fn paragraphs_in(&self, start: usize, end: usize) -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String)> = Vec::new();
+        self.each_paragraph(start, end, |i, p| {
+            out.push((i, p));
+            ControlFlow::Continue(())
+        });
+        out
+    }
+
+    /// The first of [`Page::paragraphs_in`] that `accept` takes (the later
+    /// ones are not built).
+    pub fn first_paragraph_in(
+        &self,
+        start: usize,
+        end: usize,
+        accept: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        let mut found = None;
+        self.each_paragraph(start, end, |_, p| {
+            if accept(&p) {
+                found = Some(p);
+                return ControlFlow::Break(());
+            }
+            ControlFlow::Continue(())
+        });
+        found
+    }
+
+    /// Hand each paragraph of [`Page::paragraphs_in`] (its first line and
+    /// text) to `f`, in page order, until `f` breaks.
+    fn each_paragraph(
+        &self,
+        start: usize,
+        end: usize,
+        mut f: impl FnMut(usize, String) -> ControlFlow<()>,
+    ) {
+        let end = end.min(self.lines.len());
         let mut cur: Option<(usize, String)> = None;
-        for (i, l) in self.prose_in(start, end) {
+        for i in start.min(end)..end {
+            if self.prose.get(i) != Some(&true) {
+                continue;
+            }
+            let Some(l) = self.lines.get(i) else {
+                continue;
+            };
             let t = text::trim(l);
             let skip = t.is_empty()
                 || t.starts_with("Namespace:")
@@ -310,8 +352,10 @@ impl<'a> Page<'a> {
                 || t.starts_with("> [!")
                 || t.starts_with(">[!");
             if skip {
-                if let Some(p) = cur.take() {
-                    out.push(p);
+                if let Some((first, p)) = cur.take() {
+                    if f(first, p).is_break() {
+                        return;
+                    }
                 }
                 continue;
             }
@@ -323,10 +367,9 @@ impl<'a> Page<'a> {
                 None => cur = Some((i, t.to_string())),
             }
         }
-        if let Some(p) = cur {
-            out.push(p);
+        if let Some((first, p)) = cur {
+            let _ = f(first, p);
         }
-        out
     }
 
     /// The front matter `doc_type`, lowercased, trailing `_` typo removed.

@@ -427,7 +427,7 @@ fn plain_text_of_markdown(md: &str) -> String {
 
 /// `[text](target)` at the start of `s` (after trimming): the text, the target
 /// and the rest. Tolerates a missing closing parenthesis.
-pub fn leading_link(s: &str) -> Option<(String, String, &str)> {
+pub fn leading_link(s: &str) -> Option<(&str, &str, &str)> {
     let s = trim(s);
     let inner = s.strip_prefix('[')?;
     let close = inner.find(']')?;
@@ -435,21 +435,17 @@ pub fn leading_link(s: &str) -> Option<(String, String, &str)> {
     let after = &inner[close + 1..];
     if let Some(target) = after.strip_prefix('(') {
         match target.find(')') {
-            Some(end) => Some((
-                text.to_string(),
-                target[..end].to_string(),
-                &target[end + 1..],
-            )),
-            None => Some((text.to_string(), target.to_string(), "")),
+            Some(end) => Some((text, &target[..end], &target[end + 1..])),
+            None => Some((text, target, "")),
         }
     } else if let Some(rest) = after.strip_prefix("[]") {
-        Some((text.to_string(), String::new(), rest))
+        Some((text, "", rest))
     } else if let Some(r) = after.strip_prefix('[') {
         // `[text][label]`
         let end = r.find(']')?;
-        Some((text.to_string(), r[..end].to_string(), &r[end + 1..]))
+        Some((text, &r[..end], &r[end + 1..]))
     } else {
-        Some((text.to_string(), String::new(), after))
+        Some((text, "", after))
     }
 }
 
@@ -570,15 +566,15 @@ mod tests {
     fn leading_links_in_all_forms() {
         assert_eq!(
             leading_link("[a](b.md) collection"),
-            Some(("a".into(), "b.md".into(), " collection"))
+            Some(("a", "b.md", " collection"))
         );
         assert_eq!(
             leading_link("[a][] collection"),
-            Some(("a".into(), String::new(), " collection"))
+            Some(("a", "", " collection"))
         );
         assert_eq!(
             leading_link("[a](b.md"),
-            Some(("a".into(), "b.md".into(), ""))
+            Some(("a", "b.md", ""))
         );
         assert_eq!(leading_link("a"), None);
     }

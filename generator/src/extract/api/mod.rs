@@ -123,10 +123,9 @@ fn description(page: &Page) -> Option<String> {
         .find(|s| s.heading.level > 1 && s.heading.line >= start)
         .map(|s| s.heading.line)
         .unwrap_or(page.lines.len());
-    page.paragraphs_in(start, end)
-        .into_iter()
-        .map(|(_, p)| p)
-        .find(|p| !p.starts_with('>') && !p.starts_with("**Note") && !p.starts_with('`'))
+    page.first_paragraph_in(start, end, |p| {
+        !p.starts_with('>') && !p.starts_with("**Note") && !p.starts_with('`')
+    })
 }
 
 /// Whether the page documents a function (`body_paragraphs`: those of the
