@@ -23,8 +23,7 @@ pub fn resource_title_name(title: &str) -> Option<String> {
     if !may_contain_ci(title, "resource") {
         return None;
     }
-    let c = static_regex!(r"(?i)^(.*?)\s+resource\s+type\b").captures(title.trim())?;
-    let stem = c.get(1)?.as_str().trim();
+    let stem = resource_stem(title.trim())?.trim();
     let word = stem.split_whitespace().last()?;
     // Namespaces stripped, but no primitive mapping: `timeStamp` is a type here.
     let word = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'));
@@ -32,6 +31,51 @@ pub fn resource_title_name(title: &str) -> Option<String> {
     static_regex!(r"^[A-Za-z_][A-Za-z0-9_]*$")
         .is_match(&name)
         .then_some(name)
+}
+
+/// What `(?i)^(.*?)\s+resource\s+type\b` captures as its group: the text
+/// before the first ` resource type`. Read by hand for ASCII titles (every
+/// title runs it, and the lazy capture made the regex slow); others, where
+/// Unicode blanks and case folding come in, go to the regex.
+fn resource_stem(t: &str) -> Option<&str> {
+    if !t.is_ascii() {
+        let c = static_regex!(r"(?i)^(.*?)\s+resource\s+type\b").captures(t)?;
+        return c.get(1).map(|m| m.as_str());
+    }
+    let b = t.as_bytes();
+    // The stem is `.*?`: it ends at the first place the rest matches, and
+    // holds no line break.
+    let stem_ends = b.iter().position(|&c| c == b'\n').map_or(b.len(), |p| p + 1);
+    (0..stem_ends)
+        .find(|&i| resource_type_at(b, i))
+        .and_then(|i| t.get(..i))
+}
+
+/// Whether `\s+resource\s+type\b` (ASCII, any case) matches at `i` of `b`.
+fn resource_type_at(b: &[u8], i: usize) -> bool {
+    let blanks = |from: usize| {
+        b.get(from..).map_or(0, |r| {
+            r.iter()
+                .take_while(|c| matches!(c, b'\t'..=b'\r' | b' '))
+                .count()
+        })
+    };
+    let word_at = |at: usize, w: &str| {
+        b.get(at..at + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let n = blanks(i);
+    if n == 0 || !word_at(i + n, "resource") {
+        return false;
+    }
+    let after = i + n + "resource".len();
+    let m = blanks(after);
+    let end = after + m + "type".len();
+    m > 0
+        && word_at(after + m, "type")
+        && !b
+            .get(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
 }
 
 /// The type name when the H1 and the resource annotation disagree.
@@ -325,6 +369,46 @@ fn json_representation<'p>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resource_stems_are_what_the_regex_captures() {
+        let re = crate::source::compile_regex(r"(?i)^(.*?)\s+resource\s+type\b");
+        let mut titles = vec![
+            "user resource type".to_string(),
+            "user Resource Type".into(),
+            "a  resource\ttype".into(),
+            "resource type".into(),
+            " resource type".into(),
+            "x resource types".into(),
+            "x resource type_".into(),
+            "x resource type.".into(),
+            "x resource typeA".into(),
+            "x resource type9".into(),
+            "x resourcetype".into(),
+            "x resource\ntype".into(),
+            "a\nb resource type".into(),
+            "a\n resource type".into(),
+            "x resource y resource type".into(),
+            "x  resource type resource type".into(),
+            "x resource".into(),
+            "x RESOURCE TYPE (deprecated)".into(),
+            "\u{e9} resource type".into(),
+            "x\u{a0}resource type".into(),
+            "x re\u{17f}ource type".into(),
+            "".into(),
+        ];
+        for a in ["", "x", "x ", "x\n", " "] {
+            for mid in [" resource ", "resource ", " resource\x0b", " resource", "\tRESOURCE\r\n"] {
+                for end in ["type", "Type b", "types", "type\n", "typ", ""] {
+                    titles.push(format!("{a}{mid}{end}"));
+                }
+            }
+        }
+        for t in &titles {
+            let want = re.captures(t).and_then(|c| c.get(1)).map(|m| m.as_str());
+            assert_eq!(resource_stem(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn title_names() {
