@@ -184,6 +184,10 @@ fn section_properties(
 
 /// `Inherits from [x](x.md)` / `derived from x` in the page's introduction.
 fn base_from_prose(intro: &str) -> Option<String> {
+    // Each verb of the pattern holds `inherit` or `derive` in some case.
+    if !may_contain_ci(intro, "inherit") && !may_contain_ci(intro, "derive") {
+        return None;
+    }
     let c = static_regex!(r"(?i)\b(?:inherits|inherited|derives|derived)\s+from\s+(?:the\s+)?(\[[^\]]+\]|`?[A-Za-z][\w.]*`?)")
         .captures(intro)?;
     let m = c.get(1)?.as_str();
@@ -297,12 +301,13 @@ pub fn extract_resource(
 /// open type", "hence this is an [open type](...)"); a mention of another
 /// open type ("used in the open type [x]") is not.
 fn says_open_type(page: &Page) -> bool {
-    page.paragraphs_in(0, page.lines.len())
-        .iter()
-        .any(|(_, p)| {
-            static_regex!(r"(?i)\b(?:this|it)\s+(?:type\s+)?is\s+an?\s+[_*\[]*open\s+type\b")
+    // The phrase needs `open` in some case: a search settles most paragraphs.
+    page.first_paragraph_in(0, page.lines.len(), |p| {
+        may_contain_ci(p, "open")
+            && static_regex!(r"(?i)\b(?:this|it)\s+(?:type\s+)?is\s+an?\s+[_*\[]*open\s+type\b")
                 .is_match(p)
-        })
+    })
+    .is_some()
 }
 
 /// Drop repeated property rows (a handful of pages list one twice).
