@@ -12,7 +12,8 @@
 
 use super::blocks::LineKind;
 use super::text::{
-    collapse_spaces, collapse_spaces_cow, decode_entities_cow, replace_br_cow, trim,
+    collapse_spaces, collapse_spaces_cow, decode_entities_cow, replace_br_cow, starts_with_ci,
+    trim,
 };
 use super::{Ctx, Lines};
 use std::borrow::Cow;
@@ -59,21 +60,50 @@ pub enum Column {
 
 /// Classify a header cell.
 pub fn column_of(header: &str) -> Column {
-    let h = super::text::plain_text(header).to_ascii_lowercase();
-    let h = h.trim_end_matches(['?', ':', '.']).trim();
-    match h {
-        "property" | "properties" | "property name" | "name" | "parameter" | "parameters"
-        | "parameter name" | "relationship" | "relationships" | "relationship name" | "member"
-        | "members" | "required parameter" | "optional parameter" | "query parameter" | "field"
-        | "enum member" | "member name" => Column::Name,
-        "type" | "data type" | "return type" | "value type" => Column::Type,
-        "description" | "descrition" | "notes" | "remarks" => Column::Description,
-        "value" | "int value" | "values" => Column::Value,
-        _ if h.starts_with("required") => Column::Required,
-        _ if h.starts_with("description") => Column::Description,
-        _ => Column::Other,
+    // Compared without a lowercased copy (this runs on every header cell
+    // whenever a table's columns are asked for).
+    let plain = super::text::plain_text_cow(header);
+    let h = plain.trim_end_matches(['?', ':', '.']).trim();
+    let is_one_of =
+        |names: &[&str]| names.iter().any(|n| n.len() == h.len() && n.eq_ignore_ascii_case(h));
+    if is_one_of(NAME_HEADERS) {
+        Column::Name
+    } else if is_one_of(&["type", "data type", "return type", "value type"]) {
+        Column::Type
+    } else if is_one_of(&["description", "descrition", "notes", "remarks"]) {
+        Column::Description
+    } else if is_one_of(&["value", "int value", "values"]) {
+        Column::Value
+    } else if starts_with_ci(h, "required") {
+        Column::Required
+    } else if starts_with_ci(h, "description") {
+        Column::Description
+    } else {
+        Column::Other
     }
 }
+
+/// The headers (lowercase) of a name column.
+const NAME_HEADERS: &[&str] = &[
+    "property",
+    "properties",
+    "property name",
+    "name",
+    "parameter",
+    "parameters",
+    "parameter name",
+    "relationship",
+    "relationships",
+    "relationship name",
+    "member",
+    "members",
+    "required parameter",
+    "optional parameter",
+    "query parameter",
+    "field",
+    "enum member",
+    "member name",
+];
 
 impl Table<'_> {
     /// Column roles, in header order.
@@ -327,6 +357,38 @@ fn parse_table<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lowercased-copy reading [`column_of`] replaced, as the reference.
+    fn column_by_copy(header: &str) -> Column {
+        let h = super::super::text::plain_text(header).to_ascii_lowercase();
+        let h = h.trim_end_matches(['?', ':', '.']).trim();
+        match h {
+            "property" | "properties" | "property name" | "name" | "parameter" | "parameters"
+            | "parameter name" | "relationship" | "relationships" | "relationship name"
+            | "member" | "members" | "required parameter" | "optional parameter"
+            | "query parameter" | "field" | "enum member" | "member name" => Column::Name,
+            "type" | "data type" | "return type" | "value type" => Column::Type,
+            "description" | "descrition" | "notes" | "remarks" => Column::Description,
+            "value" | "int value" | "values" => Column::Value,
+            _ if h.starts_with("required") => Column::Required,
+            _ if h.starts_with("description") => Column::Description,
+            _ => Column::Other,
+        }
+    }
+
+    #[test]
+    fn columns_read_as_the_lowercased_copy_reads_them() {
+        for h in [
+            "Property", "**Name**", "Parameter Name", " Type ", "Data type", "Description:",
+            "DESCRIPTION?", "Descrition", "Required?", "Required (Y/N)", "requiredness",
+            "Descriptions", "Value", "Int value", "Values.", "Notes", "Remarks", "Field",
+            "Enum Member", "`member name`", "Relationship", "Other", "", "Typ\u{e9}",
+            "\u{e9}", "Property\u{a0}", "Name..", "Query Parameter", "Return Type", "Value Type",
+            "[Name](x.md)", "Members", "Optional parameter", "required parameter", "Optional",
+        ] {
+            assert_eq!(column_of(h), column_by_copy(h), "{h:?}");
+        }
+    }
 
     fn tables(s: &str) -> (Vec<Table<'static>>, Vec<crate::diag::Diagnostic>) {
         let lines: Lines<'static> = s.lines().collect();
