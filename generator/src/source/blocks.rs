@@ -332,7 +332,10 @@ fn heading<'a>(lines: &Lines<'a>, line: &str, idx: usize) -> Option<Heading<'a>>
     let (level, raw) = heading_parts(line)?;
     let raw = trim(without_closing_hashes(raw));
     let is_tab = is_tab_link(raw);
-    let text = match plain_text_cow(raw) {
+    // A tab heading's plain text is its label: read without the markdown
+    // parser when the label is a plain word or two (nearly all of them).
+    let shown = if is_tab { plain_tab_label(raw) } else { None };
+    let text = match plain_text_cow(shown.unwrap_or(raw)) {
         Cow::Borrowed(t) => lines.keep(t),
         Cow::Owned(t) => Cow::Owned(t),
     };
@@ -382,6 +385,23 @@ fn without_closing_hashes(raw: &str) -> &str {
     }
 }
 
+/// The label of a tab heading that is exactly `[label](#tab/target)`, when
+/// the label is ASCII letters, digits, blanks and `#+.-` starting with a
+/// letter and the target holds no markdown: then the heading's plain text is
+/// the label's (`HTTP`, `C#`, `JavaScript`).
+fn plain_tab_label(raw: &str) -> Option<&str> {
+    let (label, rest) = raw.strip_prefix('[')?.split_once(']')?;
+    let target = rest.strip_prefix("(#tab/")?.strip_suffix(')')?;
+    let plain_label = label.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'#' | b'+' | b'.' | b'-'));
+    let plain_target = target
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'.'));
+    (plain_label && plain_target).then_some(label)
+}
+
 /// A docfx tab heading: `[label](#tab/...)` (the regex `^\[[^\]]*\]\(#tab/`).
 fn is_tab_link(raw: &str) -> bool {
     raw.strip_prefix('[')
@@ -398,6 +418,47 @@ mod tests {
         let mut ctx = Ctx::new("t.md", lines.len());
         let scan = scan(&lines, 0, &mut ctx);
         (scan, ctx.diags)
+    }
+
+    #[test]
+    fn plain_tab_labels_are_what_markdown_reads() {
+        for raw in [
+            "[HTTP](#tab/http)",
+            "[C#](#tab/csharp)",
+            "[C++](#tab/cpp)",
+            "[JavaScript](#tab/javascript)",
+            "[Java](#tab/java)",
+            "[Go](#tab/go)",
+            "[PowerShell](#tab/powershell)",
+            "[Python](#tab/python)",
+            "[Azure CLI](#tab/azure-cli)",
+            "[Objective-C](#tab/objc)",
+            "[PHP 8.1](#tab/php/v8.1)",
+            "[Graph  SDK](#tab/sdk)",
+            "[A.B](#tab/a.b)",
+        ] {
+            let label = plain_tab_label(raw);
+            assert!(label.is_some(), "{raw:?}");
+            let label = label.unwrap_or_default();
+            assert_eq!(
+                plain_text_cow(label),
+                crate::source::text::plain_text(raw),
+                "{raw:?}"
+            );
+        }
+        for raw in [
+            "[HTTP](#tab/http) x",
+            "[**HTTP**](#tab/http)",
+            "[1. a](#tab/a)",
+            "[HTTP](#tab/http title)",
+            "[HTTP](#tab/<x>)",
+            "[](#tab/x)",
+            "[_x_](#tab/x)",
+            "[HTTP](#tab/http",
+            "[a `b`](#tab/x)",
+        ] {
+            assert_eq!(plain_tab_label(raw), None, "{raw:?}");
+        }
     }
 
     #[test]
