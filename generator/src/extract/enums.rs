@@ -368,8 +368,25 @@ mod tests {
     fn member_words_are_what_the_regex_accepts() {
         let re = crate::source::compile_regex(r"^[A-Za-z_][A-Za-z0-9_.-]*$");
         for v in [
-            "a", "_", "A1", "a.b-c_d", "1a", "-a", ".a", "", "a b", "a\n", "a\nb", "\u{e9}t\u{e9}",
-            "a\u{e9}", "a$", "null", "ok.", "a/b", "Z9-", "a\u{200b}",
+            "a",
+            "_",
+            "A1",
+            "a.b-c_d",
+            "1a",
+            "-a",
+            ".a",
+            "",
+            "a b",
+            "a\n",
+            "a\nb",
+            "\u{e9}t\u{e9}",
+            "a\u{e9}",
+            "a$",
+            "null",
+            "ok.",
+            "a/b",
+            "Z9-",
+            "a\u{200b}",
         ] {
             assert_eq!(is_member_word(v), re.is_match(v), "{v:?}");
         }

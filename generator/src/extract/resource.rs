@@ -45,7 +45,10 @@ fn resource_stem(t: &str) -> Option<&str> {
     let b = t.as_bytes();
     // The stem is `.*?`: it ends at the first place the rest matches, and
     // holds no line break.
-    let stem_ends = b.iter().position(|&c| c == b'\n').map_or(b.len(), |p| p + 1);
+    let stem_ends = b
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |p| p + 1);
     (0..stem_ends)
         .find(|&i| resource_type_at(b, i))
         .and_then(|i| t.get(..i))
@@ -403,7 +406,13 @@ mod tests {
             "".into(),
         ];
         for a in ["", "x", "x ", "x\n", " "] {
-            for mid in [" resource ", "resource ", " resource\x0b", " resource", "\tRESOURCE\r\n"] {
+            for mid in [
+                " resource ",
+                "resource ",
+                " resource\x0b",
+                " resource",
+                "\tRESOURCE\r\n",
+            ] {
                 for end in ["type", "Type b", "types", "type\n", "typ", ""] {
                     titles.push(format!("{a}{mid}{end}"));
                 }

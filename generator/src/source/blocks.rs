@@ -392,7 +392,10 @@ fn without_closing_hashes(raw: &str) -> &str {
 fn plain_tab_label(raw: &str) -> Option<&str> {
     let (label, rest) = raw.strip_prefix('[')?.split_once(']')?;
     let target = rest.strip_prefix("(#tab/")?.strip_suffix(')')?;
-    let plain_label = label.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+    let plain_label = label
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic())
         && label
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'#' | b'+' | b'.' | b'-'));

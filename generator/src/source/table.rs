@@ -12,8 +12,7 @@
 
 use super::blocks::LineKind;
 use super::text::{
-    collapse_spaces, collapse_spaces_cow, decode_entities_cow, replace_br_cow, starts_with_ci,
-    trim,
+    collapse_spaces, collapse_spaces_cow, decode_entities_cow, replace_br_cow, starts_with_ci, trim,
 };
 use super::{Ctx, Lines};
 use std::borrow::Cow;
@@ -64,8 +63,11 @@ pub fn column_of(header: &str) -> Column {
     // whenever a table's columns are asked for).
     let plain = super::text::plain_text_cow(header);
     let h = plain.trim_end_matches(['?', ':', '.']).trim();
-    let is_one_of =
-        |names: &[&str]| names.iter().any(|n| n.len() == h.len() && n.eq_ignore_ascii_case(h));
+    let is_one_of = |names: &[&str]| {
+        names
+            .iter()
+            .any(|n| n.len() == h.len() && n.eq_ignore_ascii_case(h))
+    };
     if is_one_of(NAME_HEADERS) {
         Column::Name
     } else if is_one_of(&["type", "data type", "return type", "value type"]) {
@@ -379,12 +381,41 @@ mod tests {
     #[test]
     fn columns_read_as_the_lowercased_copy_reads_them() {
         for h in [
-            "Property", "**Name**", "Parameter Name", " Type ", "Data type", "Description:",
-            "DESCRIPTION?", "Descrition", "Required?", "Required (Y/N)", "requiredness",
-            "Descriptions", "Value", "Int value", "Values.", "Notes", "Remarks", "Field",
-            "Enum Member", "`member name`", "Relationship", "Other", "", "Typ\u{e9}",
-            "\u{e9}", "Property\u{a0}", "Name..", "Query Parameter", "Return Type", "Value Type",
-            "[Name](x.md)", "Members", "Optional parameter", "required parameter", "Optional",
+            "Property",
+            "**Name**",
+            "Parameter Name",
+            " Type ",
+            "Data type",
+            "Description:",
+            "DESCRIPTION?",
+            "Descrition",
+            "Required?",
+            "Required (Y/N)",
+            "requiredness",
+            "Descriptions",
+            "Value",
+            "Int value",
+            "Values.",
+            "Notes",
+            "Remarks",
+            "Field",
+            "Enum Member",
+            "`member name`",
+            "Relationship",
+            "Other",
+            "",
+            "Typ\u{e9}",
+            "\u{e9}",
+            "Property\u{a0}",
+            "Name..",
+            "Query Parameter",
+            "Return Type",
+            "Value Type",
+            "[Name](x.md)",
+            "Members",
+            "Optional parameter",
+            "required parameter",
+            "Optional",
         ] {
             assert_eq!(column_of(h), column_by_copy(h), "{h:?}");
         }

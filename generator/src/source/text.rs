@@ -572,10 +572,7 @@ mod tests {
             leading_link("[a][] collection"),
             Some(("a", "", " collection"))
         );
-        assert_eq!(
-            leading_link("[a](b.md"),
-            Some(("a", "b.md", ""))
-        );
+        assert_eq!(leading_link("[a](b.md"), Some(("a", "b.md", "")));
         assert_eq!(leading_link("a"), None);
     }
 }
