@@ -413,7 +413,7 @@ fn the_spelling_with_the_most_evidence_wins() {
     // One example response against the table and the JSON representation:
     // the example, the wire format, wins.
     if let Some(t) = pages[1].types.first_mut() {
-        t.json_example = Some(serde_json::json!({"timeslots": [], "@odata.type": "x"}));
+        t.json_example = Some(serde_json::json!({"timeslots": [], "@odata.type": "x"}).into());
     }
     let mut get = api(
         "schedule-get",
@@ -463,7 +463,7 @@ fn message(start_line: &str, file: &str, json: serde_json::Value) -> HttpMessage
         start_line: start_line.into(),
         headers: Vec::new(),
         body_text: None,
-        json: Some(json),
+        json: Some(json.into()),
         placeholder: false,
         truncated: false,
         source: src(file, 80),

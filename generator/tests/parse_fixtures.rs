@@ -84,7 +84,7 @@ fn widget_resource_page() {
     assert!(p("children").navigation && p("children").collection);
     assert_eq!(p("children").source.line, 55);
     let json = t.json_example.as_ref().and_then(|j| j.get("size")).cloned();
-    assert_eq!(json, Some(serde_json::json!(1024)));
+    assert_eq!(json, Some(serde_json::json!(1024).into()));
     let kinds: Vec<&str> = ir.enums.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(kinds, ["widgetKind", "widgetState"]);
     assert_eq!(ir.enums[0].members.len(), 2);

@@ -14,9 +14,9 @@
 
 use crate::emit::index::VersionModel;
 use crate::emit::typeref::{lookup_key, NamedKind, ResolvedKind, TypeIndex};
+use crate::ir::json::Json;
 use crate::ir::model::{Api, HttpMessage, Operation, Source, Version};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Which generated type an example is for.
@@ -55,7 +55,7 @@ pub struct ExampleCase {
     pub source: String,
     /// Schema-like placeholder values (`"String (timestamp)"`): skipped.
     pub placeholder: bool,
-    pub json: Value,
+    pub json: Json,
 }
 
 /// Every example of `api` whose type is generated, in API order.
@@ -153,12 +153,12 @@ fn response_cases(
     };
     match (json.get("value"), wrapped) {
         // Each element of a collection's `value` is a case of its own.
-        (Some(Value::Array(items)), _) if op.response.collection => {
+        (Some(Json::Array(items)), _) if op.response.collection => {
             for item in items {
                 push_case(out, index, &case, item);
             }
         }
-        (_, Some(Value::Array(items))) => {
+        (_, Some(Json::Array(items))) => {
             for item in items {
                 push_case(out, index, &case, item);
             }
@@ -189,7 +189,7 @@ fn fits_value_property(
     models: &BTreeMap<Version, VersionModel<'_>>,
     version: Version,
     type_name: &str,
-    wrapped: &Value,
+    wrapped: &Json,
 ) -> bool {
     let Some(model) = models.get(&version) else {
         return false;
@@ -203,14 +203,14 @@ fn fits_value_property(
         || matches!(lookup_key(&p.type_name).as_str(), "json" | "untyped");
     untyped
         || match wrapped {
-            Value::Array(_) => p.collection,
-            Value::Object(_) => !p.collection && kind == ResolvedKind::Struct,
+            Json::Array(_) => p.collection,
+            Json::Object(_) => !p.collection && kind == ResolvedKind::Struct,
             _ => true,
         }
 }
 
 /// The `value` of a body whose only property is `value` (annotations aside).
-fn value_wrapped(json: &Value) -> Option<&Value> {
+fn value_wrapped(json: &Json) -> Option<&Json> {
     let map = json.as_object()?;
     let mut props = map.keys().filter(|k| !is_annotation(k));
     match (props.next(), props.next()) {
@@ -225,7 +225,7 @@ fn is_annotation(key: &str) -> bool {
 }
 
 /// Whether a body has a property (an annotation alone tests nothing).
-fn has_property(json: &Value) -> bool {
+fn has_property(json: &Json) -> bool {
     json.as_object()
         .is_some_and(|m| m.keys().any(|k| !is_annotation(k)))
 }
@@ -240,7 +240,7 @@ struct Case<'a> {
     placeholder: bool,
 }
 
-fn push_case(out: &mut Vec<ExampleCase>, index: &TypeIndex, case: &Case<'_>, json: &Value) {
+fn push_case(out: &mut Vec<ExampleCase>, index: &TypeIndex, case: &Case<'_>, json: &Json) {
     let Case {
         version,
         type_name,
@@ -301,11 +301,11 @@ const PLACEHOLDER_WORDS: &[&str] = &[
 
 /// True when a string somewhere in `v` is a schema-like placeholder:
 /// `"String"`, `"String (timestamp)"`, `"Int32"`, `"Guid"`...
-pub fn looks_placeholder(v: &Value) -> bool {
+pub fn looks_placeholder(v: &Json) -> bool {
     match v {
-        Value::String(s) => is_placeholder_text(s),
-        Value::Array(items) => items.iter().any(looks_placeholder),
-        Value::Object(map) => map
+        Json::String(s) => is_placeholder_text(s),
+        Json::Array(items) => items.iter().any(looks_placeholder),
+        Json::Object(map) => map
             .iter()
             .any(|(k, v)| k != "@odata.type" && looks_placeholder(v)),
         _ => false,
@@ -329,7 +329,13 @@ fn is_placeholder_text(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{has_property, is_error_status, looks_placeholder, value_wrapped};
-    use serde_json::json;
+
+    /// `serde_json::json!`, as the IR's [`Json`](crate::ir::json::Json).
+    macro_rules! json {
+        ($($t:tt)+) => {
+            crate::ir::json::Json::from(serde_json::json!($($t)+))
+        };
+    }
 
     #[test]
     fn wrapped_single_entities() {

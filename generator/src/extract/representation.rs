@@ -13,10 +13,10 @@
 //! adds names no table has.
 
 use super::types::{normalize_name, primitive};
+use crate::ir::json::Json;
 use crate::ir::model::Property;
 use crate::source::static_regex;
 use crate::source::{CodeBlock, Ctx, Page};
-use serde_json::Value;
 
 /// A type read from a JSON value: (name, collection), or why not.
 type ValueType = Result<(String, bool), &'static str>;
@@ -26,7 +26,7 @@ type ValueType = Result<(String, bool), &'static str>;
 pub fn properties_from_json(
     page: &Page,
     block: &CodeBlock,
-    json: &Value,
+    json: &Json,
     tables: &[Property],
     ctx: &mut Ctx,
 ) -> Vec<Property> {
@@ -80,7 +80,7 @@ fn is_property_name(key: &str) -> bool {
 }
 
 /// The value as written in one line, for `raw_type` (long values cut).
-fn compact(v: &Value) -> String {
+fn compact(v: &Json) -> String {
     let s = v.to_string();
     match s.char_indices().nth(80) {
         Some((i, _)) => format!("{}...", &s[..i]),
@@ -102,21 +102,21 @@ fn key_line(block: &CodeBlock, key: &str) -> usize {
 }
 
 /// The type a JSON representation value stands for.
-fn value_type(v: &Value) -> ValueType {
+fn value_type(v: &Json) -> ValueType {
     match v {
-        Value::Bool(_) => Ok(("Boolean".to_string(), false)),
-        Value::Number(n) => Ok((number_type(n).to_string(), false)),
-        Value::String(s) => string_type(s).map(|t| (t, false)),
-        Value::Object(o) => match o.get("@odata.type").and_then(Value::as_str) {
+        Json::Bool(_) => Ok(("Boolean".to_string(), false)),
+        Json::Number(n) => Ok((number_type(n).to_string(), false)),
+        Json::String(s) => string_type(s).map(|t| (t, false)),
+        Json::Object(o) => match o.get("@odata.type").and_then(Json::as_str) {
             Some(t) => odata_type(t),
             None => Err("an object without `@odata.type`"),
         },
-        Value::Array(items) => match items.first() {
-            Some(Value::Array(_)) => Err("an array of arrays"),
+        Json::Array(items) => match items.first() {
+            Some(Json::Array(_)) => Err("an array of arrays"),
             Some(first) => value_type(first).map(|(t, _)| (t, true)),
             None => Err("an empty array"),
         },
-        Value::Null => Err("null"),
+        Json::Null => Err("null"),
     }
 }
 
@@ -178,8 +178,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn ty(v: Value) -> ValueType {
-        value_type(&v)
+    fn ty(v: serde_json::Value) -> ValueType {
+        value_type(&v.into())
     }
 
     #[test]
@@ -237,7 +237,7 @@ mod tests {
         let props = properties_from_json(
             &page,
             block,
-            json.as_ref().unwrap_or(&Value::Null),
+            json.as_ref().unwrap_or(&Json::Null),
             &tables,
             &mut ctx,
         );

@@ -338,7 +338,7 @@ fn dedup_properties(props: &mut Vec<Property>, ctx: &mut Ctx, page: &Page) {
 fn json_representation<'p>(
     page: &'p Page,
     ctx: &mut Ctx,
-) -> (Option<serde_json::Value>, Option<&'p CodeBlock<'p>>) {
+) -> (Option<crate::ir::json::Json>, Option<&'p CodeBlock<'p>>) {
     let annotated = page
         .code_blocks
         .iter()

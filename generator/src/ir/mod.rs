@@ -1,6 +1,7 @@
-//! The model (`model`), naming rules (`naming`) and the merge of page IRs into
+//! The model (`model`), its JSON values (`json`), naming rules (`naming`) and the merge of page IRs into
 //! one API per version (`merge`).
 
+pub mod json;
 pub mod merge;
 pub mod model;
 pub mod naming;

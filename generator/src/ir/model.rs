@@ -16,6 +16,7 @@
 //! `graph-docgen ir` (documented in README.md): change it only additively.
 
 use crate::diag::Diagnostic;
+pub use crate::ir::json::{Json, JsonObject};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
@@ -198,7 +199,7 @@ pub struct TypeDef {
     pub properties: Vec<Property>,
     /// The JSON representation block, leniently parsed (placeholder values kept).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub json_example: Option<serde_json::Value>,
+    pub json_example: Option<Json>,
     /// Where the defining page (resource page, else the first fragment) is.
     pub source: Source,
     /// Every page that contributed properties (the defining one first), after merge.
@@ -436,7 +437,7 @@ pub struct HttpMessage {
     pub body_text: Option<String>,
     /// The body, leniently parsed as JSON (comments, trailing commas, `...` removed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub json: Option<serde_json::Value>,
+    pub json: Option<Json>,
     /// The body holds schema-like placeholder values (`"String (timestamp)"`, `"Integer"`).
     #[serde(default)]
     pub placeholder: bool,

@@ -7,7 +7,7 @@
 use super::json::{self, LenientJson};
 use super::text::{plain_text_cow, trim};
 use super::{Ctx, Lines};
-use serde_json::Value;
+use crate::ir::json::Json;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -57,7 +57,7 @@ pub struct Annotation {
     pub line: usize,
     /// Line index one past the comment's last line.
     pub end: usize,
-    pub json: Option<Value>,
+    pub json: Option<Json>,
     /// `blockType` (`request`, `response`, `resource`, `ignored`, ...), lowercased.
     pub block_type: Option<String>,
 }
@@ -305,7 +305,7 @@ fn scan_comment(lines: &Lines, open: usize, s: &mut Scan, ctx: &mut Ctx) -> usiz
         let block_type = value
             .as_ref()
             .and_then(|v| v.get("blockType"))
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .map(|b| b.trim().to_ascii_lowercase());
         s.annotations.push(Annotation {
             line: open,

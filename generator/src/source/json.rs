@@ -7,12 +7,12 @@
 //! missing comma it inserts one and retries (a bounded number of times).
 //! Every repair is reported so callers can turn them into diagnostics.
 
-use serde_json::Value;
+use crate::ir::json::Json;
 
 /// The outcome of a lenient parse.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LenientJson {
-    pub value: Option<Value>,
+    pub value: Option<Json>,
     /// Human-readable repairs made (`trailing comma removed`, ...), deduplicated.
     pub repairs: Vec<String>,
     /// Why no value could be produced.
@@ -26,7 +26,7 @@ pub fn parse_lenient(text: &str) -> LenientJson {
         out.error = Some("empty JSON text".to_string());
         return out;
     }
-    if let Ok(v) = serde_json::from_str::<Value>(text) {
+    if let Ok(v) = serde_json::from_str::<Json>(text) {
         out.value = Some(v);
         return out;
     }
@@ -34,7 +34,7 @@ pub fn parse_lenient(text: &str) -> LenientJson {
     let mut cleaned = clean(text, &mut repairs);
     // Missing commas: serde_json says where; insert and retry.
     for _ in 0..20 {
-        match serde_json::from_str::<Value>(&cleaned) {
+        match serde_json::from_str::<Json>(&cleaned) {
             Ok(v) => {
                 out.value = Some(v);
                 break;
@@ -325,20 +325,20 @@ fn is_named_fill_in(s: &str) -> bool {
 }
 
 /// Whether any string in `v` is a placeholder value.
-pub fn has_placeholders(v: &Value) -> bool {
+pub fn has_placeholders(v: &Json) -> bool {
     match v {
-        Value::String(s) => is_placeholder_value(s),
-        Value::Array(a) => a.iter().any(has_placeholders),
-        Value::Object(o) => o.values().any(has_placeholders),
+        Json::String(s) => is_placeholder_value(s),
+        Json::Array(a) => a.iter().any(has_placeholders),
+        Json::Object(o) => o.values().any(has_placeholders),
         _ => false,
     }
 }
 
 /// A boolean annotation/JSON value, accepting `"true"`/`"false"` strings.
-pub fn loose_bool(v: Option<&Value>) -> Option<bool> {
+pub fn loose_bool(v: Option<&Json>) -> Option<bool> {
     match v? {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+        Json::Bool(b) => Some(*b),
+        Json::String(s) => match s.trim().to_ascii_lowercase().as_str() {
             "true" => Some(true),
             "false" => Some(false),
             _ => None,
@@ -350,14 +350,20 @@ pub fn loose_bool(v: Option<&Value>) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    /// `serde_json::json!`, as the IR's [`Json`](crate::ir::json::Json).
+    macro_rules! json {
+        ($($t:tt)+) => {
+            crate::ir::json::Json::from(serde_json::json!($($t)+))
+        };
+    }
 
     #[test]
     fn a_doubled_opening_quote_is_one_and_empty_strings_stay() {
         let r = parse_lenient(r#"{"code": ""internalError", "empty": "", "e2": ""}"#);
         assert_eq!(
             r.value,
-            Some(serde_json::json!({"code": "internalError", "empty": "", "e2": ""}))
+            Some(json!({"code": "internalError", "empty": "", "e2": ""}))
         );
         assert_eq!(r.repairs, ["doubled quote made one"]);
     }
@@ -414,7 +420,7 @@ mod tests {
             r#"{ "blockType": "response", "truncated": "true", isCollection: true }"#,
         );
         let v = r.value.unwrap_or_default();
-        assert_eq!(v["isCollection"], json!(true));
+        assert_eq!(v.get("isCollection"), Some(&json!(true)));
         assert_eq!(loose_bool(v.get("truncated")), Some(true));
     }
 
@@ -440,7 +446,7 @@ mod tests {
         let started = std::time::Instant::now();
         let r = parse_lenient(&text);
         assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
-        assert_eq!(r.value, Some(serde_json::json!([1])));
+        assert_eq!(r.value, Some(json!([1])));
     }
 
     #[test]

@@ -110,7 +110,7 @@ pub fn message(start: &str, json: Value, placeholder: bool, line: u32) -> HttpMe
         start_line: start.to_string(),
         headers: Vec::new(),
         body_text: Some(json.to_string()),
-        json: Some(json),
+        json: Some(json.into()),
         placeholder,
         truncated: false,
         source: src("api/fixture.md", line),
@@ -171,7 +171,7 @@ fn intune_types(v: Version) -> (Vec<TypeDef>, Vec<EnumDef>) {
         prop("lastReportedDateTime", "DateTimeOffset", 34).doc("Last modified date time of the policy report."),
         prop("userPrincipalName", "String", 35).doc("UserPrincipalName."),
     ]);
-    status.json_example = Some(json!({
+    status.json_example = Some(Json::from(json!({
         "@odata.type": "#microsoft.graph.deviceComplianceUserStatus",
         "id": "String (identifier)",
         "userDisplayName": "String",
@@ -179,7 +179,7 @@ fn intune_types(v: Version) -> (Vec<TypeDef>, Vec<EnumDef>) {
         "status": "String",
         "lastReportedDateTime": "String (timestamp)",
         "userPrincipalName": "String"
-    }));
+    })));
     let compliance = enumeration(
         v,
         "complianceStatus",

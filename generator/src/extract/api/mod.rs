@@ -406,15 +406,17 @@ fn body_fragment(
 /// `language` of the `files` it creates) describes the nested object there:
 /// those rows are not properties of the body's type.
 fn nested_only_keys(examples: &[crate::ir::model::Example]) -> std::collections::BTreeSet<String> {
-    fn collect_nested(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    fn collect_nested(v: &crate::ir::json::Json, out: &mut std::collections::BTreeSet<String>) {
         match v {
-            serde_json::Value::Object(m) => {
+            crate::ir::json::Json::Object(m) => {
                 for (k, inner) in m {
                     out.insert(k.clone());
                     collect_nested(inner, out);
                 }
             }
-            serde_json::Value::Array(items) => items.iter().for_each(|i| collect_nested(i, out)),
+            crate::ir::json::Json::Array(items) => {
+                items.iter().for_each(|i| collect_nested(i, out))
+            }
             _ => {}
         }
     }

@@ -14,11 +14,11 @@
 
 use crate::extract::common::{normalize_name, primitive};
 use crate::extract::resource::annotation_type_name;
+use crate::ir::json::Json;
 use crate::ir::model::{Example, Response};
 use crate::source::static_regex;
 use crate::source::text::plain_text;
 use crate::source::{Annotation, Page, SectionKind};
-use serde_json::Value;
 
 /// What the Response section's sentence says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -375,32 +375,32 @@ pub fn from_annotation(a: &Annotation) -> Option<(String, bool)> {
 }
 
 /// Type and collection from an example response body.
-pub fn from_body(v: &Value) -> Option<(Option<String>, bool)> {
+pub fn from_body(v: &Json) -> Option<(Option<String>, bool)> {
     let obj = v.as_object()?;
-    if let Some(ctx) = obj.get("@odata.context").and_then(Value::as_str) {
+    if let Some(ctx) = obj.get("@odata.context").and_then(Json::as_str) {
         if let Some(c) =
             static_regex!(r"#Collection\((?:microsoft\.graph\.)([A-Za-z][\w.]*)\)").captures(ctx)
         {
             return Some((c.get(1).map(|m| normalize_name(m.as_str())), true));
         }
     }
-    if let Some(arr) = obj.get("value").and_then(Value::as_array) {
+    if let Some(arr) = obj.get("value").and_then(Json::as_array) {
         let elem_type = arr
             .iter()
-            .filter_map(|e| e.get("@odata.type").and_then(Value::as_str))
+            .filter_map(|e| e.get("@odata.type").and_then(Json::as_str))
             .filter_map(annotation_type_name)
             .next();
         let elem_type = elem_type.or_else(|| {
             // A `value` array of strings/numbers: a primitive collection.
             arr.first().and_then(|e| match e {
-                Value::String(_) => Some("String".to_string()),
-                Value::Bool(_) => Some("Boolean".to_string()),
+                Json::String(_) => Some("String".to_string()),
+                Json::Bool(_) => Some("Boolean".to_string()),
                 _ => None,
             })
         });
         return Some((elem_type, true));
     }
-    let t = obj.get("@odata.type").and_then(Value::as_str)?;
+    let t = obj.get("@odata.type").and_then(Json::as_str)?;
     Some((annotation_type_name(t), false))
 }
 

@@ -28,9 +28,9 @@
 use super::paths::{returned, written, PathIndex, KEY};
 use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
+use crate::ir::json::{Json, JsonObject};
 use crate::ir::model::{Operation, Source, TypeDef, Version};
 use rayon::prelude::*;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a spelling was seen.
@@ -216,7 +216,7 @@ impl<'a> Sightings<'a> {
                     }
                 }
                 if let Some(msg) = &ex.request {
-                    if let Some(Value::Object(body)) = &msg.json {
+                    if let Some(Json::Object(body)) = &msg.json {
                         self.add_request(&typed, op, body, &msg.source);
                     }
                 }
@@ -230,7 +230,7 @@ impl<'a> Sightings<'a> {
         &mut self,
         typed: &Typed<'_>,
         op: &Operation,
-        body: &'a serde_json::Map<String, Value>,
+        body: &'a JsonObject,
         at: &'a Source,
     ) {
         let at = (Kind::ExampleRequest, at);
@@ -263,7 +263,7 @@ impl<'a> Sightings<'a> {
     fn add_body(
         &mut self,
         typed: &Typed<'_>,
-        body: &'a serde_json::Map<String, Value>,
+        body: &'a JsonObject,
         type_id: usize,
         at: (Kind, &'a Source),
         depth: usize,
@@ -303,9 +303,9 @@ impl<'a> Sightings<'a> {
     fn add_misspelt(
         &mut self,
         typed: &Typed<'_>,
-        body: &serde_json::Map<String, Value>,
+        body: &JsonObject,
         type_id: usize,
-        (key, value): (&'a str, &Value),
+        (key, value): (&'a str, &Json),
         at: (Kind, &'a Source),
     ) {
         // Every misspelt property of the lineage, so that two near ones
@@ -334,15 +334,15 @@ impl<'a> Sightings<'a> {
     fn add_value(
         &mut self,
         typed: &Typed<'_>,
-        value: &'a Value,
+        value: &'a Json,
         type_id: usize,
         at: (Kind, &'a Source),
         depth: usize,
     ) {
         match value {
-            Value::Object(body) => self.add_body(typed, body, type_id, at, depth),
-            Value::Array(items) => {
-                for body in items.iter().filter_map(Value::as_object) {
+            Json::Object(body) => self.add_body(typed, body, type_id, at, depth),
+            Json::Array(items) => {
+                for body in items.iter().filter_map(Json::as_object) {
                     self.add_body(typed, body, type_id, at, depth);
                 }
             }
@@ -442,13 +442,13 @@ impl Typed<'_> {
 
     /// The type of an example object declared as `type_id`: the type its
     /// `@odata.type` names when that is `type_id` or derived from it.
-    fn refine(&self, body: &serde_json::Map<String, Value>, type_id: usize) -> usize {
+    fn refine(&self, body: &JsonObject, type_id: usize) -> usize {
         // Scanned, not looked up: the map hashes with SipHash, and example
         // objects are small.
         let named = body
             .iter()
             .find_map(|(k, v)| (k == "@odata.type").then_some(v))
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .and_then(|s| s.trim_start_matches('#').rsplit('.').next())
             .and_then(|name| self.index.resolve(self.v, None, name));
         match named {
@@ -462,20 +462,20 @@ impl Typed<'_> {
     /// Whether an example value has the shape of property `p` of `owner`:
     /// an array for a collection (judged by its items), an object for a type
     /// of the API, anything but an object or array for a primitive or enum.
-    fn fits(&self, value: &Value, owner: &TypeDef, p: &crate::ir::model::Property) -> bool {
+    fn fits(&self, value: &Json, owner: &TypeDef, p: &crate::ir::model::Property) -> bool {
         let structured = self
             .index
             .resolve(self.v, owner.namespace.as_deref(), &p.type_name)
             .is_some();
-        let one = |v: &Value| match v {
-            Value::Null => true,
-            Value::Object(_) => structured,
-            Value::Array(_) => false,
+        let one = |v: &Json| match v {
+            Json::Null => true,
+            Json::Object(_) => structured,
+            Json::Array(_) => false,
             _ => !structured,
         };
         match value {
-            Value::Array(items) => p.collection && items.iter().all(one),
-            Value::Null => true,
+            Json::Array(items) => p.collection && items.iter().all(one),
+            Json::Null => true,
             other => !p.collection && one(other),
         }
     }
@@ -488,13 +488,13 @@ pub(super) fn is_property_key(k: &str) -> bool {
 
 /// The entity objects of an example response body: the items of `value`
 /// for a collection, else the body itself.
-fn example_objects(json: &Value, collection: bool) -> Vec<&serde_json::Map<String, Value>> {
+fn example_objects(json: &Json, collection: bool) -> Vec<&JsonObject> {
     match json {
-        Value::Object(map) if collection => match map.get("value") {
-            Some(Value::Array(items)) => items.iter().filter_map(Value::as_object).collect(),
+        Json::Object(map) if collection => match map.get("value") {
+            Some(Json::Array(items)) => items.iter().filter_map(Json::as_object).collect(),
             _ => Vec::new(),
         },
-        Value::Object(map) => vec![map],
+        Json::Object(map) => vec![map],
         _ => Vec::new(),
     }
 }
@@ -770,7 +770,8 @@ mod tests {
 
     #[test]
     fn collection_examples_read_the_value_items() {
-        let body = serde_json::json!({"value": [{"a": 1}, {"b": 2}], "@odata.context": "x"});
+        let body: Json =
+            serde_json::json!({"value": [{"a": 1}, {"b": 2}], "@odata.context": "x"}).into();
         assert_eq!(example_objects(&body, true).len(), 2);
         assert_eq!(example_objects(&body, false).len(), 1);
         assert!(is_property_key("openShifts"));

@@ -308,7 +308,7 @@ impl<'a> PropertySet<'a> {
     /// The keys of a fragment's JSON representation that name a property
     /// (keys naming none are never read: only properties choose spellings).
     fn vote_json_keys(&self, part: &TypeDef, votes: &mut FragmentVotes) {
-        let Some(serde_json::Value::Object(map)) = &part.json_example else {
+        let Some(crate::ir::json::Json::Object(map)) = &part.json_example else {
             return;
         };
         for k in map.keys().filter(|k| is_property_key(k)) {
