@@ -469,14 +469,23 @@ mod tests {
                 // the layout it was last allocated with.
                 unsafe {
                     let p = Mimalloc.alloc(layout);
-                    assert!(!p.is_null() && p as usize % align == 0, "{size}/{align}");
+                    assert!(
+                        !p.is_null() && (p as usize).is_multiple_of(align),
+                        "{size}/{align}"
+                    );
                     p.write_bytes(0xAB, size);
                     let q = Mimalloc.realloc(p, layout, size * 3);
-                    assert!(!q.is_null() && q as usize % align == 0, "{size}/{align}");
+                    assert!(
+                        !q.is_null() && (q as usize).is_multiple_of(align),
+                        "{size}/{align}"
+                    );
                     assert!((0..size).all(|i| *q.add(i) == 0xAB));
                     Mimalloc.dealloc(q, Layout::from_size_align(size * 3, align).unwrap());
                     let z = Mimalloc.alloc_zeroed(layout);
-                    assert!(!z.is_null() && z as usize % align == 0, "{size}/{align}");
+                    assert!(
+                        !z.is_null() && (z as usize).is_multiple_of(align),
+                        "{size}/{align}"
+                    );
                     assert!((0..size).all(|i| *z.add(i) == 0));
                     Mimalloc.dealloc(z, layout);
                 }
