@@ -3,6 +3,8 @@
 use clap::{Parser, Subcommand};
 use graph_docgen::diag::{Counts, Severity};
 use graph_docgen::verify::Thresholds;
+use libmimalloc_sys as mi;
+use std::ffi::c_void;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -24,6 +26,25 @@ struct Mimalloc;
 /// The alignment every mimalloc block has.
 const WORD_ALIGN: usize = std::mem::size_of::<usize>();
 
+/// Allocate `layout` with mimalloc's `plain` call when every block's word
+/// alignment covers it, with its `aligned` variant otherwise.
+///
+/// # Safety
+/// As [`std::alloc::GlobalAlloc::alloc`]; `plain` and `aligned` are a pair
+/// of mimalloc allocation calls.
+#[inline]
+unsafe fn allocate(
+    layout: std::alloc::Layout,
+    plain: unsafe extern "C" fn(usize) -> *mut c_void,
+    aligned: unsafe extern "C" fn(usize, usize) -> *mut c_void,
+) -> *mut u8 {
+    if layout.align() <= WORD_ALIGN {
+        unsafe { plain(layout.size()).cast() }
+    } else {
+        unsafe { aligned(layout.size(), layout.align()).cast() }
+    }
+}
+
 // SAFETY: each method forwards to the mimalloc call for the same contract
 // (`mi_malloc`/`mi_zalloc`/`mi_realloc` for word alignment or less, which
 // mimalloc guarantees for every block, the `_aligned` variants otherwise);
@@ -31,32 +52,21 @@ const WORD_ALIGN: usize = std::mem::size_of::<usize>();
 unsafe impl std::alloc::GlobalAlloc for Mimalloc {
     #[inline]
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys as mi;
-        if layout.align() <= WORD_ALIGN {
-            unsafe { mi::mi_malloc(layout.size()).cast() }
-        } else {
-            unsafe { mi::mi_malloc_aligned(layout.size(), layout.align()).cast() }
-        }
+        unsafe { allocate(layout, mi::mi_malloc, mi::mi_malloc_aligned) }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys as mi;
-        if layout.align() <= WORD_ALIGN {
-            unsafe { mi::mi_zalloc(layout.size()).cast() }
-        } else {
-            unsafe { mi::mi_zalloc_aligned(layout.size(), layout.align()).cast() }
-        }
+        unsafe { allocate(layout, mi::mi_zalloc, mi::mi_zalloc_aligned) }
     }
 
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
-        unsafe { libmimalloc_sys::mi_free(ptr.cast()) }
+        unsafe { mi::mi_free(ptr.cast()) }
     }
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        use libmimalloc_sys as mi;
         if layout.align() <= WORD_ALIGN {
             unsafe { mi::mi_realloc(ptr.cast(), new_size).cast() }
         } else {
