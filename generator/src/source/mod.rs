@@ -291,11 +291,15 @@ impl<'a> Page<'a> {
     /// Prose lines (not code, comment, heading or table) in `[start, end)`,
     /// with their indexes.
     pub fn prose_in(&self, start: usize, end: usize) -> Vec<(usize, &str)> {
+        self.prose_lines(start, end).collect()
+    }
+
+    /// [`Page::prose_in`], read lazily (for callers that may stop early).
+    fn prose_lines(&self, start: usize, end: usize) -> impl Iterator<Item = (usize, &str)> + '_ {
         let end = end.min(self.lines.len());
         (start.min(end)..end)
             .filter(|&i| self.prose.get(i) == Some(&true))
             .filter_map(|i| self.lines.get(i).map(|l| (i, l)))
-            .collect()
     }
 
     /// The prose paragraphs in `[start, end)` joined: blank lines separate
@@ -336,15 +340,8 @@ impl<'a> Page<'a> {
         end: usize,
         mut f: impl FnMut(usize, String) -> ControlFlow<()>,
     ) {
-        let end = end.min(self.lines.len());
         let mut cur: Option<(usize, String)> = None;
-        for i in start.min(end)..end {
-            if self.prose.get(i) != Some(&true) {
-                continue;
-            }
-            let Some(l) = self.lines.get(i) else {
-                continue;
-            };
+        for (i, l) in self.prose_lines(start, end) {
             let t = text::trim(l);
             let skip = t.is_empty()
                 || t.starts_with("Namespace:")

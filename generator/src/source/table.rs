@@ -63,11 +63,7 @@ pub fn column_of(header: &str) -> Column {
     // whenever a table's columns are asked for).
     let plain = super::text::plain_text_cow(header);
     let h = plain.trim_end_matches(['?', ':', '.']).trim();
-    let is_one_of = |names: &[&str]| {
-        names
-            .iter()
-            .any(|n| n.len() == h.len() && n.eq_ignore_ascii_case(h))
-    };
+    let is_one_of = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(h));
     if is_one_of(NAME_HEADERS) {
         Column::Name
     } else if is_one_of(&["type", "data type", "return type", "value type"]) {
