@@ -5,8 +5,8 @@
 use super::prose;
 use super::types::parse_type_cell;
 use crate::ir::model::{Property, Source, Version};
-use crate::source::static_regex;
 use crate::source::text::{plain_text, plain_text_cow, plain_text_of_collapsed, trim};
+use crate::source::{static_finder, static_regex};
 use crate::source::{Column, Ctx, LineKind, Page, Row, SectionKind, Table};
 
 pub use super::prose::{possible_values, read as read_prose, strip_todo, PossibleValue, Prose};
@@ -183,7 +183,10 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
     // Whole-text searches find the few lines to look at: most pages name
     // no URL at all.
     let (mut beta, mut v1) = (0usize, 0usize);
-    for i in page.lines.lines_containing("graph.microsoft.com/") {
+    for i in page
+        .lines
+        .lines_containing(static_finder!("graph.microsoft.com/"))
+    {
         let l = &page.lines[i];
         for c in static_regex!(r"graph\.microsoft\.com/(beta|v1\.0)\b").captures_iter(l) {
             match c.get(1).map(|m| m.as_str()) {
@@ -205,11 +208,11 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
     let is_text = |i: usize| page.kinds.get(i) == Some(&LineKind::Text);
     let notice = page
         .lines
-        .lines_containing("[!INCLUDE [beta-disclaimer]")
+        .lines_containing(static_finder!("[!INCLUDE [beta-disclaimer]"))
         .any(is_text)
         || page
             .lines
-            .lines_containing("APIs under the /beta version")
+            .lines_containing(static_finder!("APIs under the /beta version"))
             .any(is_text);
     if notice {
         return (Some(Version::Beta), "beta-notice");
@@ -224,7 +227,7 @@ pub fn page_version(page: &Page) -> (Option<Version>, &'static str) {
 pub fn page_namespace(page: &Page) -> Option<String> {
     let stated = page
         .lines
-        .lines_containing("Namespace:")
+        .lines_containing(static_finder!("Namespace:"))
         .filter(|&i| page.kinds.get(i) == Some(&LineKind::Text))
         .find_map(|i| {
             page.lines

@@ -12,10 +12,10 @@ use crate::source::Page;
 
 /// The era of a parsed page.
 pub fn page_era(page: &Page) -> PageEra {
-    let fields = &page.front_matter.fields;
+    let fields = &page.front_matter;
     if fields.is_empty() {
         PageEra::Legacy
-    } else if fields.values().any(|v| is_todo_placeholder(v)) {
+    } else if fields.values().any(is_todo_placeholder) {
         PageEra::Stub
     } else {
         PageEra::Current

@@ -4,27 +4,50 @@
 //! stripped, unquoted values with colons (`title: driveItem: createUploadSession`),
 //! blank lines inside, and pages without front matter (everything before 2018).
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 /// The front matter of a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FrontMatter {
-    /// Keys as written (lowercased), values with quotes stripped.
-    pub fields: BTreeMap<String, String>,
+pub struct FrontMatter<'a> {
+    /// Keys as written (lowercased), values with quotes stripped, in the
+    /// order first written; a repeated key keeps its last value. Slices of
+    /// the page where they can be (a page has a handful: a list beats a map).
+    fields: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// Index of the first line after the front matter (0 when there is none).
     pub body_start: usize,
     /// True when the front matter opened but never closed (then it is ignored).
     pub unclosed: bool,
 }
 
-impl FrontMatter {
+impl<'a> FrontMatter<'a> {
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.fields.get(key).map(String::as_str)
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_ref())
+    }
+
+    /// Whether the page has any field.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// Every field's value.
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter().map(|(_, v)| v.as_ref())
+    }
+
+    /// Set `key` to `value`: a later line with the same key wins.
+    fn insert(&mut self, key: Cow<'a, str>, value: Cow<'a, str>) {
+        match self.fields.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.fields.push((key, value)),
+        }
     }
 }
 
 /// Read the front matter at the top of `lines`.
-pub fn parse(lines: &super::Lines) -> FrontMatter {
+pub fn parse<'a>(lines: &super::Lines<'a>) -> FrontMatter<'a> {
     let mut fm = FrontMatter::default();
     // Skip leading blank lines: some pages start with one.
     let first = lines.iter().position(|l| !super::text::trim(l).is_empty());
@@ -46,12 +69,16 @@ pub fn parse(lines: &super::Lines) -> FrontMatter {
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        let key = super::text::trim(key).to_ascii_lowercase();
+        let key = super::text::trim(key);
         if key.is_empty() || key.contains(' ') {
             continue;
         }
-        fm.fields
-            .insert(key, unquote(super::text::trim(value)).to_string());
+        // Keys are nearly always lowercase already: then a slice.
+        let key = match key.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(key.to_ascii_lowercase()),
+            false => lines.keep(key),
+        };
+        fm.insert(key, lines.keep(unquote(super::text::trim(value))));
     }
     fm.body_start = close + 1;
     fm

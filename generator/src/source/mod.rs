@@ -157,7 +157,7 @@ pub struct Page<'a> {
     /// Normalised lines.
     pub lines: Lines<'a>,
     pub kinds: Vec<LineKind>,
-    pub front_matter: FrontMatter,
+    pub front_matter: FrontMatter<'a>,
     /// The H1, cleaned (see [`clean_title`]).
     pub title: Option<String>,
     /// Line index of the H1.

@@ -95,22 +95,29 @@ impl<'a> Lines<'a> {
 
     /// The indexes of the lines that hold `needle` (which holds no line
     /// break), in order, each once: one substring search of the whole text
-    /// instead of one per line.
-    pub fn lines_containing<'s>(&'s self, needle: &'s str) -> impl Iterator<Item = usize> + 's {
+    /// instead of one per line. The searcher is the caller's, set up once
+    /// (`static_finder!`): building one costs more than most pages' search.
+    pub fn lines_containing<'s>(
+        &'s self,
+        needle: &'s memchr::memmem::Finder<'_>,
+    ) -> impl Iterator<Item = usize> + 's {
         let mut last = None;
-        memchr::memmem::find_iter(self.text.as_bytes(), needle.as_bytes()).filter_map(move |at| {
-            // The line holding `at`: the last one that starts at or before it.
-            let i = self
-                .spans
-                .partition_point(|&(start, _)| start <= at)
-                .checked_sub(1)?;
-            let &(_, end) = self.spans.get(i)?;
-            let inside = at + needle.len() <= end;
-            (inside && last != Some(i)).then(|| {
-                last = Some(i);
-                i
+        let len = needle.needle().len();
+        needle
+            .find_iter(self.text.as_bytes())
+            .filter_map(move |at| {
+                // The line holding `at`: the last one that starts at or before it.
+                let i = self
+                    .spans
+                    .partition_point(|&(start, _)| start <= at)
+                    .checked_sub(1)?;
+                let &(_, end) = self.spans.get(i)?;
+                let inside = at + len <= end;
+                (inside && last != Some(i)).then(|| {
+                    last = Some(i);
+                    i
+                })
             })
-        })
     }
 
     /// `part` (a slice of this text, e.g. a line or a cell of one) for as
@@ -207,7 +214,9 @@ pub fn normalize(bytes: &[u8]) -> Normalized<'_> {
     let bom = "\u{feff}".as_bytes();
     let leading_bom = b.starts_with(bom);
     let from = if leading_bom { bom.len() } else { 0 };
-    let inner_bom = memchr::memmem::find(b.get(from..).unwrap_or(&[]), bom).is_some();
+    let inner_bom = super::static_finder!("\u{feff}")
+        .find(b.get(from..).unwrap_or(&[]))
+        .is_some();
     // Most pages (`\n` or `\r\n` breaks, no BOM past the start) are split
     // as they are: no copy. The others are cleaned as a whole, then split
     // the same way: breaks first (a BOM between a `\r` and a `\n` leaves two

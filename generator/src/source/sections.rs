@@ -40,9 +40,28 @@ pub enum SectionKind {
 
 /// Which kind a heading's plain text names, if any.
 pub fn kind_of(text: &str) -> Option<SectionKind> {
+    let t = trim(text).trim_end_matches([':', '.']);
+    with_ascii_lower(t, |t| kind_of_lower(text, t))
+}
+
+/// `f` of `s` ASCII-lowercased (`to_ascii_lowercase`), in a stack buffer
+/// when `s` is short (every heading but a few): no copy on the heap.
+fn with_ascii_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..s.len()) {
+        Some(dst) => {
+            dst.copy_from_slice(s.as_bytes());
+            dst.make_ascii_lowercase();
+            // ASCII case changes keep UTF-8 valid.
+            f(std::str::from_utf8(dst).unwrap_or_default())
+        }
+        None => f(&s.to_ascii_lowercase()),
+    }
+}
+
+/// [`kind_of`] of a heading `text` whose trimmed text lowercased is `t`.
+fn kind_of_lower(text: &str, t: &str) -> Option<SectionKind> {
     use SectionKind::*;
-    let t = trim(text).trim_end_matches([':', '.']).to_ascii_lowercase();
-    let t = t.as_str();
     let k = match t {
         "permissions" | "prerequisites" | "permission" => Permissions,
         "http request" | "http requests" | "http request url" => HttpRequest,
@@ -79,12 +98,18 @@ pub fn kind_of(text: &str) -> Option<SectionKind> {
 /// `x enum values`, `Values for x`).
 pub fn enum_values_name(text: &str) -> Option<String> {
     let t = trim(text);
-    let lower = t.to_ascii_lowercase();
-    let name = if let Some(stem) = lower.strip_suffix(" values") {
-        &t[..stem.len()]
-    } else {
+    // ` values` in any ASCII case ends it (compared in place: most headings
+    // end otherwise, and this runs for every heading no kind names).
+    let cut = t.len().checked_sub(" values".len())?;
+    if !t
+        .as_bytes()
+        .get(cut..)
+        .is_some_and(|end| end.eq_ignore_ascii_case(b" values"))
+    {
         return None;
-    };
+    }
+    // The suffix is ASCII, so `cut` is a char boundary.
+    let name = t.get(..cut)?;
     let name = name.trim().trim_matches('`').trim();
     let name = name.strip_suffix(" enum").unwrap_or(name).trim();
     let name = name.strip_suffix(" enumeration").unwrap_or(name).trim();
@@ -108,7 +133,7 @@ pub fn enum_values_name(text: &str) -> Option<String> {
         "the",
         "other",
     ];
-    if GENERIC.contains(&name.to_ascii_lowercase().as_str()) {
+    if GENERIC.iter().any(|g| g.eq_ignore_ascii_case(name)) {
         return None;
     }
     // A type name: one identifier (dots allowed for namespaces).
@@ -162,6 +187,91 @@ pub fn build<'a>(headings: &[Heading<'a>], n_lines: usize) -> Vec<Section<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The copy-lowercasing readings [`kind_of`] and [`enum_values_name`]
+    /// replaced, as the reference.
+    fn kind_by_copy(text: &str) -> Option<SectionKind> {
+        let t = trim(text).trim_end_matches([':', '.']).to_ascii_lowercase();
+        kind_of_lower(text, &t)
+    }
+
+    fn values_name_by_copy(text: &str) -> Option<String> {
+        let t = trim(text);
+        let lower = t.to_ascii_lowercase();
+        let stem = lower.strip_suffix(" values")?;
+        let name = t[..stem.len()].trim().trim_matches('`').trim();
+        let name = name.strip_suffix(" enum").unwrap_or(name).trim();
+        let name = name.strip_suffix(" enumeration").unwrap_or(name).trim();
+        let generic = [
+            "possible",
+            "property",
+            "supported",
+            "the",
+            "other",
+            "members",
+        ];
+        if generic.contains(&name.to_ascii_lowercase().as_str()) {
+            return None;
+        }
+        let ok = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+            && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        ok.then(|| name.rsplit('.').next().unwrap_or(name).to_string())
+    }
+
+    #[test]
+    fn headings_read_as_the_lowercased_copy_reads_them() {
+        let long = format!("Example 1: {} request", "a".repeat(80));
+        let long_values = format!("{} values", "b".repeat(70));
+        for h in [
+            "Permissions:",
+            "  HTTP REQUEST. ",
+            "Request body",
+            "REQUEST BODY",
+            "Example",
+            "Example 3: list users",
+            "example 3: create response",
+            long.as_str(),
+            long_values.as_str(),
+            "complianceStatus values",
+            "`status` VALUES",
+            "microsoft.graph.x enum Values",
+            "Possible values",
+            "PROPERTY values",
+            "Members values",
+            " values",
+            "values",
+            "",
+            "Ünïcode values",
+            "Exämple 2",
+            "résumé Values",
+            "x\u{200b} values",
+            "a.b_c values",
+            "1abc values",
+        ] {
+            assert_eq!(kind_of(h), kind_by_copy(h), "{h:?}");
+            if [
+                "possible",
+                "property",
+                "supported",
+                "the",
+                "other",
+                "members",
+            ]
+            .iter()
+            .all(|g| !h.to_ascii_lowercase().starts_with(g))
+            {
+                assert_eq!(enum_values_name(h), values_name_by_copy(h), "{h:?}");
+            }
+        }
+        assert_eq!(enum_values_name("PROPERTY values"), None);
+        assert_eq!(
+            enum_values_name("`status` VALUES").as_deref(),
+            Some("status")
+        );
+    }
 
     #[test]
     fn synonyms_and_levels() {

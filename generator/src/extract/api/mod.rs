@@ -204,7 +204,7 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
     let base_name = operation_name(page.title.as_deref(), &page.file);
     let description = description(page);
     let mut perms = permissions::permissions(page, ctx);
-    let headers = request::headers(page);
+    let mut headers = request::headers(page);
     let ex = examples::examples(page, ctx);
     let mut resp = response::response(page, &ex.examples, &ex.response_annotations);
     let mut examples = ex.examples;
@@ -237,7 +237,7 @@ pub fn extract_api(page: &Page, version: Option<Version>, ctx: &mut Ctx) -> ApiP
             function,
         };
         let mut req = request::body(page, &body_paragraphs, &shape, ctx);
-        req.headers = headers.clone();
+        req.headers = take_or_clone(&mut headers, last);
         let owner = if req.is_parameters {
             String::new()
         } else {

@@ -19,7 +19,7 @@ pub fn path_params(paths: &[OpPath]) -> Vec<Parameter> {
                 continue;
             }
             out.push(Parameter {
-                name,
+                name: name.to_string(),
                 location: if in_function {
                     ParamLocation::Function
                 } else {

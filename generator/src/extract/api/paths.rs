@@ -610,18 +610,19 @@ fn name_params(segments: &mut [Segment]) {
         }
     }
     // Unique names: first keeps its name, later ones get 2, 3...
-    let names: Vec<String> = path_param_names(segments)
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
-    // Distinct names (nearly every path) stay as they are.
-    let repeated = names
-        .iter()
-        .enumerate()
-        .any(|(i, n)| names.get(..i).is_some_and(|b| b.contains(n)));
-    if !repeated {
-        return;
-    }
+    let names: Vec<String> = {
+        let names = path_param_names(segments);
+        // Distinct names (nearly every path) stay as they are.
+        let repeated = names.iter().enumerate().any(|(i, (n, _))| {
+            names
+                .get(..i)
+                .is_some_and(|b| b.iter().any(|(m, _)| m == n))
+        });
+        if !repeated {
+            return;
+        }
+        names.into_iter().map(|(n, _)| n.to_string()).collect()
+    };
     let (unique, _) = naming::uniquify(&names);
     let mut it = unique.into_iter();
     for seg in segments.iter_mut() {
@@ -644,18 +645,18 @@ fn name_params(segments: &mut [Segment]) {
 }
 
 /// Every parameter name of a path in order, function arguments included.
-pub fn path_param_names(segments: &[Segment]) -> Vec<(String, bool)> {
+pub fn path_param_names(segments: &[Segment]) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     for s in segments {
         match s {
             Segment::Param { name, .. } | Segment::ItemPath { name, .. } => {
-                out.push((name.clone(), false))
+                out.push((name.as_str(), false))
             }
             Segment::Function { args, .. } => {
                 out.extend(
                     args.iter()
                         .filter(|a| a.is_param)
-                        .map(|a| (a.value.clone(), true)),
+                        .map(|a| (a.value.as_str(), true)),
                 );
             }
             _ => {}

@@ -16,8 +16,8 @@ use crate::extract::common::{normalize_name, primitive};
 use crate::extract::resource::annotation_type_name;
 use crate::ir::json::Json;
 use crate::ir::model::{Example, Response};
-use crate::source::static_regex;
 use crate::source::text::plain_text;
+use crate::source::{static_finder, static_regex};
 use crate::source::{Annotation, Page, SectionKind};
 
 /// What the Response section's sentence says.
@@ -139,7 +139,8 @@ fn status_in_ascii(b: &[u8]) -> Option<u16> {
             }
         }
     }
-    memchr::memmem::find_iter(b, b"20")
+    static_finder!("20")
+        .find_iter(b)
         .find(|&i| starts_word(i) && digit(i + 2) && !word(i + 3))
         .and_then(code)
 }
@@ -149,14 +150,21 @@ pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
     // One lowercased copy, then vectorised substring searches (case-blind
     // searches in place stop at every `r`, `n`, `e`...: dearer here).
     let lower = text.to_ascii_lowercase();
-    let has = |w: &str| memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some();
+    // Searchers set up once: building one costs more than searching a sentence.
+    let has = |w: &memchr::memmem::Finder| w.find(lower.as_bytes()).is_some();
     // Every "no body" phrase holds `anything`, `empty`, `nothing` or `no`
     // and a blank (any case; non-ASCII text may fold to them, so it always
     // runs the regex). Most "returns" sentences hold none: the regex is
     // skipped for them.
     let may_say_no_body = !text.is_ascii()
-        || ["anything", "empty", "nothing"].iter().any(|w| has(w))
-        || memchr::memmem::find_iter(lower.as_bytes(), b"no").any(|i| {
+        || [
+            static_finder!("anything"),
+            static_finder!("empty"),
+            static_finder!("nothing"),
+        ]
+        .iter()
+        .any(|w| has(w))
+        || static_finder!("no").find_iter(lower.as_bytes()).any(|i| {
             lower
                 .as_bytes()
                 .get(i + 2)
@@ -168,7 +176,10 @@ pub fn type_in(text: &str) -> Option<(Option<String>, bool)> {
     {
         return Some((None, false));
     }
-    if !(has("return") || has("response body") || has("in the body")) {
+    if !(has(static_finder!("return"))
+        || has(static_finder!("response body"))
+        || has(static_finder!("in the body")))
+    {
         return None;
     }
     // The part after the status code (links before it are prose links).
