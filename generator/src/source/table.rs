@@ -36,7 +36,7 @@ impl Row<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table<'a> {
     /// Header cells, cleaned (markdown kept).
-    pub header: Vec<String>,
+    pub header: Vec<Cow<'a, str>>,
     pub rows: Vec<Row<'a>>,
     /// Line index of the header row.
     pub line: usize,
@@ -176,13 +176,8 @@ fn cell_text(raw: &str, escaped: bool) -> Cow<'_, str> {
     }
 }
 
-/// Decode and tidy one cell.
-pub fn clean_cell(cell: &str) -> String {
-    clean_cell_cow(cell).into_owned()
-}
-
-/// [`clean_cell`], borrowing when there is nothing to change but blanks at
-/// either end (most cells: ` text `).
+/// Decode and tidy one cell (entities, `<br>`, blanks), borrowing when
+/// there is nothing to change but blanks at either end (most cells: ` text `).
 pub fn clean_cell_cow(cell: &str) -> Cow<'_, str> {
     // Only a `<` can start a `<br>`, only a `&` an entity (a byte search:
     // `contains([..])` decodes every char of every cell).
@@ -190,6 +185,30 @@ pub fn clean_cell_cow(cell: &str) -> Cow<'_, str> {
         return collapse_spaces_cow(cell);
     }
     Cow::Owned(collapse_spaces(&decode_entities_cow(&replace_br_cow(cell))))
+}
+
+/// The raw cells of a row. Cells of a row that is a slice of the page are
+/// slices of it too; those of a joined or repaired row are copies.
+/// `capacity`: the caller's guess at the cell count.
+fn cells_of(row: Cow<'_, str>, capacity: usize) -> Vec<Cow<'_, str>> {
+    match row {
+        Cow::Borrowed(r) => split_row_into(r, Vec::with_capacity(capacity)),
+        Cow::Owned(ref o) => split_row(o)
+            .into_iter()
+            .map(|c| Cow::Owned(c.into_owned()))
+            .collect(),
+    }
+}
+
+/// [`clean_cell_cow`] on each cell, in place: a cleaned slice is a slice of
+/// the same text.
+fn clean_cells(cells: &mut [Cow<'_, str>]) {
+    for c in cells.iter_mut() {
+        *c = match *c {
+            Cow::Borrowed(b) => clean_cell_cow(b),
+            Cow::Owned(ref o) => Cow::Owned(clean_cell_cow(o).into_owned()),
+        };
+    }
 }
 
 /// Find and parse every table among prose lines.
@@ -228,10 +247,8 @@ fn parse_table<'a>(
     head: usize,
     ctx: &mut Ctx,
 ) -> (Table<'a>, usize) {
-    let header: Vec<String> = split_row(&lines[head])
-        .iter()
-        .map(|c| clean_cell(c))
-        .collect();
+    let mut header = cells_of(lines.keep(&lines[head]), 4);
+    clean_cells(&mut header);
     let ncols = header.len().max(1);
     let sep_cols = split_row(&lines[head + 1]).len();
     if sep_cols != header.len() {
@@ -291,16 +308,8 @@ fn parse_table<'a>(
     }
     let mut rows = Vec::with_capacity(raw_rows.len());
     for (line, raw) in raw_rows {
-        // Cells of a row that is a slice of the page are slices of it too;
-        // those of a joined or repaired row are copies.
-        let mut cells: Vec<Cow<'a, str>> = match raw {
-            // Room for the header's columns and a stray one or two.
-            Cow::Borrowed(r) => split_row_into(r, Vec::with_capacity(ncols + 2)),
-            Cow::Owned(ref o) => split_row(o)
-                .into_iter()
-                .map(|c| Cow::Owned(c.into_owned()))
-                .collect(),
-        };
+        // Room for the header's columns and a stray one or two.
+        let mut cells = cells_of(raw, ncols + 2);
         if cells.len() > ncols {
             // Extra cells came from unescaped pipes in the last column's text.
             let extra = cells.split_off(ncols - 1);
@@ -332,13 +341,7 @@ fn parse_table<'a>(
             );
             cells.resize(ncols, Cow::Borrowed(""));
         }
-        // Cleaned in place: a cleaned slice is a slice of the same text.
-        for c in cells.iter_mut() {
-            *c = match *c {
-                Cow::Borrowed(b) => clean_cell_cow(b),
-                Cow::Owned(ref o) => Cow::Owned(clean_cell_cow(o).into_owned()),
-            };
-        }
+        clean_cells(&mut cells);
         rows.push(Row { cells, line });
     }
     (

@@ -205,7 +205,7 @@ fn from_table(page: &Page, t: &Table, ctx: &mut Ctx) -> Vec<PermissionSet> {
         };
         for &c in &value_cols {
             let col_q =
-                qualify_cols.then(|| plain_text(t.header.get(c).map(String::as_str).unwrap_or("")));
+                qualify_cols.then(|| plain_text(t.header.get(c).map(|h| h.as_ref()).unwrap_or("")));
             let qualifier = match (&sub_qualifier, col_q) {
                 (Some(s), Some(c)) => Some(format!("{s}; {c}")),
                 (Some(s), None) => Some(s.clone()),
