@@ -30,6 +30,10 @@ pub struct BenchResult {
     pub items: (usize, usize, usize, usize),
     /// Per round: (pipeline stages, bare parse).
     pub rounds: Vec<(Stages, Duration)>,
+    /// Per round: CPU time (user + system, all threads) of (pipeline, bare
+    /// parse); empty where the OS does not tell. Less disturbed than wall
+    /// time by other jobs on a shared machine, though not immune.
+    pub cpu: Vec<(Duration, Duration)>,
 }
 
 /// Time spent in each stage of one pipeline run.
@@ -106,6 +110,37 @@ fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
     (start.elapsed(), out)
 }
 
+/// CPU time this process has used so far (user + system, every thread).
+#[cfg(unix)]
+fn process_cpu() -> Option<Duration> {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes one `rusage` into the pointer it is given.
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0;
+    // SAFETY: zero-initialised, and filled in by the call when it succeeded.
+    let u = unsafe { usage.assume_init() };
+    let time = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec.max(0) as u64) + Duration::from_micros(t.tv_usec.max(0) as u64)
+    };
+    ok.then(|| time(u.ru_utime) + time(u.ru_stime))
+}
+
+#[cfg(not(unix))]
+fn process_cpu() -> Option<Duration> {
+    None
+}
+
+/// `f`'s result and the CPU time the process used while it ran (only `f`
+/// runs then: the bench does nothing else at the same time).
+fn cpu_timed<T>(f: impl FnOnce() -> T) -> (Option<Duration>, T) {
+    let before = process_cpu();
+    let out = f();
+    let used = match (before, process_cpu()) {
+        (Some(b), Some(a)) => a.checked_sub(b),
+        _ => None,
+    };
+    (used, out)
+}
+
 /// Warm up once, then `rounds` alternating timed runs of both.
 pub fn run(inputs: &[PathBuf], rounds: usize) -> BenchResult {
     let (pages, bytes, events) = run_bare(inputs);
@@ -117,16 +152,32 @@ pub fn run(inputs: &[PathBuf], rounds: usize) -> BenchResult {
         events,
         items,
         rounds: Vec::with_capacity(rounds),
+        cpu: Vec::with_capacity(rounds),
     };
+    let mut cpu_known = true;
     for round in 0..rounds.max(1) {
-        let (ir, bare) = if round % 2 == 0 {
-            let ir = run_pipeline(inputs).1;
-            (ir, timed(|| run_bare(inputs)).0)
+        // The API is dropped after the clock stops, as in the wall time.
+        let pipeline = || {
+            let (cpu, (api, stages)) = cpu_timed(|| run_pipeline(inputs));
+            drop(api);
+            (cpu, stages)
+        };
+        let bare = || cpu_timed(|| timed(|| run_bare(inputs)).0);
+        let ((ir_cpu, ir), (bare_cpu, bare)) = if round % 2 == 0 {
+            let ir = pipeline();
+            (ir, bare())
         } else {
-            let bare = timed(|| run_bare(inputs)).0;
-            (run_pipeline(inputs).1, bare)
+            let bare = bare();
+            (pipeline(), bare)
         };
         result.rounds.push((ir, bare));
+        match (ir_cpu, bare_cpu) {
+            (Some(i), Some(b)) => result.cpu.push((i, b)),
+            _ => cpu_known = false,
+        }
+    }
+    if !cpu_known {
+        result.cpu.clear();
     }
     result
 }
@@ -200,6 +251,19 @@ pub fn render(r: &BenchResult) -> String {
         ms(ir),
         ms(bare)
     );
+    if !r.cpu.is_empty() {
+        let ir = median(r.cpu.iter().map(|x| x.0).collect());
+        let bare = median(r.cpu.iter().map(|x| x.1).collect());
+        if !bare.is_zero() {
+            let _ = writeln!(
+                out,
+                "cpu time (user + system, all threads), median: ir {:.2} ms, bare {:.2} ms, ratio ir/bare {:.2}",
+                ms(ir),
+                ms(bare),
+                ir.as_secs_f64() / bare.as_secs_f64()
+            );
+        }
+    }
     out
 }
 
@@ -226,6 +290,16 @@ mod tests {
         assert_eq!(api, crate::read_api(&inputs));
         assert!(api.summary.pages > 0, "the seeds were read");
         assert!(stages.total() > Duration::ZERO);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn cpu_time_is_read_and_grows_with_work() {
+        let (used, sum) = cpu_timed(|| (0..3_000_000u64).map(black_box).sum::<u64>());
+        assert_eq!(sum, 3_000_000 * 2_999_999 / 2);
+        assert!(used.is_some(), "getrusage works on unix");
+        let (a, b) = (process_cpu(), process_cpu());
+        assert!(a.zip(b).is_some_and(|(a, b)| b >= a));
     }
 
     #[test]
