@@ -13,6 +13,7 @@
 //!   a `_` prefix (`3dSecure` → `_3d_secure`); an empty result becomes `unnamed`.
 
 use heck::ToUpperCamelCase;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// Strict and reserved keywords of Rust 2021 (and 2024's `gen`).
@@ -184,37 +185,69 @@ pub fn lower(s: &str) -> String {
 }
 
 /// `f` of `name` lower-cased (as `str::to_lowercase`), without allocating
-/// for the short ASCII names nearly every name is.
+/// for the ASCII names nearly every name is: a name with no capital is its
+/// own lower case, others are lower-cased into a reused buffer of the
+/// thread (a stack buffer needs a UTF-8 check to read as `str`, which cost
+/// more than the lookups it served).
 pub fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 64;
-    let mut buf = [0u8; MAX];
-    match buf.get_mut(..name.len()) {
-        Some(dst) if name.is_ascii() => {
-            dst.copy_from_slice(name.as_bytes());
-            dst.make_ascii_lowercase();
-            f(std::str::from_utf8(dst).unwrap_or_default())
-        }
-        _ => f(&lower(name)),
+    thread_local! {
+        static BUF: RefCell<String> = const { RefCell::new(String::new()) };
     }
+    if !name.is_ascii() {
+        return f(&lower(name));
+    }
+    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(name);
+    }
+    // `f` may itself lower-case a name: the buffer is then in use, and
+    // that call allocates.
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut lowered) => {
+            lowered.clear();
+            lowered.push_str(name);
+            lowered.make_ascii_lowercase();
+            f(&lowered)
+        }
+        Err(_) => f(&lower(name)),
+    })
 }
 
 /// A hash of `name` lower-cased (as [`lower`]): names equal ignoring case
 /// hash the same, so a map keyed by it finds a name's case variants without
 /// a lower-cased copy per entry. Different names can share a hash: confirm
-/// with [`same_lower`].
+/// with [`same_lower`]. (The [`FastHasher`] hash of the lower-cased bytes;
+/// ASCII names are lower-cased a word at a time as they are hashed.)
 pub fn lower_hash(name: &str) -> u64 {
     use std::hash::Hasher;
-    with_lower(name, |lower| {
-        let mut h = FastHasher::default();
-        h.write(lower.as_bytes());
-        h.finish()
-    })
+    let mut h = FastHasher::default();
+    if name.is_ascii() {
+        h.write_words(name.as_bytes(), lower_ascii_word);
+    } else {
+        h.write(lower(name).as_bytes());
+    }
+    h.finish()
+}
+
+/// The bytes of `word`, all ASCII, lower-cased: each byte's high bit,
+/// free in ASCII, marks whether it is at least `A` and whether it is past
+/// `Z` (no sum carries into the next byte), and `A`..=`Z` gain 0x20.
+fn lower_ascii_word(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let from_a = word + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = word + (0x7f - u64::from(b'Z')) * ONES;
+    let upper = from_a & !past_z & (0x80 * ONES);
+    word | (upper >> 2)
 }
 
 /// Whether `a` and `b` are equal lower-cased (as [`lower`]).
 pub fn same_lower(a: &str, b: &str) -> bool {
+    // Equal but for ASCII case is equal lower-cased, non-ASCII or not
+    // (`to_lowercase` maps the same chars alike); unequal ASCII is unequal.
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
     if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
+        return false;
     }
     lower(a) == lower(b)
 }
@@ -229,22 +262,30 @@ pub struct FastHasher(u64);
 /// A `HashMap`/`HashSet` hasher builder for [`FastHasher`].
 pub type FastHash = std::hash::BuildHasherDefault<FastHasher>;
 
-impl std::hash::Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
+impl FastHasher {
+    /// [`Hasher::write`](std::hash::Hasher::write) of `bytes` with `map`
+    /// applied to each 8-byte word (the tail padded with zeros first).
+    fn write_words(&mut self, bytes: &[u8], map: impl Fn(u64) -> u64) {
         const K: u64 = 0xf135_7aea_2e62_a9c5;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let mut word = [0u8; 8];
             word.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+            self.0 = (self.0.rotate_left(5) ^ map(u64::from_le_bytes(word))).wrapping_mul(K);
         }
         let mut tail = [0u8; 8];
         let rest = chunks.remainder();
         if let Some(dst) = tail.get_mut(..rest.len()) {
             dst.copy_from_slice(rest);
         }
-        self.0 =
-            (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ rest.len() as u64).wrapping_mul(K);
+        let last = map(u64::from_le_bytes(tail));
+        self.0 = (self.0.rotate_left(5) ^ last ^ rest.len() as u64).wrapping_mul(K);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.write_words(bytes, |w| w);
     }
 
     fn finish(&self) -> u64 {
@@ -403,6 +444,52 @@ mod tests {
         }
         for n in &names {
             assert_eq!(ascii_snake_case(n), words_only(n).to_snake_case(), "{n:?}");
+        }
+    }
+
+    /// The word-at-a-time lower-case hash is the hash of `lower`, the
+    /// buffered `with_lower` is `lower`, `same_lower` compares `lower`s, on
+    /// names of every length around a word, capitals at word edges, the
+    /// characters next to `A` and `Z`, non-ASCII and empty names.
+    #[test]
+    fn lower_case_helpers_agree_with_lower() {
+        use std::hash::Hasher;
+        let mut names: Vec<String> = [
+            "",
+            "a",
+            "A",
+            "@[`{",
+            "AZaz09",
+            "ΣΑΣ",
+            "Σa",
+            "İstanbul",
+            "naïveBayes",
+            "ÀB",
+            "😀aB",
+            "userId_ByUPN",
+            "\u{7f}A",
+            "{ID}",
+            "deviceComplianceUserStatus",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for n in 0..20 {
+            names.push("aZ".repeat(n));
+            names.push(format!("{}Q", "x".repeat(n)));
+            names.push(format!("{}é", "Y".repeat(n)));
+        }
+        for n in &names {
+            let mut h = FastHasher::default();
+            h.write(lower(n).as_bytes());
+            assert_eq!(lower_hash(n), h.finish(), "{n:?}");
+            assert_eq!(with_lower(n, str::to_string), lower(n), "{n:?}");
+            let nested = with_lower(n, |outer| with_lower(n, |inner| outer == inner));
+            assert!(nested, "{n:?}");
+            for m in &names {
+                assert_eq!(same_lower(n, m), lower(n) == lower(m), "{n:?} {m:?}");
+            }
+            assert!(same_lower(n, &n.to_uppercase()) == (lower(n) == lower(&n.to_uppercase())));
         }
     }
 
