@@ -261,7 +261,7 @@ impl Context<'_> {
                 self.types.get(d).is_some_and(|t| {
                     t.properties
                         .iter()
-                        .any(|p| p.name.eq_ignore_ascii_case(name))
+                        .any(|p| crate::ir::naming::eq_ignore_ascii_case(&p.name, name))
                 })
             })
     }

@@ -30,7 +30,7 @@ use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::json::{Json, JsonObject};
 use crate::ir::model::{Operation, Source, TypeDef, Version};
-use crate::ir::naming::lower_hash;
+use crate::ir::naming::{eq_ignore_ascii_case, lower_hash};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -436,7 +436,7 @@ impl Typed<'_> {
                 .find(|&pos| {
                     props
                         .get(pos)
-                        .is_some_and(|p| p.name.eq_ignore_ascii_case(name))
+                        .is_some_and(|p| eq_ignore_ascii_case(&p.name, name))
                 })?;
             Some((t, pos))
         })

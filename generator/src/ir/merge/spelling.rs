@@ -8,9 +8,9 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::model::{PageIr, Property, Source, Version};
-use crate::ir::naming::{with_lower, FastHash};
+use crate::ir::naming::{lower_hash, LowerMap};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One way a name is spelled, with how much we trust it: a spelling from a
 /// defining page (resource/enum page) beats one from a fragment; then the
@@ -40,52 +40,59 @@ impl Canon {
 }
 
 /// The canonical spellings of one lower-case name: as a type, as an enum.
-#[derive(Debug, Default)]
-struct Entry {
-    ty: Option<Canon>,
-    en: Option<Canon>,
+#[derive(Debug, Clone, Copy)]
+struct Entry<'n> {
+    ty: Option<&'n Canon>,
+    en: Option<&'n Canon>,
 }
 
 /// Canonical spellings of type and enum names, per version, by lower-case
-/// name (hashed, one lookup per reference: every type reference of every
-/// page is looked up here).
+/// name (found by the name's lower-case hash, one lookup per reference:
+/// every type reference of every page is looked up here).
 #[derive(Debug, Default)]
 struct Names {
-    by_lower: BTreeMap<Version, HashMap<String, Entry, FastHash>>,
+    types: BTreeMap<Version, LowerMap<Canon>>,
+    enums: BTreeMap<Version, LowerMap<Canon>>,
 }
 
 impl Names {
-    fn entry(&self, version: Version, name: &str) -> Option<&Entry> {
-        let by_lower = self.by_lower.get(&version)?;
-        with_lower(name, |lower| by_lower.get(lower))
+    fn entry(&self, version: Version, name: &str) -> Option<Entry<'_>> {
+        let (types, enums) = (self.types.get(&version), self.enums.get(&version));
+        if types.is_none() && enums.is_none() {
+            return None;
+        }
+        let h = lower_hash(name);
+        let entry = Entry {
+            ty: types.and_then(|m| m.get_hashed(h, name)),
+            en: enums.and_then(|m| m.get_hashed(h, name)),
+        };
+        (entry.ty.is_some() || entry.en.is_some()).then_some(entry)
     }
 
     /// Choose the canonical spelling of each (version, lower-case name) of
-    /// one kind (`kind` says which slot of [`Entry`]) and report each other
+    /// one kind (`kind` says which map of [`Names`]) and report each other
     /// spelling with `code`.
     fn choose(
         &mut self,
         (kind, code): (&str, &str),
-        slot: fn(&mut Entry) -> &mut Option<Canon>,
+        slot: fn(&mut Names) -> &mut BTreeMap<Version, LowerMap<Canon>>,
         spellings: Vec<(Version, Spelling<'_>)>,
         diags: &mut Vec<Diagnostic>,
     ) {
-        // Grouped by lower-case name, looked up borrowed: one allocation
-        // per distinct name, not per definition.
-        let mut groups: BTreeMap<Version, HashMap<String, Vec<Spelling<'_>>, FastHash>> =
-            BTreeMap::new();
+        // Grouped by lower-case name, found by hash: one allocation per
+        // distinct name, not per definition.
+        let mut groups: BTreeMap<Version, LowerMap<Vec<Spelling<'_>>>> = BTreeMap::new();
         for (v, s) in spellings {
             let by_lower = groups.entry(v).or_default();
-            with_lower(s.name, |lower| match by_lower.get_mut(lower) {
+            let h = lower_hash(s.name);
+            match by_lower.get_mut_hashed(h, s.name) {
                 Some(group) => group.push(s),
-                None => {
-                    by_lower.insert(lower.to_string(), vec![s]);
-                }
-            });
+                None => by_lower.insert_new_hashed(h, s.name, vec![s]),
+            }
         }
         for (v, by_lower) in groups {
-            let names = self.by_lower.entry(v).or_default();
-            for (lower, mut group) in by_lower {
+            let names = slot(self).entry(v).or_default();
+            for (lower, mut group) in by_lower.into_entries() {
                 group.sort_unstable();
                 let Some(best) = group.first().copied() else {
                     continue;
@@ -114,10 +121,11 @@ impl Names {
                         ),
                     ));
                 }
-                *slot(names.entry(lower).or_default()) = Some(Canon {
+                let canon = Canon {
                     best: best.name.to_string(),
                     others,
-                });
+                };
+                names.insert_new_hashed(lower_hash(&lower), &lower, canon);
             }
         }
     }
@@ -157,9 +165,9 @@ pub fn unify(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
     }
     let mut names = Names::default();
     let types = ("type", "type-name-case");
-    names.choose(types, |e| &mut e.ty, type_spellings, diags);
+    names.choose(types, |n| &mut n.types, type_spellings, diags);
     let enums = ("enum", "enum-name-case");
-    names.choose(enums, |e| &mut e.en, enum_spellings, diags);
+    names.choose(enums, |n| &mut n.enums, enum_spellings, diags);
     // Pages are rewritten independently, in parallel; their notes are
     // kept in page order.
     let notes: Vec<Vec<Diagnostic>> = pages
@@ -176,7 +184,7 @@ pub fn unify(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
 fn rewrite_page(p: &mut PageIr, names: &Names, diags: &mut Vec<Diagnostic>) {
     for t in &mut p.types {
         let Some(v) = t.version else { continue };
-        if let Some(c) = names.entry(v, &t.name).and_then(|e| e.ty.as_ref()) {
+        if let Some(c) = names.entry(v, &t.name).and_then(|e| e.ty) {
             if c.best != t.name {
                 t.name.clone_from(&c.best);
             }
@@ -190,7 +198,7 @@ fn rewrite_page(p: &mut PageIr, names: &Names, diags: &mut Vec<Diagnostic>) {
     }
     for e in &mut p.enums {
         let Some(v) = e.version else { continue };
-        if let Some(c) = names.entry(v, &e.name).and_then(|e| e.en.as_ref()) {
+        if let Some(c) = names.entry(v, &e.name).and_then(|e| e.en) {
             if c.best != e.name {
                 e.name.clone_from(&c.best);
             }
@@ -231,13 +239,13 @@ fn rewrite_ref(
     let Some(entry) = names.entry(v, name) else {
         return;
     };
-    let Some(c) = entry.ty.as_ref().or(entry.en.as_ref()) else {
+    let Some(c) = entry.ty.or(entry.en) else {
         return;
     };
     if c.best == name.as_str() {
         return;
     }
-    let defined = [&entry.ty, &entry.en]
+    let defined = [entry.ty, entry.en]
         .into_iter()
         .flatten()
         .any(|c| c.defines(name));

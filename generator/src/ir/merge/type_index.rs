@@ -4,7 +4,7 @@
 //! properties are added or renamed, as long as no type is added or removed.
 
 use crate::ir::model::{TypeDef, Version, MAIN_NAMESPACE};
-use crate::ir::naming::FastHash;
+use crate::ir::naming::{eq_ignore_ascii_case, FastHash};
 use std::collections::{BTreeMap, HashMap};
 
 /// Name → the namespaces defining it, each with the item's position (the
@@ -130,7 +130,7 @@ impl TypeIndex {
             let props = &types.get(t)?.properties;
             let p = props
                 .iter()
-                .position(|p| p.name.eq_ignore_ascii_case(name))?;
+                .position(|p| eq_ignore_ascii_case(&p.name, name))?;
             Some((t, p))
         })
     }
