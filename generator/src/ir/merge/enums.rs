@@ -69,13 +69,13 @@ fn merge_group(mut group: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Option<E
 /// contradicting numeric value. A member differing from a kept one only in
 /// case is that member (the kept, earlier spelling wins; reported).
 fn add_member(e: &mut EnumDef, m: EnumMember, diags: &mut Vec<Diagnostic>) {
-    let enum_name = e.name.clone();
+    let enum_name = &e.name;
     let Some(kept) = find_member(&mut e.members, &m.name) else {
         e.members.push(m);
         return;
     };
     if kept.name != m.name {
-        diags.push(case_variant(&enum_name, &m.name, kept, &m.source));
+        diags.push(case_variant(enum_name, &m.name, kept, &m.source));
     }
     match (kept.value, m.value) {
         (None, Some(v)) => kept.value = Some(v),

@@ -40,10 +40,10 @@ impl Canon {
 }
 
 /// The canonical spellings of one lower-case name: as a type, as an enum.
-#[derive(Debug, Clone, Copy)]
-struct Entry<'n> {
-    ty: Option<&'n Canon>,
-    en: Option<&'n Canon>,
+#[derive(Debug, Default)]
+struct Entry {
+    ty: Option<Canon>,
+    en: Option<Canon>,
 }
 
 /// Canonical spellings of type and enum names, per version, by lower-case
@@ -51,31 +51,21 @@ struct Entry<'n> {
 /// every type reference of every page is looked up here).
 #[derive(Debug, Default)]
 struct Names {
-    types: BTreeMap<Version, LowerMap<Canon>>,
-    enums: BTreeMap<Version, LowerMap<Canon>>,
+    by_lower: BTreeMap<Version, LowerMap<Entry>>,
 }
 
 impl Names {
-    fn entry(&self, version: Version, name: &str) -> Option<Entry<'_>> {
-        let (types, enums) = (self.types.get(&version), self.enums.get(&version));
-        if types.is_none() && enums.is_none() {
-            return None;
-        }
-        let h = lower_hash(name);
-        let entry = Entry {
-            ty: types.and_then(|m| m.get_hashed(h, name)),
-            en: enums.and_then(|m| m.get_hashed(h, name)),
-        };
-        (entry.ty.is_some() || entry.en.is_some()).then_some(entry)
+    fn entry(&self, version: Version, name: &str) -> Option<&Entry> {
+        self.by_lower.get(&version)?.get(name)
     }
 
     /// Choose the canonical spelling of each (version, lower-case name) of
-    /// one kind (`kind` says which map of [`Names`]) and report each other
+    /// one kind (`kind` says which slot of [`Entry`]) and report each other
     /// spelling with `code`.
     fn choose(
         &mut self,
         (kind, code): (&str, &str),
-        slot: fn(&mut Names) -> &mut BTreeMap<Version, LowerMap<Canon>>,
+        slot: fn(&mut Entry) -> &mut Option<Canon>,
         spellings: Vec<(Version, Spelling<'_>)>,
         diags: &mut Vec<Diagnostic>,
     ) {
@@ -91,7 +81,7 @@ impl Names {
             }
         }
         for (v, by_lower) in groups {
-            let names = slot(self).entry(v).or_default();
+            let names = self.by_lower.entry(v).or_default();
             for (lower, mut group) in by_lower.into_entries() {
                 group.sort_unstable();
                 let Some(best) = group.first().copied() else {
@@ -125,7 +115,15 @@ impl Names {
                     best: best.name.to_string(),
                     others,
                 };
-                names.insert_new_hashed(lower_hash(&lower), &lower, canon);
+                let h = lower_hash(&lower);
+                match names.get_mut_hashed(h, &lower) {
+                    Some(entry) => *slot(entry) = Some(canon),
+                    None => {
+                        let mut entry = Entry::default();
+                        *slot(&mut entry) = Some(canon);
+                        names.insert_new_hashed(h, &lower, entry);
+                    }
+                }
             }
         }
     }
@@ -165,9 +163,9 @@ pub fn unify(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
     }
     let mut names = Names::default();
     let types = ("type", "type-name-case");
-    names.choose(types, |n| &mut n.types, type_spellings, diags);
+    names.choose(types, |e| &mut e.ty, type_spellings, diags);
     let enums = ("enum", "enum-name-case");
-    names.choose(enums, |n| &mut n.enums, enum_spellings, diags);
+    names.choose(enums, |e| &mut e.en, enum_spellings, diags);
     // Pages are rewritten independently, in parallel; their notes are
     // kept in page order.
     let notes: Vec<Vec<Diagnostic>> = pages
@@ -184,7 +182,7 @@ pub fn unify(pages: &mut [PageIr], diags: &mut Vec<Diagnostic>) {
 fn rewrite_page(p: &mut PageIr, names: &Names, diags: &mut Vec<Diagnostic>) {
     for t in &mut p.types {
         let Some(v) = t.version else { continue };
-        if let Some(c) = names.entry(v, &t.name).and_then(|e| e.ty) {
+        if let Some(c) = names.entry(v, &t.name).and_then(|e| e.ty.as_ref()) {
             if c.best != t.name {
                 t.name.clone_from(&c.best);
             }
@@ -198,7 +196,7 @@ fn rewrite_page(p: &mut PageIr, names: &Names, diags: &mut Vec<Diagnostic>) {
     }
     for e in &mut p.enums {
         let Some(v) = e.version else { continue };
-        if let Some(c) = names.entry(v, &e.name).and_then(|e| e.en) {
+        if let Some(c) = names.entry(v, &e.name).and_then(|e| e.en.as_ref()) {
             if c.best != e.name {
                 e.name.clone_from(&c.best);
             }
@@ -239,13 +237,13 @@ fn rewrite_ref(
     let Some(entry) = names.entry(v, name) else {
         return;
     };
-    let Some(c) = entry.ty.or(entry.en) else {
+    let Some(c) = entry.ty.as_ref().or(entry.en.as_ref()) else {
         return;
     };
     if c.best == name.as_str() {
         return;
     }
-    let defined = [entry.ty, entry.en]
+    let defined = [&entry.ty, &entry.en]
         .into_iter()
         .flatten()
         .any(|c| c.defines(name));
