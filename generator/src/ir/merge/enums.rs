@@ -15,14 +15,13 @@ use std::collections::BTreeMap;
 /// The result is sorted by (version, name, namespace).
 /// Groups are merged in parallel, their results kept in order.
 pub fn merge_enums(fragments: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Vec<EnumDef> {
-    let merged: Vec<(Option<EnumDef>, Vec<Diagnostic>)> =
-        grouped(fragments, |a, b| group_key(a).cmp(&group_key(b)))
-            .into_par_iter()
-            .map(|group| {
-                let mut diags = Vec::new();
-                (merge_group(group, &mut diags), diags)
-            })
-            .collect();
+    let merged: Vec<(Option<EnumDef>, Vec<Diagnostic>)> = grouped(fragments, group_key)
+        .into_par_iter()
+        .map(|group| {
+            let mut diags = Vec::new();
+            (merge_group(group, &mut diags), diags)
+        })
+        .collect();
     let mut out = Vec::with_capacity(merged.len());
     for (e, mut d) in merged {
         diags.append(&mut d);

@@ -59,6 +59,11 @@ fn is_guid(s: &str) -> bool {
 /// `{property name}`, `{propertyName}`: a placeholder for a property name.
 fn names_a_property(raw: &str) -> bool {
     const NAME: &[u8] = b"propertyname";
+    // Too short to hold the name however its letters are spaced (`{id}`,
+    // `{user-id}`: most placeholders).
+    if raw.len() < NAME.len() {
+        return false;
+    }
     // The letters and digits, lower-cased, in a buffer on the stack (every
     // key placeholder of every path is tested; `{id}` is the usual one).
     let mut buf = [0u8; 64];
@@ -455,6 +460,9 @@ mod tests {
         assert!(names_a_property("{propertyName}"));
         assert!(!names_a_property("{id}"));
         assert!(!names_a_property("{property-id}"));
+        // The shortest placeholder that can name one, and one byte less.
+        assert!(names_a_property("propertyName"));
+        assert!(!names_a_property("ropertyName"));
         let long = format!("{{{}PropertyName}}", "x".repeat(80));
         assert!(names_a_property(&long));
         assert!(!names_a_property(&format!("{{{}}}", "y".repeat(80))));
