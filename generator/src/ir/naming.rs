@@ -13,6 +13,7 @@
 //!   a `_` prefix (`3dSecure` → `_3d_secure`); an empty result becomes `unnamed`.
 
 use heck::ToUpperCamelCase;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// Strict and reserved keywords of Rust 2021 (and 2024's `gen`).
@@ -184,39 +185,171 @@ pub fn lower(s: &str) -> String {
 }
 
 /// `f` of `name` lower-cased (as `str::to_lowercase`), without allocating
-/// for the short ASCII names nearly every name is.
+/// for the ASCII names nearly every name is: a name with no capital is its
+/// own lower case, others are lower-cased into a reused buffer of the
+/// thread (a stack buffer needs a UTF-8 check to read as `str`, which cost
+/// more than the lookups it served).
 pub fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 64;
-    let mut buf = [0u8; MAX];
-    match buf.get_mut(..name.len()) {
-        Some(dst) if name.is_ascii() => {
-            dst.copy_from_slice(name.as_bytes());
-            dst.make_ascii_lowercase();
-            f(std::str::from_utf8(dst).unwrap_or_default())
-        }
-        _ => f(&lower(name)),
+    thread_local! {
+        static BUF: RefCell<String> = const { RefCell::new(String::new()) };
     }
+    if !name.is_ascii() {
+        return f(&lower(name));
+    }
+    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(name);
+    }
+    // `f` may itself lower-case a name: the buffer is then in use, and
+    // that call allocates.
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut lowered) => {
+            lowered.clear();
+            lowered.push_str(name);
+            lowered.make_ascii_lowercase();
+            f(&lowered)
+        }
+        Err(_) => f(&lower(name)),
+    })
 }
 
 /// A hash of `name` lower-cased (as [`lower`]): names equal ignoring case
 /// hash the same, so a map keyed by it finds a name's case variants without
 /// a lower-cased copy per entry. Different names can share a hash: confirm
-/// with [`same_lower`].
+/// with [`same_lower`]. (The [`FastHasher`] hash of the lower-cased bytes;
+/// ASCII names are lower-cased a word at a time as they are hashed.)
 pub fn lower_hash(name: &str) -> u64 {
     use std::hash::Hasher;
-    with_lower(name, |lower| {
-        let mut h = FastHasher::default();
-        h.write(lower.as_bytes());
-        h.finish()
-    })
+    // Hashed as if ASCII (lower-casing each word) while the bytes are
+    // checked: one pass for the ASCII names nearly every name is.
+    let mut h = FastHasher::default();
+    let mut chunks = name.as_bytes().chunks_exact(8);
+    let mut bits = 0;
+    for c in &mut chunks {
+        let word = le_word(c);
+        bits |= word;
+        h.mix(lower_ascii_word(word));
+    }
+    let rest = chunks.remainder();
+    let tail = le_word(rest);
+    h.mix(lower_ascii_word(tail) ^ rest.len() as u64);
+    if (bits | tail) & HIGH_BITS == 0 {
+        return h.finish();
+    }
+    let mut h = FastHasher::default();
+    h.write(lower(name).as_bytes());
+    h.finish()
+}
+
+/// The high bit of each byte of a word (all clear for ASCII).
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Up to 8 bytes as a little-endian word, padded with zeros (two
+/// overlapping 4-byte reads for 4 to 7 bytes: no copy to a buffer).
+fn le_word(b: &[u8]) -> u64 {
+    if let Some(w) = b.first_chunk::<8>() {
+        return u64::from_le_bytes(*w);
+    }
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(lo), Some(hi)) => {
+            let hi = u64::from(u32::from_le_bytes(*hi)) << (8 * (b.len() - 4));
+            u64::from(u32::from_le_bytes(*lo)) | hi
+        }
+        _ => b.iter().rev().fold(0, |w, &x| (w << 8) | u64::from(x)),
+    }
+}
+
+/// Each byte of `word` as [`u8::to_ascii_lowercase`]: on the bytes' low
+/// seven bits (no sum carries into the next byte), the high bit of each
+/// byte marks whether it is at least `A` and whether it is past `Z`;
+/// `A`..=`Z` (high bit clear) gain 0x20.
+fn lower_ascii_word(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = word & !HIGH_BITS;
+    let from_a = low + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = low + (0x7f - u64::from(b'Z')) * ONES;
+    let upper = from_a & !past_z & !word & HIGH_BITS;
+    word | (upper >> 2)
 }
 
 /// Whether `a` and `b` are equal lower-cased (as [`lower`]).
 pub fn same_lower(a: &str, b: &str) -> bool {
+    // Equal but for ASCII case is equal lower-cased, non-ASCII or not
+    // (`to_lowercase` maps the same chars alike); unequal ASCII is unequal.
+    if eq_ignore_ascii_case(a, b) {
+        return true;
+    }
     if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
+        return false;
     }
     lower(a) == lower(b)
+}
+
+/// `a.eq_ignore_ascii_case(b)`, a word at a time (that compares byte by
+/// byte; the merge compares names with it in its busiest loops).
+pub fn eq_ignore_ascii_case(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let same = |x: &[u8], y: &[u8]| {
+        let (x, y) = (le_word(x), le_word(y));
+        x == y || lower_ascii_word(x) == lower_ascii_word(y)
+    };
+    let (mut xs, mut ys) = (a.chunks_exact(8), b.chunks_exact(8));
+    (&mut xs).zip(&mut ys).all(|(x, y)| same(x, y)) && same(xs.remainder(), ys.remainder())
+}
+
+/// Values keyed by name ignoring case (as [`lower`]), found without
+/// lower-casing the name looked up: by its [`lower_hash`], confirmed with
+/// [`same_lower`] on the lower-cased key kept with each value (a list per
+/// hash, for the rare names that share one).
+#[derive(Debug)]
+pub struct LowerMap<V> {
+    by_hash: HashMap<u64, Vec<(String, V)>, FastHash>,
+}
+
+impl<V> Default for LowerMap<V> {
+    fn default() -> Self {
+        LowerMap {
+            by_hash: HashMap::default(),
+        }
+    }
+}
+
+impl<V> LowerMap<V> {
+    /// The value of `name` (`h`: its [`lower_hash`]).
+    pub fn get_hashed(&self, h: u64, name: &str) -> Option<&V> {
+        let list = self.by_hash.get(&h)?;
+        list.iter()
+            .find(|(k, _)| same_lower(k, name))
+            .map(|(_, v)| v)
+    }
+
+    /// The value of `name`.
+    pub fn get(&self, name: &str) -> Option<&V> {
+        self.get_hashed(lower_hash(name), name)
+    }
+
+    /// The value of `name`, to change (`h`: its [`lower_hash`]).
+    pub fn get_mut_hashed(&mut self, h: u64, name: &str) -> Option<&mut V> {
+        let list = self.by_hash.get_mut(&h)?;
+        list.iter_mut()
+            .find(|(k, _)| same_lower(k, name))
+            .map(|(_, v)| v)
+    }
+
+    /// Add `value` for `name`, which has none yet (`h`: its [`lower_hash`]).
+    pub fn insert_new_hashed(&mut self, h: u64, name: &str, value: V) {
+        self.by_hash
+            .entry(h)
+            .or_default()
+            .push((lower(name), value));
+    }
+
+    /// Every (lower-cased name, value), in no particular order.
+    pub fn into_entries(self) -> impl Iterator<Item = (String, V)> {
+        self.by_hash.into_values().flatten()
+    }
 }
 
 /// A fast hasher for the merge's string-keyed maps (the keys are names
@@ -229,22 +362,22 @@ pub struct FastHasher(u64);
 /// A `HashMap`/`HashSet` hasher builder for [`FastHasher`].
 pub type FastHash = std::hash::BuildHasherDefault<FastHasher>;
 
+impl FastHasher {
+    /// Mix one word into the hash.
+    fn mix(&mut self, word: u64) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
 impl std::hash::Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+            self.mix(le_word(c));
         }
-        let mut tail = [0u8; 8];
         let rest = chunks.remainder();
-        if let Some(dst) = tail.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        self.0 =
-            (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ rest.len() as u64).wrapping_mul(K);
+        self.mix(le_word(rest) ^ rest.len() as u64);
     }
 
     fn finish(&self) -> u64 {
@@ -403,6 +536,86 @@ mod tests {
         }
         for n in &names {
             assert_eq!(ascii_snake_case(n), words_only(n).to_snake_case(), "{n:?}");
+        }
+    }
+
+    /// The word-at-a-time lower-case hash is the hash of `lower`, the
+    /// buffered `with_lower` is `lower`, `same_lower` compares `lower`s, on
+    /// names of every length around a word, capitals at word edges, the
+    /// characters next to `A` and `Z`, non-ASCII and empty names.
+    #[test]
+    fn lower_case_helpers_agree_with_lower() {
+        use std::hash::Hasher;
+        let mut names: Vec<String> = [
+            "",
+            "a",
+            "A",
+            "@[`{",
+            "AZaz09",
+            "ΣΑΣ",
+            "Σa",
+            "İstanbul",
+            "naïveBayes",
+            "ÀB",
+            "😀aB",
+            "userId_ByUPN",
+            "\u{7f}A",
+            "{ID}",
+            "deviceComplianceUserStatus",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for n in 0..20 {
+            names.push("aZ".repeat(n));
+            names.push(format!("{}Q", "x".repeat(n)));
+            names.push(format!("{}é", "Y".repeat(n)));
+        }
+        for n in &names {
+            let mut h = FastHasher::default();
+            h.write(lower(n).as_bytes());
+            assert_eq!(lower_hash(n), h.finish(), "{n:?}");
+            assert_eq!(with_lower(n, str::to_string), lower(n), "{n:?}");
+            let nested = with_lower(n, |outer| with_lower(n, |inner| outer == inner));
+            assert!(nested, "{n:?}");
+            for m in &names {
+                assert_eq!(same_lower(n, m), lower(n) == lower(m), "{n:?} {m:?}");
+            }
+            assert!(same_lower(n, &n.to_uppercase()) == (lower(n) == lower(&n.to_uppercase())));
+        }
+    }
+
+    /// The word-at-a-time helpers are their byte-at-a-time originals on
+    /// every byte (`@`, `[` around the capitals, non-ASCII bytes whose low
+    /// bits are capitals) and on names of every length around a word.
+    #[test]
+    fn word_helpers_agree_with_bytes() {
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b, b'A', 0xc1, b'z', b'Z', b'@', b'[', 0xda]);
+            let lowered = word.to_le_bytes().map(|x| x.to_ascii_lowercase());
+            assert_eq!(lower_ascii_word(word), u64::from_le_bytes(lowered), "{b}");
+        }
+        let mut names: Vec<String> = ["", "é", "éA", "éa", "ÉA", "Á", "á", "a@", "A`", "z{", "Z["]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for n in 0..20 {
+            names.push("aZ".repeat(n));
+            names.push("Az".repeat(n));
+            names.push(format!("{}é", "Y".repeat(n)));
+            names.push(format!("{}é", "y".repeat(n)));
+            names.push(format!("{}Á", "y".repeat(n)));
+        }
+        for a in &names {
+            let mut padded = [0u8; 8];
+            if let Some(dst) = padded.get_mut(..a.len()) {
+                dst.copy_from_slice(a.as_bytes());
+                assert_eq!(le_word(a.as_bytes()), u64::from_le_bytes(padded), "{a:?}");
+            }
+            for b in &names {
+                let bytewise = a.eq_ignore_ascii_case(b);
+                assert_eq!(eq_ignore_ascii_case(a, b), bytewise, "{a:?} {b:?}");
+            }
         }
     }
 

@@ -15,14 +15,13 @@ use std::collections::BTreeMap;
 /// The result is sorted by (version, name, namespace).
 /// Groups are merged in parallel, their results kept in order.
 pub fn merge_enums(fragments: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Vec<EnumDef> {
-    let merged: Vec<(Option<EnumDef>, Vec<Diagnostic>)> =
-        grouped(fragments, |a, b| group_key(a).cmp(&group_key(b)))
-            .into_par_iter()
-            .map(|group| {
-                let mut diags = Vec::new();
-                (merge_group(group, &mut diags), diags)
-            })
-            .collect();
+    let merged: Vec<(Option<EnumDef>, Vec<Diagnostic>)> = grouped(fragments, group_key)
+        .into_par_iter()
+        .map(|group| {
+            let mut diags = Vec::new();
+            (merge_group(group, &mut diags), diags)
+        })
+        .collect();
     let mut out = Vec::with_capacity(merged.len());
     for (e, mut d) in merged {
         diags.append(&mut d);
@@ -69,13 +68,13 @@ fn merge_group(mut group: Vec<EnumDef>, diags: &mut Vec<Diagnostic>) -> Option<E
 /// contradicting numeric value. A member differing from a kept one only in
 /// case is that member (the kept, earlier spelling wins; reported).
 fn add_member(e: &mut EnumDef, m: EnumMember, diags: &mut Vec<Diagnostic>) {
-    let enum_name = e.name.clone();
+    let enum_name = &e.name;
     let Some(kept) = find_member(&mut e.members, &m.name) else {
         e.members.push(m);
         return;
     };
     if kept.name != m.name {
-        diags.push(case_variant(&enum_name, &m.name, kept, &m.source));
+        diags.push(case_variant(enum_name, &m.name, kept, &m.source));
     }
     match (kept.value, m.value) {
         (None, Some(v)) => kept.value = Some(v),

@@ -257,11 +257,11 @@ impl Context<'_> {
     /// `owner`, a base or a derived type already has a property of that name.
     fn known_in_family(&self, owner: usize, name: &str) -> bool {
         self.index.declaring(self.types, owner, name).is_some()
-            || self.index.descendants(owner).into_iter().any(|d| {
+            || self.index.any_descendant(owner, |d| {
                 self.types.get(d).is_some_and(|t| {
                     t.properties
                         .iter()
-                        .any(|p| p.name.eq_ignore_ascii_case(name))
+                        .any(|p| crate::ir::naming::eq_ignore_ascii_case(&p.name, name))
                 })
             })
     }

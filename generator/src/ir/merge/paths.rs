@@ -10,7 +10,7 @@
 
 use super::type_index::TypeIndex;
 use crate::ir::model::{OpPath, Operation, Segment, TypeDef, Version};
-use crate::ir::naming::FastHash;
+use crate::ir::naming::{lower_hash, FastHash, LowerMap};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -59,6 +59,11 @@ fn is_guid(s: &str) -> bool {
 /// `{property name}`, `{propertyName}`: a placeholder for a property name.
 fn names_a_property(raw: &str) -> bool {
     const NAME: &[u8] = b"propertyname";
+    // Too short to hold the name however its letters are spaced (`{id}`,
+    // `{user-id}`: most placeholders).
+    if raw.len() < NAME.len() {
+        return false;
+    }
     // The letters and digits, lower-cased, in a buffer on the stack (every
     // key placeholder of every path is tested; `{id}` is the usual one).
     let mut buf = [0u8; 64];
@@ -268,14 +273,14 @@ impl PathIndex {
 struct Interner {
     /// Lower-cased literal by segment id (`names[0]` is [`KEY`]'s).
     names: Vec<String>,
-    ids: HashMap<String, Seg, FastHash>,
+    ids: LowerMap<Seg>,
 }
 
 impl Default for Interner {
     fn default() -> Self {
-        let mut ids = HashMap::default();
+        let mut ids = LowerMap::default();
         // A literal written `{}` reads as a key, as it always has.
-        ids.insert(KEY_NAME.to_string(), KEY);
+        ids.insert_new_hashed(lower_hash(KEY_NAME), KEY_NAME, KEY);
         Interner {
             names: vec![KEY_NAME.to_string()],
             ids,
@@ -286,17 +291,14 @@ impl Default for Interner {
 impl Interner {
     /// The id of a literal, lower-cased.
     fn intern(&mut self, literal: &str) -> Seg {
-        let ids = &mut self.ids;
-        let names = &mut self.names;
-        crate::ir::naming::with_lower(literal, |lower| match ids.get(lower) {
-            Some(&id) => id,
-            None => {
-                let id = Seg::try_from(names.len()).unwrap_or(Seg::MAX);
-                names.push(lower.to_string());
-                ids.insert(lower.to_string(), id);
-                id
-            }
-        })
+        let h = lower_hash(literal);
+        if let Some(&id) = self.ids.get_hashed(h, literal) {
+            return id;
+        }
+        let id = Seg::try_from(self.names.len()).unwrap_or(Seg::MAX);
+        self.names.push(crate::ir::naming::lower(literal));
+        self.ids.insert_new_hashed(h, literal, id);
+        id
     }
 
     fn name(&self, seg: Seg) -> &str {
@@ -458,6 +460,9 @@ mod tests {
         assert!(names_a_property("{propertyName}"));
         assert!(!names_a_property("{id}"));
         assert!(!names_a_property("{property-id}"));
+        // The shortest placeholder that can name one, and one byte less.
+        assert!(names_a_property("propertyName"));
+        assert!(!names_a_property("ropertyName"));
         let long = format!("{{{}PropertyName}}", "x".repeat(80));
         assert!(names_a_property(&long));
         assert!(!names_a_property(&format!("{{{}}}", "y".repeat(80))));

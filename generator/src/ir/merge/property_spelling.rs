@@ -30,6 +30,7 @@ use super::type_index::TypeIndex;
 use crate::diag::Diagnostic;
 use crate::ir::json::{Json, JsonObject};
 use crate::ir::model::{Operation, Source, TypeDef, Version};
+use crate::ir::naming::{eq_ignore_ascii_case, lower_hash};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -153,6 +154,7 @@ impl FragmentVotes {
 /// One sighting of a property of a merged type in an operation: the
 /// property by position (`declaring` found it; names are unique ignoring
 /// case, so this is the property the lower-cased spelling names).
+#[derive(Clone, Copy)]
 struct Sighting<'a> {
     ty: usize,
     pos: usize,
@@ -393,44 +395,50 @@ struct Typed<'a> {
     names: &'a PropertyNames,
 }
 
-/// Per merged type, a hash of each property's name lower-cased, by
-/// position: finding the property an example key names scans these
-/// (packed, 8 bytes a property) instead of every property's name (one
-/// cache line a property); a hash match is confirmed on the name.
-struct PropertyNames(Vec<Vec<u64>>);
+/// Per merged type, each property's [`lower_hash`] with its position,
+/// sorted: finding the property an example key names is a binary search of
+/// these (packed, 16 bytes a property; types with a hundred properties are
+/// the ones examples show most) instead of a scan of every property's name
+/// (one cache line a property); a hash match is confirmed on the name.
+struct PropertyNames(Vec<Vec<(u64, usize)>>);
 
 impl PropertyNames {
     fn new(types: &[TypeDef]) -> PropertyNames {
         PropertyNames(
             types
                 .par_iter()
-                .map(|t| t.properties.iter().map(|p| lower_hash(&p.name)).collect())
+                .map(|t| {
+                    let mut named: Vec<(u64, usize)> = (t.properties.iter())
+                        .enumerate()
+                        .map(|(pos, p)| (lower_hash(&p.name), pos))
+                        .collect();
+                    named.sort_unstable();
+                    named
+                })
                 .collect(),
         )
     }
 }
 
-/// FNV-1a of the ASCII-lower-cased bytes: equal for names equal ignoring
-/// ASCII case (what `eq_ignore_ascii_case` compares).
-fn lower_hash(name: &str) -> u64 {
-    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 impl Typed<'_> {
-    /// [`TypeIndex::declaring`], over the packed name hashes.
+    /// [`TypeIndex::declaring`], over the sorted name hashes (the first
+    /// position of equal hashes whose name matches: the one a scan finds).
     fn declaring(&self, i: usize, name: &str) -> Option<(usize, usize)> {
         let h = lower_hash(name);
         self.index.lineage(i).iter().find_map(|&t| {
-            let hashes = self.names.0.get(t)?;
+            let named = self.names.0.get(t)?;
             let props = &self.types.get(t)?.properties;
-            let pos = hashes.iter().enumerate().position(|(pos, &ph)| {
-                ph == h
-                    && props
+            let from = named.partition_point(|&(ph, _)| ph < h);
+            let pos = named
+                .get(from..)?
+                .iter()
+                .take_while(|&&(ph, _)| ph == h)
+                .map(|&(_, pos)| pos)
+                .find(|&pos| {
+                    props
                         .get(pos)
-                        .is_some_and(|p| p.name.eq_ignore_ascii_case(name))
-            })?;
+                        .is_some_and(|p| eq_ignore_ascii_case(&p.name, name))
+                })?;
             Some((t, pos))
         })
     }
@@ -523,19 +531,12 @@ pub fn choose_spellings(
             found
         })
         .collect();
-    // Grouped by one sort of them all by (type, property) (their order
-    // within a property is no matter: places are compared as a set), then
-    // cut into each type's run: no vector per type to grow.
-    let mut all: Vec<Sighting<'_>> = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
-    all.extend(chunks.into_iter().flat_map(|c| c.0));
-    all.par_sort_unstable_by_key(|s| (s.ty, s.pos));
+    let (all, type_ends) = by_property(chunks, types);
     let mut by_type: Vec<&[Sighting<'_>]> = Vec::with_capacity(types.len());
-    let mut rest: &[Sighting<'_>] = &all;
-    for ty in 0..types.len() {
-        let here = rest.iter().take_while(|s| s.ty == ty).count();
-        let (of_type, after) = rest.split_at(here);
-        by_type.push(of_type);
-        rest = after;
+    let mut from = 0;
+    for end in type_ends {
+        by_type.push(all.get(from..end).unwrap_or_default());
+        from = end;
     }
     let slots: Vec<bool> = (0..types.len())
         .map(|i| slot_of(types, i).is_some())
@@ -555,6 +556,60 @@ pub fn choose_spellings(
         })
         .collect();
     diags.extend(notes.into_iter().flatten());
+}
+
+/// The sightings ordered by (type, property), with where each type's run
+/// ends, by one counting sort over a slot per property of every type
+/// (their order within a property is no matter: places are compared as a
+/// set). Sorting them (large items, hundreds of thousands) cost more than
+/// reading them. A sighting of no property of the types is never read: left out.
+fn by_property<'a>(
+    chunks: Vec<Sightings<'a>>,
+    types: &[TypeDef],
+) -> (Vec<Sighting<'a>>, Vec<usize>) {
+    // The slot of a type's first property, and past the last type's.
+    let mut first_slot = Vec::with_capacity(types.len() + 1);
+    let mut slots = 0;
+    for t in types {
+        first_slot.push(slots);
+        slots += t.properties.len();
+    }
+    first_slot.push(slots);
+    let slot_of = |s: &Sighting<'_>| {
+        let (first, next) = (first_slot.get(s.ty)?, first_slot.get(s.ty + 1)?);
+        Some(first + s.pos).filter(|slot| slot < next)
+    };
+    let sightings = || chunks.iter().flat_map(|c| c.0.iter());
+    // Per slot, where its sightings start (counted, then summed up).
+    let mut start = vec![0usize; slots + 1];
+    for slot in sightings().filter_map(slot_of) {
+        if let Some(n) = start.get_mut(slot + 1) {
+            *n += 1;
+        }
+    }
+    for i in 1..start.len() {
+        let before = start.get(i - 1).copied().unwrap_or(0);
+        if let Some(n) = start.get_mut(i) {
+            *n += before;
+        }
+    }
+    let type_ends: Vec<usize> = (first_slot.iter().skip(1))
+        .map(|&next| start.get(next).copied().unwrap_or(0))
+        .collect();
+    let Some(&placeholder) = sightings().next() else {
+        return (Vec::new(), type_ends);
+    };
+    let mut out = vec![placeholder; start.last().copied().unwrap_or(0)];
+    for s in sightings() {
+        let Some(next) = slot_of(s).and_then(|slot| start.get_mut(slot)) else {
+            continue;
+        };
+        if let Some(place) = out.get_mut(*next) {
+            *place = *s;
+        }
+        *next += 1;
+    }
+    (out, type_ends)
 }
 
 /// Rename the properties of one type whose evidence prefers another

@@ -8,9 +8,9 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::model::{PageIr, Property, Source, Version};
-use crate::ir::naming::{with_lower, FastHash};
+use crate::ir::naming::{lower_hash, LowerMap};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One way a name is spelled, with how much we trust it: a spelling from a
 /// defining page (resource/enum page) beats one from a fragment; then the
@@ -47,17 +47,16 @@ struct Entry {
 }
 
 /// Canonical spellings of type and enum names, per version, by lower-case
-/// name (hashed, one lookup per reference: every type reference of every
-/// page is looked up here).
+/// name (found by the name's lower-case hash, one lookup per reference:
+/// every type reference of every page is looked up here).
 #[derive(Debug, Default)]
 struct Names {
-    by_lower: BTreeMap<Version, HashMap<String, Entry, FastHash>>,
+    by_lower: BTreeMap<Version, LowerMap<Entry>>,
 }
 
 impl Names {
     fn entry(&self, version: Version, name: &str) -> Option<&Entry> {
-        let by_lower = self.by_lower.get(&version)?;
-        with_lower(name, |lower| by_lower.get(lower))
+        self.by_lower.get(&version)?.get(name)
     }
 
     /// Choose the canonical spelling of each (version, lower-case name) of
@@ -70,22 +69,20 @@ impl Names {
         spellings: Vec<(Version, Spelling<'_>)>,
         diags: &mut Vec<Diagnostic>,
     ) {
-        // Grouped by lower-case name, looked up borrowed: one allocation
-        // per distinct name, not per definition.
-        let mut groups: BTreeMap<Version, HashMap<String, Vec<Spelling<'_>>, FastHash>> =
-            BTreeMap::new();
+        // Grouped by lower-case name, found by hash: one allocation per
+        // distinct name, not per definition.
+        let mut groups: BTreeMap<Version, LowerMap<Vec<Spelling<'_>>>> = BTreeMap::new();
         for (v, s) in spellings {
             let by_lower = groups.entry(v).or_default();
-            with_lower(s.name, |lower| match by_lower.get_mut(lower) {
+            let h = lower_hash(s.name);
+            match by_lower.get_mut_hashed(h, s.name) {
                 Some(group) => group.push(s),
-                None => {
-                    by_lower.insert(lower.to_string(), vec![s]);
-                }
-            });
+                None => by_lower.insert_new_hashed(h, s.name, vec![s]),
+            }
         }
         for (v, by_lower) in groups {
             let names = self.by_lower.entry(v).or_default();
-            for (lower, mut group) in by_lower {
+            for (lower, mut group) in by_lower.into_entries() {
                 group.sort_unstable();
                 let Some(best) = group.first().copied() else {
                     continue;
@@ -114,10 +111,19 @@ impl Names {
                         ),
                     ));
                 }
-                *slot(names.entry(lower).or_default()) = Some(Canon {
+                let canon = Canon {
                     best: best.name.to_string(),
                     others,
-                });
+                };
+                let h = lower_hash(&lower);
+                match names.get_mut_hashed(h, &lower) {
+                    Some(entry) => *slot(entry) = Some(canon),
+                    None => {
+                        let mut entry = Entry::default();
+                        *slot(&mut entry) = Some(canon);
+                        names.insert_new_hashed(h, &lower, entry);
+                    }
+                }
             }
         }
     }

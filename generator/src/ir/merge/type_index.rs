@@ -4,8 +4,8 @@
 //! properties are added or renamed, as long as no type is added or removed.
 
 use crate::ir::model::{TypeDef, Version, MAIN_NAMESPACE};
-use crate::ir::naming::FastHash;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::ir::naming::{eq_ignore_ascii_case, FastHash};
+use std::collections::{BTreeMap, HashMap};
 
 /// Name → the namespaces defining it, each with the item's position (the
 /// enum index uses it too).
@@ -105,16 +105,22 @@ impl TypeIndex {
         self.lineages.get(i).map_or(&[], Vec::as_slice)
     }
 
-    /// Every type derived from `i`, directly or not (not `i` itself).
-    pub fn descendants(&self, i: usize) -> BTreeSet<usize> {
-        let mut out = BTreeSet::new();
+    /// Whether a type derived from `i`, directly or not (not `i` itself),
+    /// satisfies `pred`. Each type has one base, so no type is reached
+    /// twice and the only cycle a walk from `i` can meet leads back to `i`:
+    /// no set of the types seen is needed.
+    pub fn any_descendant(&self, i: usize, mut pred: impl FnMut(usize) -> bool) -> bool {
         let mut todo: Vec<usize> = self.derived.get(&i).cloned().unwrap_or_default();
         while let Some(d) = todo.pop() {
-            if d != i && out.insert(d) {
-                todo.extend(self.derived.get(&d).into_iter().flatten());
+            if d == i {
+                continue;
             }
+            if pred(d) {
+                return true;
+            }
+            todo.extend(self.derived.get(&d).into_iter().flatten());
         }
-        out
+        false
     }
 
     /// The type of the lineage of `i` that declares a property named
@@ -124,7 +130,7 @@ impl TypeIndex {
             let props = &types.get(t)?.properties;
             let p = props
                 .iter()
-                .position(|p| p.name.eq_ignore_ascii_case(name))?;
+                .position(|p| eq_ignore_ascii_case(&p.name, name))?;
             Some((t, p))
         })
     }

@@ -23,7 +23,7 @@ pub fn merge_types(
     authority: &Authority,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<TypeDef>, Vec<FragmentVotes>) {
-    let by_type = grouped(fragments, |a, b| group_key(a).cmp(&group_key(b)));
+    let by_type = grouped(fragments, group_key);
     let merged: Vec<(Option<TypeDef>, FragmentVotes, Vec<Diagnostic>)> = by_type
         .into_par_iter()
         .map(|group| {
@@ -68,6 +68,10 @@ fn merge_group(
     // take part in choosing spellings or none does.
     let voting = first.version.is_some() && first.namespace.is_some();
     let mut props = PropertySet::new(&type_name, authority);
+    // Room for every row (most are distinct properties): growing the
+    // vector of large properties copies them.
+    let rows: usize = group.iter().map(|t| t.properties.len()).sum();
+    props.props.reserve(rows);
     // The definition's own rows go through the same matching: a table that
     // lists a property twice is merged (and reported if it contradicts itself).
     for part in &mut group {
