@@ -75,8 +75,14 @@ pub fn properties_from_json(
     out
 }
 
+/// `^[A-Za-z_][A-Za-z0-9_]*$`, by hand: this runs on every key of every
+/// JSON representation.
 fn is_property_name(key: &str) -> bool {
-    static_regex!(r"^[A-Za-z_][A-Za-z0-9_]*$").is_match(key)
+    let mut bytes = key.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// The value as written in one line, for `raw_type` (long values cut).
@@ -180,6 +186,34 @@ mod tests {
 
     fn ty(v: serde_json::Value) -> ValueType {
         value_type(&v.into())
+    }
+
+    #[test]
+    fn property_names_read_as_the_regex_reads_them() {
+        let re = regex::Regex::new(r"^[A-Za-z_][A-Za-z0-9_]*$").unwrap();
+        for key in [
+            "",
+            "a",
+            "_",
+            "_1",
+            "1a",
+            "displayName",
+            "@odata.type",
+            "a-b",
+            "a b",
+            "a\n",
+            "\na",
+            "é",
+            "aé",
+            "ａ",
+            "a_B_9",
+            "Z",
+            "a.b",
+            "a$",
+            " a",
+        ] {
+            assert_eq!(is_property_name(key), re.is_match(key), "{key:?}");
+        }
     }
 
     #[test]

@@ -275,6 +275,32 @@ fn escaped(chars: &[char], i: usize) -> bool {
     n % 2 == 1
 }
 
+/// The type names of [`is_placeholder_value`], lowercase.
+const KNOWN: &[&str] = &[
+    "string",
+    "integer",
+    "int32",
+    "int64",
+    "boolean",
+    "bool",
+    "date",
+    "double",
+    "guid",
+    "datetimeoffset",
+    "datetime",
+    "timestamp",
+    "duration",
+    "binary",
+    "timeofday",
+    "stream",
+    "single",
+    "decimal",
+    "number",
+];
+/// The shortest and longest of [`KNOWN`] (a test checks them).
+const KNOWN_LEN_MIN: usize = 4;
+const KNOWN_LEN_MAX: usize = 14;
+
 /// Schema-like placeholder values of resource JSON and stub examples:
 /// `"String"`, `"String (timestamp)"`, `"Integer"`, `"Boolean"`, `"Date"`...,
 /// and the `"<name>-value"` fill-ins of example bodies (`"datetime-value"`,
@@ -283,37 +309,33 @@ pub fn is_placeholder_value(s: &str) -> bool {
     if is_named_fill_in(s) {
         return true;
     }
+    if !may_start_a_known_name(s) {
+        return false;
+    }
     // The text before the first ` (` (a `(` search, then the byte before
     // it: cheaper than a substring search on every string of every body).
     let b = s.as_bytes();
     let cut = memchr::memchr_iter(b'(', b).find(|&i| i > 0 && b.get(i - 1) == Some(&b' '));
     let base = s.get(..cut.map_or(s.len(), |i| i - 1)).unwrap_or(s).trim();
-    // Compared in place (no lowercased copy): this runs on every string of
-    // every example body, and the length check settles most at once.
-    const KNOWN: &[&str] = &[
-        "string",
-        "integer",
-        "int32",
-        "int64",
-        "boolean",
-        "bool",
-        "date",
-        "double",
-        "guid",
-        "datetimeoffset",
-        "datetime",
-        "timestamp",
-        "duration",
-        "binary",
-        "timeofday",
-        "stream",
-        "single",
-        "decimal",
-        "number",
-    ];
-    let known = KNOWN.iter().any(|k| k.eq_ignore_ascii_case(base));
+    // Compared in place (no lowercased copy); the length bounds settle
+    // most of the rest at once.
+    let known = (KNOWN_LEN_MIN..=KNOWN_LEN_MAX).contains(&base.len())
+        && KNOWN.iter().any(|k| k.eq_ignore_ascii_case(base));
     // `String` alone, or `String (identifier)`-style with a short parenthesis.
     known && (base.len() == s.trim().len() || s.trim_end().ends_with(')'))
+}
+
+/// Whether `s`, blanks aside, starts with the first letter of a name of
+/// [`is_placeholder_value`]'s list. The name found there is a prefix of the
+/// left-trimmed text, so this settles most strings (nearly all example
+/// values) before the `(` search and the list's comparisons.
+fn may_start_a_known_name(s: &str) -> bool {
+    s.trim_start().as_bytes().first().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b's' | b'i' | b'b' | b'd' | b'g' | b't' | b'n'
+        )
+    })
 }
 
 /// `"id-value"`, `"addressLocal-value"`: one identifier, then `-value`.
@@ -391,6 +413,90 @@ mod tests {
         assert!(has_placeholders(
             &json!({"a": [{"start": "datetime-value"}]})
         ));
+    }
+
+    /// `is_placeholder_value` before its pre-filters: the `(` cut, a trim
+    /// and the list compared without lowercasing.
+    fn placeholder_reference(s: &str) -> bool {
+        if is_named_fill_in(s) {
+            return true;
+        }
+        let base = match s.find(" (") {
+            Some(i) => &s[..i],
+            None => s,
+        }
+        .trim();
+        KNOWN.iter().any(|k| k.eq_ignore_ascii_case(base))
+            && (base.len() == s.trim().len() || s.trim_end().ends_with(')'))
+    }
+
+    #[test]
+    fn placeholder_filters_change_no_answer() {
+        for k in KNOWN {
+            assert!((KNOWN_LEN_MIN..=KNOWN_LEN_MAX).contains(&k.len()), "{k}");
+            assert!(may_start_a_known_name(k), "{k}");
+            assert_eq!(*k, k.to_ascii_lowercase());
+        }
+        let mut inputs: Vec<String> = [
+            "",
+            " ",
+            "\u{a0}",
+            "S",
+            "s",
+            "String",
+            " string ",
+            "STRING",
+            "String(x)",
+            "String (x)",
+            "String (x",
+            "  Int32 (y) ",
+            "\u{2003}Guid\u{2003}",
+            "Stringy",
+            "Date time",
+            "DateTimeOffset",
+            "datetimeoffset (timestamp)",
+            "dateTimeOffsetX",
+            "Timestamp",
+            "é",
+            "ßtring",
+            "\u{17f}tring",
+            "Number (",
+            " (",
+            "(String)",
+            "x String",
+            "Boolean )",
+            "boolean (true) extra",
+            "Bool-value",
+            "high-value-item",
+            "ἰnt32",
+            "İnt32",
+            "decimal\n",
+            "\tstream",
+            "Single (1) (2)",
+            "Binary (base64",
+            "TimeOfDay (hh:mm)",
+            "Duration (ISO 8601)",
+            "id-value",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for k in KNOWN {
+            for s in [
+                k.to_string(),
+                k.to_uppercase(),
+                format!(" {k} (x)"),
+                format!("{k} (x) y"),
+                format!("\u{a0}{k}"),
+                format!("{k}s"),
+                k[1..].to_string(),
+            ] {
+                inputs.push(s);
+            }
+        }
+        for s in &inputs {
+            assert_eq!(is_placeholder_value(s), placeholder_reference(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -243,7 +243,7 @@ fn is_header(l: &str) -> bool {
 /// `Name: value` (header names are tokens: letters, digits, `-`),
 /// borrowed: [`is_header`] only asks whether there is one.
 fn header_of(t: &str) -> Option<(&str, &str)> {
-    if !t.starts_with(|c: char| c.is_ascii_alphabetic()) || !t.contains(':') {
+    if !t.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
     // By hand, what `^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$` reads: this runs
@@ -257,7 +257,7 @@ fn header_of(t: &str) -> Option<(&str, &str)> {
         .trim_start_matches(char::is_whitespace)
         .strip_prefix(':')?
         .trim_start_matches(char::is_whitespace);
-    if value.contains('\n') {
+    if memchr::memchr(b'\n', value.as_bytes()).is_some() {
         return None;
     }
     Some((name, trim(value)))
