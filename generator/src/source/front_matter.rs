@@ -74,9 +74,10 @@ pub fn parse<'a>(lines: &super::Lines<'a>) -> FrontMatter<'a> {
             continue;
         }
         // Keys are nearly always lowercase already: then a slice.
-        let key = match key.bytes().any(|b| b.is_ascii_uppercase()) {
-            true => Cow::Owned(key.to_ascii_lowercase()),
-            false => lines.keep(key),
+        let key = if key.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(key.to_ascii_lowercase())
+        } else {
+            lines.keep(key)
         };
         fm.insert(key, lines.keep(unquote(super::text::trim(value))));
     }

@@ -214,7 +214,7 @@ pub fn normalize(bytes: &[u8]) -> Normalized<'_> {
     let bom = "\u{feff}".as_bytes();
     let leading_bom = b.starts_with(bom);
     let from = if leading_bom { bom.len() } else { 0 };
-    let inner_bom = super::static_finder!("\u{feff}")
+    let inner_bom = super::static_finder!(bom)
         .find(b.get(from..).unwrap_or(&[]))
         .is_some();
     // Most pages (`\n` or `\r\n` breaks, no BOM past the start) are split
