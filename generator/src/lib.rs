@@ -30,12 +30,11 @@ pub fn read_api(inputs: &[PathBuf]) -> ir::Api {
 }
 
 /// How many threads page-parallel work uses (`extract_all`, and `bench`'s
-/// baseline, which must match it to be a fair comparison).
+/// baseline, which must match it to be a fair comparison): the threads of
+/// rayon's pool, where the merge runs too (one core each by default,
+/// `RAYON_NUM_THREADS` to choose), at most 8.
 pub fn worker_threads() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 8)
+    rayon::current_num_threads().clamp(1, 8)
 }
 
 /// Extract every page, on all cores (pages are independent); the result keeps
@@ -54,6 +53,12 @@ const BATCH: usize = 32;
 /// cheap pages takes more of them (fixed halves left one thread idle while
 /// the other finished the heavier half). `bench`'s baseline runs through
 /// this too, so both sides are scheduled alike.
+///
+/// The workers are tasks on rayon's pool, not threads of their own: the
+/// merge runs on the same threads, so most of the page IR it frees was
+/// allocated by the thread freeing it (a freed block of another thread's,
+/// let alone of a thread that has exited, costs the allocator far more),
+/// and no thread is started per call.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
@@ -70,13 +75,41 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
             done.push((b, batch.unwrap_or_default().iter().map(&f).collect()));
         }
     };
-    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..worker_threads()).map(|_| s.spawn(work)).collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    let finished = std::sync::Mutex::new(Vec::with_capacity(batches));
+    rayon::scope(|s| {
+        for _ in 0..worker_threads() {
+            s.spawn(|_| {
+                let mine = work();
+                finished
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .extend(mine);
+            });
+        }
     });
+    let mut done: Vec<(usize, Vec<R>)> = finished
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     done.sort_by_key(|(b, _)| *b);
     done.into_iter().flat_map(|(_, out)| out).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn par_map_keeps_input_order() {
+        let items: Vec<usize> = (0..BATCH * 7 + 5).collect();
+        let doubled = par_map(&items, |&i| i * 2);
+        assert_eq!(doubled, items.iter().map(|&i| i * 2).collect::<Vec<_>>());
+        assert!(par_map(&[] as &[usize], |&i| i).is_empty());
+        // From inside the pool (a task of another parallel step) as well.
+        let (a, b) = rayon::join(
+            || par_map(&items, |&i| i + 1),
+            || par_map(&items, |&i| i + 2),
+        );
+        assert_eq!(a, items.iter().map(|&i| i + 1).collect::<Vec<_>>());
+        assert_eq!(b, items.iter().map(|&i| i + 2).collect::<Vec<_>>());
+    }
 }
