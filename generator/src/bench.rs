@@ -9,7 +9,10 @@
 //! (both go through [`crate::par_map`]; both read the files first, on one
 //! thread, the same way, and decode them with the same fast UTF-8 check).
 //! One untimed run of each comes first so both start with the files in the
-//! OS page cache.
+//! OS page cache. After each run the caller's `settle` hook hands the
+//! allocator the blocks one thread freed for another (the pages' IR is
+//! built on the pool and dropped here), untimed, so neither side pays for
+//! the other's garbage.
 
 use crate::load;
 use pulldown_cmark::{Options, Parser};
@@ -141,10 +144,13 @@ fn cpu_timed<T>(f: impl FnOnce() -> T) -> (Option<Duration>, T) {
     (used, out)
 }
 
-/// Warm up once, then `rounds` alternating timed runs of both.
-pub fn run(inputs: &[PathBuf], rounds: usize) -> BenchResult {
+/// Warm up once, then `rounds` alternating timed runs of both. `settle`
+/// runs, untimed, after each timed run (the binary hands the allocator its
+/// deferred frees there, so the next run does not pay for this one's).
+pub fn run(inputs: &[PathBuf], rounds: usize, settle: &dyn Fn()) -> BenchResult {
     let (pages, bytes, events) = run_bare(inputs);
     let items = item_counts(&run_pipeline(inputs).0);
+    settle();
     let mut result = BenchResult {
         pages,
         bytes,
@@ -160,9 +166,14 @@ pub fn run(inputs: &[PathBuf], rounds: usize) -> BenchResult {
         let pipeline = || {
             let (cpu, (api, stages)) = cpu_timed(|| run_pipeline(inputs));
             drop(api);
+            settle();
             (cpu, stages)
         };
-        let bare = || cpu_timed(|| timed(|| run_bare(inputs)).0);
+        let bare = || {
+            let out = cpu_timed(|| timed(|| run_bare(inputs)).0);
+            settle();
+            out
+        };
         let ((ir_cpu, ir), (bare_cpu, bare)) = if round % 2 == 0 {
             let ir = pipeline();
             (ir, bare())
