@@ -8,11 +8,13 @@
 //! number of threads with the same scheduling as [`crate::extract_all`]
 //! (both go through [`crate::par_map`]; both read the files first, on one
 //! thread, the same way, and decode them with the same fast UTF-8 check).
-//! One untimed run of each comes first so both start with the files in the
-//! OS page cache. After each run the caller's `settle` hook hands the
-//! allocator the blocks one thread freed for another (the pages' IR is
-//! built on the pool and dropped here), untimed, so neither side pays for
-//! the other's garbage.
+//! Untimed runs of each come first, so both start with the files in the
+//! OS page cache and `ir` with its heap grown (until an `ir` run takes next
+//! to no page faults: usually two). Each round prints both sides' page
+//! faults and bare's read time (the part both share). After each run the
+//! caller's `settle` hook hands the allocator the blocks one thread freed
+//! for another (the pages' IR is built on the pool and dropped here),
+//! untimed, so neither side pays for the other's garbage.
 
 use crate::load;
 use pulldown_cmark::{Options, Parser};
@@ -32,11 +34,20 @@ pub struct BenchResult {
     /// Items the pipeline produced: (types, enums, operations, diagnostics).
     pub items: (usize, usize, usize, usize),
     /// Per round: (pipeline stages, bare parse).
-    pub rounds: Vec<(Stages, Duration)>,
-    /// Per round: CPU time (user + system, all threads) of (pipeline, bare
-    /// parse); empty where the OS does not tell. Less disturbed than wall
-    /// time by other jobs on a shared machine, though not immune.
-    pub cpu: Vec<(Duration, Duration)>,
+    pub rounds: Vec<(Stages, BareTimes)>,
+    /// Untimed runs of each side before the rounds (see [`MAX_WARM_UPS`]).
+    pub warm_ups: usize,
+    /// Per round: what (pipeline, bare parse) used; empty where the OS
+    /// does not tell. CPU time is less disturbed than wall time by other
+    /// jobs on a shared machine, though not immune.
+    pub usage: Vec<(Usage, Usage)>,
+}
+
+/// Time of one bare run, and of its reading (the part both sides share).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BareTimes {
+    pub total: Duration,
+    pub read: Duration,
 }
 
 /// Time spent in each stage of one pipeline run.
@@ -86,13 +97,13 @@ fn item_counts(api: &crate::ir::Api) -> (usize, usize, usize, usize) {
 /// Read the same files and iterate every pulldown-cmark event (tables on),
 /// on the same threads with the same scheduling as `extract_all`
 /// ([`crate::par_map`]).
-fn run_bare(inputs: &[PathBuf]) -> (usize, usize, usize) {
-    let (pages, _) = load::read_pages(inputs);
+fn run_bare(inputs: &[PathBuf]) -> (usize, usize, usize, Duration) {
+    let (read, (pages, _)) = timed(|| load::read_pages(inputs));
     let bytes = pages.iter().map(|p| p.bytes.len()).sum();
     let events = crate::par_map(&pages, |p| count_events(&p.bytes))
         .into_iter()
         .sum();
-    (pages.len(), bytes, black_box(events))
+    (pages.len(), bytes, black_box(events), read)
 }
 
 fn count_events(bytes: &[u8]) -> usize {
@@ -113,9 +124,17 @@ fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
     (start.elapsed(), out)
 }
 
-/// CPU time this process has used so far (user + system, every thread).
+/// What this process has used so far: CPU time (user + system, every
+/// thread) and minor page faults (memory the kernel handed it for the first
+/// time).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Usage {
+    pub cpu: Duration,
+    pub faults: u64,
+}
+
 #[cfg(unix)]
-fn process_cpu() -> Option<Duration> {
+fn process_usage() -> Option<Usage> {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
     // SAFETY: getrusage writes one `rusage` into the pointer it is given.
     let ok = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0;
@@ -124,57 +143,91 @@ fn process_cpu() -> Option<Duration> {
     let time = |t: libc::timeval| {
         Duration::from_secs(t.tv_sec.max(0) as u64) + Duration::from_micros(t.tv_usec.max(0) as u64)
     };
-    ok.then(|| time(u.ru_utime) + time(u.ru_stime))
+    ok.then(|| Usage {
+        cpu: time(u.ru_utime) + time(u.ru_stime),
+        faults: u.ru_minflt.max(0) as u64,
+    })
 }
 
 #[cfg(not(unix))]
-fn process_cpu() -> Option<Duration> {
+fn process_usage() -> Option<Usage> {
     None
 }
 
-/// `f`'s result and the CPU time the process used while it ran (only `f`
-/// runs then: the bench does nothing else at the same time).
-fn cpu_timed<T>(f: impl FnOnce() -> T) -> (Option<Duration>, T) {
-    let before = process_cpu();
+/// `f`'s result and what the process used while it ran (only `f` runs
+/// then: the bench does nothing else at the same time).
+fn usage_of<T>(f: impl FnOnce() -> T) -> (Option<Usage>, T) {
+    let before = process_usage();
     let out = f();
-    let used = match (before, process_cpu()) {
-        (Some(b), Some(a)) => a.checked_sub(b),
+    let used = match (before, process_usage()) {
+        (Some(b), Some(a)) => a.cpu.checked_sub(b.cpu).map(|cpu| Usage {
+            cpu,
+            faults: a.faults.saturating_sub(b.faults),
+        }),
         _ => None,
     };
     (used, out)
 }
 
-/// Warm up once, then `rounds` alternating timed runs of both. `settle`
-/// runs, untimed, after each timed run (the binary hands the allocator its
-/// deferred frees there, so the next run does not pay for this one's).
+/// Untimed runs of each side before the timed rounds, at most. The first
+/// runs grow the heap: the allocator takes fresh memory from the kernel,
+/// and every first touch of it is a page fault (on a virtual machine a
+/// slow one, the host backing the page too). A steady state does not pay
+/// them, so warming up goes on until an `ir` run takes fewer than
+/// [`SETTLED_FAULTS`] faults (measured: hundreds in the first two runs,
+/// a handful after).
+const MAX_WARM_UPS: usize = 4;
+const SETTLED_FAULTS: u64 = 32;
+
+/// Warm up (see [`MAX_WARM_UPS`]), then `rounds` alternating timed runs of
+/// both. `settle` runs, untimed, after each run (the binary hands the
+/// allocator its deferred frees there, so the next run does not pay for
+/// this one's).
 pub fn run(inputs: &[PathBuf], rounds: usize, settle: &dyn Fn()) -> BenchResult {
-    let (pages, bytes, events) = run_bare(inputs);
-    let items = item_counts(&run_pipeline(inputs).0);
+    let (pages, bytes, events, _) = run_bare(inputs);
     settle();
+    let mut items = (0, 0, 0, 0);
+    let mut warm_ups = 0;
+    while warm_ups < MAX_WARM_UPS {
+        warm_ups += 1;
+        let (used, (api, _)) = usage_of(|| run_pipeline(inputs));
+        items = item_counts(&api);
+        drop(api);
+        settle();
+        if used.is_none_or(|u| u.faults < SETTLED_FAULTS) {
+            break;
+        }
+        run_bare(inputs);
+        settle();
+    }
     let mut result = BenchResult {
         pages,
         bytes,
         threads: crate::worker_threads(),
         events,
         items,
+        warm_ups,
         rounds: Vec::with_capacity(rounds),
-        cpu: Vec::with_capacity(rounds),
+        usage: Vec::with_capacity(rounds),
     };
-    let mut cpu_known = true;
+    let mut usage_known = true;
     for round in 0..rounds.max(1) {
         // The API is dropped after the clock stops, as in the wall time.
         let pipeline = || {
-            let (cpu, (api, stages)) = cpu_timed(|| run_pipeline(inputs));
+            let (used, (api, stages)) = usage_of(|| run_pipeline(inputs));
             drop(api);
             settle();
-            (cpu, stages)
+            (used, stages)
         };
         let bare = || {
-            let out = cpu_timed(|| timed(|| run_bare(inputs)).0);
+            let out = usage_of(|| {
+                let (total, (.., read)) = timed(|| run_bare(inputs));
+                BareTimes { total, read }
+            });
             settle();
             out
         };
-        let ((ir_cpu, ir), (bare_cpu, bare)) = if round % 2 == 0 {
+        let ((ir_used, ir), (bare_used, bare)) = if round % 2 == 0 {
             let ir = pipeline();
             (ir, bare())
         } else {
@@ -182,13 +235,13 @@ pub fn run(inputs: &[PathBuf], rounds: usize, settle: &dyn Fn()) -> BenchResult 
             (pipeline(), bare)
         };
         result.rounds.push((ir, bare));
-        match (ir_cpu, bare_cpu) {
-            (Some(i), Some(b)) => result.cpu.push((i, b)),
-            _ => cpu_known = false,
+        match (ir_used, bare_used) {
+            (Some(i), Some(b)) => result.usage.push((i, b)),
+            _ => usage_known = false,
         }
     }
-    if !cpu_known {
-        result.cpu.clear();
+    if !usage_known {
+        result.usage.clear();
     }
     result
 }
@@ -218,10 +271,11 @@ pub fn render(r: &BenchResult) -> String {
     let (types, enums, ops, diags) = r.items;
     let _ = writeln!(
         out,
-        "bench: {} pages, {:.1} MiB; {} rounds, alternating, after one untimed warm-up of each",
+        "bench: {} pages, {:.1} MiB; {} rounds, alternating, after {} untimed warm-up run(s) of each (until ir's heap stopped growing)",
         r.pages,
         r.bytes as f64 / (1024.0 * 1024.0),
-        r.rounds.len()
+        r.rounds.len(),
+        r.warm_ups
     );
     let _ = writeln!(
         out,
@@ -238,19 +292,26 @@ pub fn render(r: &BenchResult) -> String {
         r.threads
     );
     for (i, (ir, bare)) in r.rounds.iter().enumerate() {
+        // Page faults show a run that still grew the heap.
+        let faults = r
+            .usage
+            .get(i)
+            .map(|(a, b)| format!("   page faults {} / {}", a.faults, b.faults))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  round {}: ir {:9.2} ms (read {:.2}, extract {:.2}, merge {:.2})   bare {:9.2} ms",
+            "  round {}: ir {:9.2} ms (read {:.2}, extract {:.2}, merge {:.2})   bare {:9.2} ms (read {:.2}){faults}",
             i + 1,
             ms(ir.total()),
             ms(ir.read),
             ms(ir.extract),
             ms(ir.merge),
-            ms(*bare)
+            ms(bare.total),
+            ms(bare.read)
         );
     }
     let ir = median(r.rounds.iter().map(|x| x.0.total()).collect());
-    let bare = median(r.rounds.iter().map(|x| x.1).collect());
+    let bare = median(r.rounds.iter().map(|x| x.1.total).collect());
     let ratio = if bare.is_zero() {
         "n/a".to_string()
     } else {
@@ -262,9 +323,9 @@ pub fn render(r: &BenchResult) -> String {
         ms(ir),
         ms(bare)
     );
-    if !r.cpu.is_empty() {
-        let ir = median(r.cpu.iter().map(|x| x.0).collect());
-        let bare = median(r.cpu.iter().map(|x| x.1).collect());
+    if !r.usage.is_empty() {
+        let ir = median(r.usage.iter().map(|x| x.0.cpu).collect());
+        let bare = median(r.usage.iter().map(|x| x.1.cpu).collect());
         if !bare.is_zero() {
             let _ = writeln!(
                 out,
@@ -305,12 +366,28 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn cpu_time_is_read_and_grows_with_work() {
-        let (used, sum) = cpu_timed(|| (0..3_000_000u64).map(black_box).sum::<u64>());
+    fn usage_is_read_and_grows_with_work() {
+        let (used, sum) = usage_of(|| (0..3_000_000u64).map(black_box).sum::<u64>());
         assert_eq!(sum, 3_000_000 * 2_999_999 / 2);
         assert!(used.is_some(), "getrusage works on unix");
-        let (a, b) = (process_cpu(), process_cpu());
-        assert!(a.zip(b).is_some_and(|(a, b)| b >= a));
+        let (a, b) = (process_usage(), process_usage());
+        assert!(a
+            .zip(b)
+            .is_some_and(|(a, b)| b.cpu >= a.cpu && b.faults >= a.faults));
+        // Touching fresh memory page by page faults it in.
+        let (used, pages) = usage_of(|| {
+            let mut v = vec![0u8; 64 << 20];
+            for b in v.iter_mut().step_by(4096) {
+                *b = 1;
+            }
+            black_box(v)
+                .iter()
+                .step_by(4096)
+                .map(|&b| b as usize)
+                .sum::<usize>()
+        });
+        assert_eq!(pages, 16384);
+        assert!(used.is_some_and(|u| u.faults > 0), "{used:?}");
     }
 
     #[test]

@@ -158,7 +158,7 @@ enum Command {
         /// Page files or folders (searched recursively for .md and .txt).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Timed rounds of each (after one untimed warm-up).
+        /// Timed rounds of each (after untimed warm-up runs, until the heap stops growing).
         #[arg(long, default_value_t = 3)]
         rounds: usize,
     },
