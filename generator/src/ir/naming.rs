@@ -217,27 +217,51 @@ pub fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 /// a lower-cased copy per entry. Different names can share a hash: confirm
 /// with [`same_lower`]. (The [`FastHasher`] hash of the lower-cased bytes;
 /// ASCII names are lower-cased a word at a time as they are hashed.)
+#[inline]
 pub fn lower_hash(name: &str) -> u64 {
-    use std::hash::Hasher;
     // Hashed as if ASCII (lower-casing each word) while the bytes are
-    // checked: one pass for the ASCII names nearly every name is.
+    // checked: one pass for the ASCII names nearly every name is. Inlined
+    // (the merge calls it per name it looks up), the rare non-ASCII name
+    // hashed out of line.
+    use std::hash::Hasher;
+    let bytes = name.as_bytes();
     let mut h = FastHasher::default();
-    let mut chunks = name.as_bytes().chunks_exact(8);
+    let mut chunks = bytes.chunks_exact(8);
     let mut bits = 0;
     for c in &mut chunks {
         let word = le_word(c);
         bits |= word;
         h.mix(lower_ascii_word(word));
     }
-    let rest = chunks.remainder();
-    let tail = le_word(rest);
-    h.mix(lower_ascii_word(tail) ^ rest.len() as u64);
+    let rest = chunks.remainder().len();
+    let tail = tail_word(bytes, rest);
+    h.mix(lower_ascii_word(tail) ^ rest as u64);
     if (bits | tail) & HIGH_BITS == 0 {
         return h.finish();
     }
+    lower_hash_non_ascii(name)
+}
+
+/// [`lower_hash`] of a name with a non-ASCII byte.
+#[cold]
+#[inline(never)]
+fn lower_hash_non_ascii(name: &str) -> u64 {
+    use std::hash::Hasher;
     let mut h = FastHasher::default();
     h.write(lower(name).as_bytes());
     h.finish()
+}
+
+/// The last `rest` bytes of `bytes` (the remainder after its whole 8-byte
+/// words) as [`le_word`] reads them: from a name of at least a word, the
+/// word that ends it shifted down (one read, no branch per length).
+#[inline]
+fn tail_word(bytes: &[u8], rest: usize) -> u64 {
+    match bytes.last_chunk::<8>() {
+        Some(last) if rest > 0 => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
+        Some(_) => 0,
+        None => le_word(bytes),
+    }
 }
 
 /// The high bit of each byte of a word (all clear for ASCII).
@@ -254,7 +278,15 @@ fn le_word(b: &[u8]) -> u64 {
             let hi = u64::from(u32::from_le_bytes(*hi)) << (8 * (b.len() - 4));
             u64::from(u32::from_le_bytes(*lo)) | hi
         }
-        _ => b.iter().rev().fold(0, |w, &x| (w << 8) | u64::from(x)),
+        // 1 to 3 bytes: the first, middle and last (some the same byte).
+        _ => match (b.first(), b.get(b.len() / 2), b.last()) {
+            (Some(&x), Some(&y), Some(&z)) => {
+                u64::from(x)
+                    | u64::from(y) << (8 * (b.len() / 2))
+                    | u64::from(z) << (8 * (b.len() - 1))
+            }
+            _ => 0,
+        },
     }
 }
 
@@ -285,18 +317,24 @@ pub fn same_lower(a: &str, b: &str) -> bool {
 }
 
 /// `a.eq_ignore_ascii_case(b)`, a word at a time (that compares byte by
-/// byte; the merge compares names with it in its busiest loops).
+/// byte; the merge compares names with it in its busiest loops). A name of
+/// a word or more ends with the word that ends it (overlapping the last
+/// whole one: comparing bytes twice changes nothing).
+#[inline]
 pub fn eq_ignore_ascii_case(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
     }
-    let same = |x: &[u8], y: &[u8]| {
-        let (x, y) = (le_word(x), le_word(y));
-        x == y || lower_ascii_word(x) == lower_ascii_word(y)
-    };
-    let (mut xs, mut ys) = (a.chunks_exact(8), b.chunks_exact(8));
-    (&mut xs).zip(&mut ys).all(|(x, y)| same(x, y)) && same(xs.remainder(), ys.remainder())
+    let same = |x: u64, y: u64| x == y || lower_ascii_word(x) == lower_ascii_word(y);
+    match (a.last_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(x), Some(y)) => {
+            let words = a.chunks_exact(8).zip(b.chunks_exact(8));
+            words.into_iter().all(|(x, y)| same(le_word(x), le_word(y)))
+                && same(u64::from_le_bytes(*x), u64::from_le_bytes(*y))
+        }
+        _ => same(le_word(a), le_word(b)),
+    }
 }
 
 /// Values keyed by name ignoring case (as [`lower`]), found without
@@ -630,10 +668,12 @@ mod tests {
             let lowered = word.to_le_bytes().map(|x| x.to_ascii_lowercase());
             assert_eq!(lower_ascii_word(word), u64::from_le_bytes(lowered), "{b}");
         }
-        let mut names: Vec<String> = ["", "é", "éA", "éa", "ÉA", "Á", "á", "a@", "A`", "z{", "Z["]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut names: Vec<String> = [
+            "", "é", "éA", "éa", "ÉA", "Á", "á", "a@", "A`", "z{", "Z[", "q", "pQr", "pqrStuv",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         for n in 0..20 {
             names.push("aZ".repeat(n));
             names.push("Az".repeat(n));
