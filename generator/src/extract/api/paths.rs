@@ -54,8 +54,9 @@ pub fn parse_path(raw: &str, source: crate::ir::Source) -> Result<ParsedPath, Pa
             format!("text after the path ignored: `{t}`"),
         ));
     }
-    let mut segments = Vec::new();
     let pieces = split_segments(path_part);
+    // One segment a piece, nearly always.
+    let mut segments = Vec::with_capacity(pieces.len());
     let mut empty_inner = false;
     let n = pieces.len();
     for (i, piece) in pieces.into_iter().enumerate() {
@@ -189,9 +190,13 @@ fn close_parens<'a>(s: &'a str, notes: &mut Vec<(&'static str, String)>) -> Cow<
 fn split_query(s: &str) -> (&str, Option<String>, Option<String>) {
     let mut depth = 0i32;
     let mut quote = false;
-    // By bytes (no char decoding for the ASCII bulk of every path); a
-    // non-ASCII char is decoded at its first byte, for the blank test.
+    // By bytes, skipping through a table the bytes that change nothing (the
+    // ASCII bulk of every path); a non-ASCII char is decoded at its first
+    // byte, for the blank test.
     for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !is_marked(&QUERY_STOPS, b) {
+            continue;
+        }
         let c = if b.is_ascii() {
             char::from(b)
         } else {
@@ -223,6 +228,34 @@ fn split_query(s: &str) -> (&str, Option<String>, Option<String>) {
     (s, None, None)
 }
 
+/// The bytes [`split_query`] reads: quotes, brackets, `?`, the ASCII blanks
+/// (`char::is_whitespace`) and every non-ASCII byte.
+static QUERY_STOPS: [bool; 256] = byte_set(b"'({<[)}>]?\t\n\x0b\x0c\r ", true);
+
+/// The bytes [`split_segments`] reads: quotes, brackets, `:` and `/`.
+static SEGMENT_STOPS: [bool; 256] = byte_set(b"'({<[)}>]:/", false);
+
+/// A byte table marking `bytes`, and every byte from 0x80 when `non_ascii`.
+const fn byte_set(bytes: &[u8], non_ascii: bool) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    let mut b = 0x80;
+    while non_ascii && b < 256 {
+        set[b] = true;
+        b += 1;
+    }
+    set
+}
+
+/// Whether `set` marks `b` (a `u8` index: always in bounds).
+fn is_marked(set: &[bool; 256], b: u8) -> bool {
+    set[usize::from(b)]
+}
+
 /// A piece of the path between `/`s, or a drive path `:/...:`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Piece<'a> {
@@ -241,6 +274,10 @@ fn split_segments(path: &str) -> Vec<Piece<'_>> {
     let (mut start, mut depth, mut quote) = (0, 0i32, false);
     let mut i = 0;
     while let Some(&c) = b.get(i) {
+        if !is_marked(&SEGMENT_STOPS, c) {
+            i += 1;
+            continue;
+        }
         match c {
             b'\'' => quote = !quote,
             b'(' | b'{' | b'<' | b'[' if !quote => depth += 1,
@@ -830,6 +867,111 @@ mod call_tests {
             let want = re.captures(p).map(|c| (c[1].to_string(), c[2].to_string()));
             let got = function_call(p).map(|(n, a)| (n.to_string(), a.to_string()));
             assert_eq!(got, want, "{p:?}");
+        }
+    }
+
+    /// [`split_query`] before the byte table: every char looked at.
+    fn split_query_reference(s: &str) -> (&str, Option<String>, Option<String>) {
+        let (mut depth, mut quote) = (0i32, false);
+        for (i, c) in s.char_indices() {
+            match c {
+                '\'' => quote = !quote,
+                '(' | '{' | '<' | '[' if !quote => depth += 1,
+                ')' | '}' | '>' | ']' if !quote => depth -= 1,
+                '?' if depth <= 0 && !quote => {
+                    let q = trim(&s[i + 1..]).to_string();
+                    return (&s[..i], Some(q).filter(|q| !q.is_empty()), None);
+                }
+                c if c.is_whitespace() && depth <= 0 && !quote => {
+                    let tail = trim(&s[i..]);
+                    if let Some(q) = tail.strip_prefix('?') {
+                        return (&s[..i], Some(trim(q).to_string()), None);
+                    }
+                    let tail = Some(tail.to_string()).filter(|t| !t.is_empty());
+                    return (&s[..i], None, tail);
+                }
+                _ => {}
+            }
+        }
+        (s, None, None)
+    }
+
+    /// [`split_segments`] before the byte table: every byte looked at.
+    fn split_segments_reference(path: &str) -> Vec<Piece<'_>> {
+        let b = path.as_bytes();
+        let piece = |from: usize, to: usize| path.get(from..to).unwrap_or("");
+        let mut out = Vec::new();
+        let (mut start, mut depth, mut quote) = (0, 0i32, false);
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            match c {
+                b'\'' => quote = !quote,
+                b'(' | b'{' | b'<' | b'[' if !quote => depth += 1,
+                b')' | b'}' | b'>' | b']' if !quote => depth -= 1,
+                b':' if depth <= 0 && !quote && b.get(i + 1) == Some(&b'/') => {
+                    out.push(Piece::Plain(piece(start, i)));
+                    let mut j = i + 1;
+                    let mut d = 0i32;
+                    while let Some(&cj) = b.get(j) {
+                        if cj == b':' && d <= 0 {
+                            break;
+                        }
+                        match cj {
+                            b'{' | b'(' | b'<' => d += 1,
+                            b'}' | b')' | b'>' => d -= 1,
+                            _ => {}
+                        }
+                        j += 1;
+                    }
+                    out.push(Piece::ItemPath(piece(i + 1, j)));
+                    i = j + 1;
+                    if b.get(i) == Some(&b'/') {
+                        i += 1;
+                    }
+                    start = i;
+                    continue;
+                }
+                b'/' if depth <= 0 && !quote => {
+                    out.push(Piece::Plain(piece(start, i)));
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        out.push(Piece::Plain(piece(start, path.len())));
+        out
+    }
+
+    #[test]
+    fn paths_split_as_the_char_by_char_reading_split_them() {
+        for s in [
+            "",
+            "/",
+            "//",
+            "/me/drive/root:/folder/file.txt:/content",
+            "/drives/{drive-id}/root:/{item-path}:",
+            "/x:/a/b",
+            "/users/{id | userPrincipalName}/messages?$select=subject",
+            "/x ?$select=a",
+            "/x   trailing text",
+            "/x\tq",
+            "/x\u{a0}nbsp tail",
+            "/x\u{2003}em?$top=1",
+            "/caf\u{e9}/\u{1f600}/y",
+            "/range(address='A1:B2 x')/f?$q='a b'",
+            "/f(p='{x}', q=<y>)/g",
+            "/a[0]/b?c",
+            "/unclosed('x/y?z",
+            "/deep)))/x y",
+            "/a\x0b b",
+            "/\u{85}next",
+            "/x:",
+            "/x:/",
+            "é",
+        ] {
+            assert_eq!(split_query(s), split_query_reference(s), "{s:?}");
+            assert_eq!(split_segments(s), split_segments_reference(s), "{s:?}");
         }
     }
 }
